@@ -1,0 +1,258 @@
+"""Command line: ``brochure-reader [--home DIR] [FILE_OR_DOC_ID]`` starts the reader; the
+sub-commands work without a window.
+
+Exit status: 0 success, 1 error (one line on stderr, never a traceback), 2 usage error.
+Feature packages add their own sub-commands through a ``register(subparsers)`` function in a
+``commands`` module (see COMMAND_MODULES); each sub-command sets ``func(args, ctx) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+
+from brochure_reader import APP_NAME, __version__
+
+#: Modules whose ``register(subparsers)`` adds sub-commands (search, bookmarks, handouts...).
+COMMAND_MODULES = (
+    "brochure_reader.search.commands",
+    "brochure_reader.bookmarks.commands",
+    "brochure_reader.handouts.commands",
+)
+
+
+class CliError(Exception):
+    """An error to print as one line on stderr (exit status 1)."""
+
+
+class Context:
+    """What every command needs: the paths, and the library loaded on first use."""
+
+    def __init__(self, home: str | None):
+        from brochure_reader.paths import AppPaths
+
+        self.paths = AppPaths.default(home)
+
+    @cached_property
+    def library(self):
+        from brochure_reader.library import Library
+
+        library = Library.load(self.paths)
+        for problem in library.problems:
+            print(f"{APP_NAME}: warning: {problem}", file=sys.stderr)
+        return library
+
+    def document_sections(self, doc) -> tuple[int, list]:
+        """``(page count, section tree)`` of a library document (PyMuPDF in-process)."""
+        from brochure_reader.library import build_sections
+        from brochure_reader.pdf.document import document_info
+
+        info = document_info(doc.path)
+        return info.page_count, build_sections(doc.id, info.outline, info.outline_inferred)
+
+
+# --- core commands ------------------------------------------------------------------------
+
+
+def cmd_list(args, ctx: Context) -> int:
+    from brochure_reader.pdf.errors import DocumentError
+
+    out = {"packs": []}
+    for pack in ctx.library.packs:
+        docs = []
+        for doc in pack.documents:
+            try:
+                pages, sections = ctx.document_sections(doc)
+            except DocumentError as exc:
+                pages, sections = None, []
+                print(f"{APP_NAME}: warning: {doc.id}: {exc}", file=sys.stderr)
+            docs.append((doc, pages, sections))
+        out["packs"].append((pack, docs))
+    if args.json:
+        payload = {
+            "packs": [
+                {
+                    "id": pack.id,
+                    "title": pack.title,
+                    "version": pack.version,
+                    "documents": [
+                        {
+                            "id": doc.id,
+                            "title": doc.title,
+                            "category": doc.category,
+                            "pages": pages,
+                            "reviewed": doc.reviewed,
+                            "sections": [s.to_json() for s in sections],
+                        }
+                        for doc, pages, sections in docs
+                    ],
+                }
+                for pack, docs in out["packs"]
+            ]
+        }
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+        return 0
+    from brochure_reader.library.sections import iter_sections
+
+    for pack, docs in out["packs"]:
+        print(f"{pack.title} [{pack.id}, version {pack.version}]")
+        for doc, pages, sections in docs:
+            page_text = f"{pages} pages" if pages else "cannot be opened"
+            print(f"  {doc.id} — {doc.title} ({page_text})")
+            for s in iter_sections(sections):
+                where = f"p. {s.page + 1}" if s.page is not None else "no target"
+                print(f"    {'  ' * (s.level - 1)}{s.title}  [{s.ref}, {where}]")
+    return 0
+
+
+def cmd_open(args, ctx: Context) -> int:
+    return run_gui(ctx, args.target)
+
+
+def cmd_import(args, ctx: Context) -> int:
+    from brochure_reader.library.imports import import_files
+    from brochure_reader.pdf.document import validate
+    from brochure_reader.pdf.worker import WorkerPool
+
+    pool = WorkerPool(1)
+    try:
+
+        def validate_in_worker(path: Path) -> dict:
+            return pool.submit(validate, str(path)).result(timeout=120)
+
+        results = import_files(ctx.library, [Path(f) for f in args.files], validate_in_worker)
+    finally:
+        pool.shutdown()
+    failed = 0
+    for result in results:
+        if result.status == "error":
+            failed += 1
+            print(f"{APP_NAME}: error: {result.message}", file=sys.stderr)
+        elif result.status == "duplicate":
+            print(f"{result.source.name}: already in the library ({result.document.id})")
+        else:
+            print(result.message)
+    return 1 if failed else 0
+
+
+def cmd_remove(args, ctx: Context) -> int:
+    from brochure_reader.library.imports import remove_document
+
+    doc = remove_document(ctx.library, args.doc_id)
+    print(f"Removed '{doc.title}' ({doc.id}) from the library")
+    return 0
+
+
+def cmd_build_pack(args, ctx: Context) -> int:
+    from brochure_reader.authoring import build_pack
+
+    source, out = Path(args.source_dir), Path(args.out_dir)
+    if not source.is_dir():
+        raise CliError(f"{source} is not a folder of Markdown sources")
+    report = build_pack(source, out)
+    print(report if isinstance(report, str) else f"Built pack into {out}")
+    return 0
+
+
+def run_gui(ctx: Context, target: str | None = None, smoke: bool = False) -> int:
+    from brochure_reader.ui.app import run
+
+    return run(ctx.paths, target=target, smoke=smoke)
+
+
+# --- parser --------------------------------------------------------------------------------
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """``(command parser, gui parser)``; the second handles ``brochure-reader [FILE_OR_DOC_ID]``."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--home", metavar="DIR", help="keep all data, cache and settings in DIR")
+
+    parser = argparse.ArgumentParser(
+        prog=APP_NAME,
+        parents=[common],
+        description="Offline reader for patient-education brochures. Without a command it opens "
+        "the reader window.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("gui", parents=[common], help="open the reader window (the default)")
+    p.add_argument("target", nargs="?", metavar="FILE_OR_DOC_ID")
+    p.add_argument("--smoke", action="store_true", help="open, wait until painted, print time, quit")
+    p.set_defaults(func=lambda a, c: run_gui(c, a.target, a.smoke))
+
+    p = sub.add_parser("list", parents=[common], help="list packs, documents and their sections")
+    p.add_argument("--json", action="store_true", help="print the documented JSON schema")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("open", parents=[common], help="open a document (DOC_ID[#section])")
+    p.add_argument("target", metavar="DOC_ID[#slug]")
+    p.set_defaults(func=cmd_open)
+
+    p = sub.add_parser("import", parents=[common], help="copy documents into your library")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("remove", parents=[common], help="remove a document you imported")
+    p.add_argument("doc_id", metavar="DOC_ID")
+    p.set_defaults(func=cmd_remove)
+
+    p = sub.add_parser("build-pack", parents=[common], help="typeset Markdown sources into a pack")
+    p.add_argument("source_dir", metavar="SOURCE_DIR")
+    p.add_argument("out_dir", metavar="OUT_DIR")
+    p.set_defaults(func=cmd_build_pack)
+
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(sub, common)
+
+    gui = argparse.ArgumentParser(prog=APP_NAME, parents=[common], add_help=False)
+    gui.add_argument("target", nargs="?", metavar="FILE_OR_DOC_ID")
+    gui.add_argument("--smoke", action="store_true")
+    return parser, gui
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser, gui_parser = build_parser()
+    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    first = next((a for i, a in enumerate(argv) if not a.startswith("-")
+                  and (i == 0 or argv[i - 1] != "--home")), None)
+    wants_help = any(a in ("-h", "--help", "--version") for a in argv)
+    try:
+        if first in commands or wants_help:
+            args = parser.parse_args(argv)
+            if not getattr(args, "func", None):
+                args.func = lambda a, c: run_gui(c)
+        else:
+            args = gui_parser.parse_args(argv)
+            args.func = lambda a, c: run_gui(c, a.target, a.smoke)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    try:
+        return int(args.func(args, Context(args.home)) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # every failure is one line for the user
+        from brochure_reader.library import LibraryError
+        from brochure_reader.pdf.errors import DocumentError
+
+        if isinstance(exc, (CliError, LibraryError, DocumentError)):
+            message = str(exc)
+        elif isinstance(exc, OSError):
+            message = f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
+        else:
+            message = f"unexpected {type(exc).__name__}: {exc}"
+        print(f"{APP_NAME}: error: {message}", file=sys.stderr)
+        return 1

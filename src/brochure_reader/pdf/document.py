@@ -1,0 +1,137 @@
+"""Opening documents and reading what a viewer needs up front (page sizes, labels, outline)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pymupdf
+
+from brochure_reader.pdf.errors import DocumentError, PasswordRequired
+
+#: Page size used to lay out reflowable documents (EPUB, FB2...): A5 in points, 12 pt text.
+REFLOW_WIDTH, REFLOW_HEIGHT, REFLOW_FONT_SIZE = 420.0, 595.0, 12.0
+#: Formats PyMuPDF opens that we accept for import.
+SUPPORTED_SUFFIXES = (".pdf", ".epub", ".xps", ".oxps", ".cbz", ".fb2", ".mobi")
+
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
+
+_cache: OrderedDict[tuple[str, str], pymupdf.Document] = OrderedDict()
+_CACHE_SIZE = 8
+
+
+def open_document(path: str | Path, password: str | None = None) -> pymupdf.Document:
+    """Open *path* (cached per process, 8 documents), authenticate and check it has pages.
+
+    Raises PasswordRequired (``wrong=True`` when *password* was refused) or DocumentError with a
+    user-facing sentence: not found, not a document PyMuPDF reads, damaged beyond repair, no pages.
+    The password is tried as given and in Unicode NFC form; it is never written anywhere.
+    """
+    key = (str(path), password or "")
+    doc = _cache.get(key)
+    if doc is not None and not doc.is_closed:
+        _cache.move_to_end(key)
+        return doc
+    path = Path(path)
+    if not path.is_file():
+        raise DocumentError(f"{path.name} was not found.")
+    try:
+        doc = pymupdf.open(path)
+    except Exception as exc:  # PyMuPDF raises several types (FileDataError, RuntimeError...)
+        raise DocumentError(f"{path.name} could not be opened: it is not a readable document.") from exc
+    if doc.needs_pass:
+        if not password:
+            doc.close()
+            raise PasswordRequired()
+        candidates = dict.fromkeys([password, unicodedata.normalize("NFC", password)])
+        if not any(doc.authenticate(p) for p in candidates):
+            doc.close()
+            raise PasswordRequired("That password is not right. Please try again.", wrong=True)
+    if doc.is_reflowable:
+        doc.layout(width=REFLOW_WIDTH, height=REFLOW_HEIGHT, fontsize=REFLOW_FONT_SIZE)
+    try:
+        count = doc.page_count
+    except Exception:
+        count = 0
+    if count < 1:
+        doc.close()
+        raise DocumentError(f"{path.name} could not be opened: it has no pages.")
+    _cache[key] = doc
+    while len(_cache) > _CACHE_SIZE:
+        _cache.popitem(last=False)[1].close()
+    return doc
+
+
+def close_all() -> None:
+    """Close every cached document (used by tests and on worker shutdown)."""
+    while _cache:
+        _cache.popitem()[1].close()
+
+
+@dataclass
+class DocumentInfo:
+    """What the viewer needs before it renders anything.
+
+    ``sizes`` are displayed page sizes (width, height) in PDF points, after /Rotate and UserUnit is
+    ignored (pages are shown at their nominal size); ``labels`` holds the PDF page label of each
+    page ("" when none); ``outline`` is a list of ``(level, title, page 0-based | None, y points)``.
+    """
+
+    page_count: int
+    sizes: list[tuple[float, float]]
+    labels: list[str]
+    title: str
+    outline: list[tuple[int, str, int | None, float]] = field(default_factory=list)
+    outline_inferred: bool = False
+    reflowable: bool = False
+    repaired: bool = False
+    has_text: bool = True
+
+
+def document_info(path: str | Path, password: str | None = None) -> DocumentInfo:
+    """Open *path* and collect :class:`DocumentInfo`.  Raises as :func:`open_document`."""
+    from brochure_reader.pdf.outline import infer_headings, read_outline
+
+    doc = open_document(path, password)
+    sizes = []
+    labels = []
+    has_labels = bool(doc.is_pdf and doc.get_page_labels())
+    for page in doc:
+        rect = page.rect
+        sizes.append((max(rect.width, 1.0), max(rect.height, 1.0)))
+        labels.append(page.get_label() if has_labels else "")
+    outline = read_outline(doc)
+    inferred = False
+    if not outline:
+        outline = infer_headings(doc)
+        inferred = bool(outline)
+    title = (doc.metadata or {}).get("title") or ""
+    return DocumentInfo(
+        page_count=doc.page_count,
+        sizes=sizes,
+        labels=labels,
+        title=" ".join(title.split()),
+        outline=outline,
+        outline_inferred=inferred,
+        reflowable=doc.is_reflowable,
+        repaired=bool(doc.is_pdf and doc.is_repaired),
+        has_text=any(doc[i].get_text("text").strip() for i in range(min(doc.page_count, 20))),
+    )
+
+
+def validate(path: str | Path) -> dict:
+    """Check that *path* is a document we can show; returns ``{"pages", "title", "encrypted"}``.
+
+    An encrypted file is accepted (the reader asks for the password when it is opened).  Raises
+    DocumentError for anything else that cannot be opened.
+    """
+    path = Path(path)
+    try:
+        doc = open_document(path)
+    except PasswordRequired:
+        return {"pages": None, "title": "", "encrypted": True}
+    title = " ".join(((doc.metadata or {}).get("title") or "").split())
+    return {"pages": doc.page_count, "title": title, "encrypted": False}

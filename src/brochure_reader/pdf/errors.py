@@ -1,0 +1,16 @@
+"""Exceptions that cross the worker-process boundary (plain, picklable, user-facing messages)."""
+
+
+class DocumentError(Exception):
+    """The document cannot be opened or read.  ``str(exc)`` is a sentence for the user."""
+
+
+class PasswordRequired(DocumentError):
+    """The document is encrypted; ``wrong`` is true when a password was given and refused."""
+
+    def __init__(self, message: str = "This document is protected by a password.", wrong=False):
+        super().__init__(message)
+        self.wrong = wrong
+
+    def __reduce__(self):
+        return (PasswordRequired, (str(self), self.wrong))

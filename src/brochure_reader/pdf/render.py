@@ -1,0 +1,72 @@
+"""Rendering pages to pixels, and the text and links a viewer needs on top of them."""
+
+from __future__ import annotations
+
+import pymupdf
+
+from brochure_reader.pdf.document import open_document
+from brochure_reader.pdf.outline import _display_y
+
+#: Largest side of a rendered page in pixels (keeps a zoomed A0 page inside memory).
+MAX_RENDER_SIDE = 6000
+
+
+def render_page(
+    path: str, password: str | None, page_no: int, scale: float
+) -> tuple[int, int, int, bytes]:
+    """Render page *page_no* (0-based) at *scale* device pixels per PDF point.
+
+    Returns ``(width px, height px, bytes per line, RGB888 bytes)``; annotations and form
+    fields are drawn.  The scale is reduced so neither side exceeds MAX_RENDER_SIDE pixels, and at
+    least one pixel is produced for tiny pages.
+    """
+    doc = open_document(path, password)
+    page = doc[page_no]
+    rect = page.rect
+    scale = max(scale, 1.0 / max(min(rect.width, rect.height), 1e-3))
+    scale = min(scale, MAX_RENDER_SIDE / max(rect.width, rect.height, 1.0))
+    pix = page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False, annots=True)
+    return pix.width, pix.height, pix.stride, bytes(pix.samples)
+
+
+def page_words(path: str, password: str | None, page_no: int) -> list[tuple]:
+    """Words of a page as ``(x0, y0, x1, y1, text)`` in display points, in reading order."""
+    doc = open_document(path, password)
+    page = doc[page_no]
+    matrix = page.rotation_matrix
+    words = []
+    for w in page.get_text("words", flags=pymupdf.TEXTFLAGS_WORDS & ~pymupdf.TEXT_PRESERVE_LIGATURES):
+        r = pymupdf.Rect(w[:4]) * matrix
+        words.append((r.x0, r.y0, r.x1, r.y1, w[4]))
+    return words
+
+
+def page_links(path: str, password: str | None, page_no: int) -> list[dict]:
+    """Links of a page: ``{"rect": (x0, y0, x1, y1), "page": 0-based | None, "y": points,
+    "uri": str}`` with rect in display points.  Links to other files are dropped."""
+    doc = open_document(path, password)
+    page = doc[page_no]
+    links = []
+    for link in page.get_links():
+        rect = tuple(pymupdf.Rect(link["from"]) * page.rotation_matrix)
+        kind = link.get("kind")
+        if kind in (pymupdf.LINK_GOTO, pymupdf.LINK_NAMED):
+            target = link.get("page", -1)
+            if isinstance(target, int) and 0 <= target < doc.page_count:
+                try:
+                    y = _display_y(doc, target, link.get("to"))
+                except Exception:
+                    y = 0.0
+                links.append({"rect": rect, "page": target, "y": y, "uri": ""})
+        elif kind == pymupdf.LINK_URI and link.get("uri"):
+            links.append({"rect": rect, "page": None, "y": 0.0, "uri": link["uri"]})
+    return links
+
+
+def search_page(path: str, password: str | None, page_no: int, needle: str) -> list[tuple]:
+    """Rectangles ``(x0, y0, x1, y1)`` in display points where *needle* occurs on the page
+    (case-insensitive, ligatures and hyphenated line ends handled by MuPDF)."""
+    doc = open_document(path, password)
+    page = doc[page_no]
+    quads = page.search_for(needle, quads=False)
+    return [tuple(pymupdf.Rect(r) * page.rotation_matrix) for r in quads]

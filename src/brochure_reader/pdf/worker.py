@@ -1,0 +1,127 @@
+"""A pool of worker processes for all PyMuPDF work requested by the GUI.
+
+PyMuPDF is not thread-safe and a malformed file can crash MuPDF, so documents are opened in
+separate processes (``spawn``, never ``fork``: the parent runs Qt).  When a worker dies the pool
+is marked broken; :class:`WorkerPool` then fails the pending futures with :class:`WorkerCrashed`
+and starts a fresh pool for the next request.  Plain Python (no Qt): the GUI adapts futures to
+signals in ``ui/worker_bridge.py``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from concurrent.futures import Future, InvalidStateError, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Callable
+
+from brochure_reader.pdf.errors import DocumentError
+
+
+class WorkerCrashed(DocumentError):
+    """The worker process died while working on a document."""
+
+    def __init__(self, message: str = "This file could not be opened: it stopped the reader's "
+                 "document worker (the file may be damaged)."):
+        super().__init__(message)
+
+
+def _init_worker() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal ends the app, not us
+    import brochure_reader.pdf.document  # noqa: F401  (import PyMuPDF once, up front)
+
+
+class WorkerPool:
+    """``submit(fn, *args) -> Future`` running *fn* in a worker process.
+
+    *fn* must be a module-level function of ``brochure_reader.pdf`` (picklable).  A crash fails
+    the affected futures with WorkerCrashed and the pool restarts itself; ``restarts`` counts how
+    often that happened.
+    """
+
+    def __init__(self, workers: int = 2):
+        self.workers = workers
+        self.restarts = 0
+        self._lock = threading.Lock()
+        self._executor: ProcessPoolExecutor | None = None
+        self._closed = False
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+            )
+        return self._executor
+
+    def start(self) -> None:
+        """Start the processes now (they import PyMuPDF) so the first request is quick."""
+        with self._lock:
+            pool = self._pool()
+        for _ in range(self.workers):
+            pool.submit(int)
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
+        """Run ``fn(*args)`` in a worker.  The future raises WorkerCrashed if the worker dies."""
+        outer: Future = Future()
+        with self._lock:
+            if self._closed:
+                outer.set_exception(RuntimeError("the worker pool is shut down"))
+                return outer
+            try:
+                executor = self._pool()
+                inner = executor.submit(fn, *args)
+            except (BrokenProcessPool, RuntimeError):
+                self._restart_locked(self._executor)
+                executor = self._pool()
+                inner = executor.submit(fn, *args)
+
+        def relay(done: Future) -> None:
+            if done.cancelled():
+                outer.cancel()
+                return
+            exc = done.exception()
+            if isinstance(exc, BrokenProcessPool):
+                with self._lock:
+                    self._restart_locked(executor)
+                exc = WorkerCrashed()
+            try:
+                if exc is not None:
+                    outer.set_exception(exc)
+                else:
+                    outer.set_result(done.result())
+            except InvalidStateError:  # the caller cancelled it meanwhile
+                pass
+
+        def cancel_inner(fut: Future) -> None:
+            if fut.cancelled():
+                inner.cancel()
+
+        outer.add_done_callback(cancel_inner)
+        inner.add_done_callback(relay)
+        return outer
+
+    def _restart_locked(self, executor: ProcessPoolExecutor | None) -> None:
+        # Only once per crash: every future of the broken pool arrives here.
+        if executor is None or executor is not self._executor:
+            return
+        self._executor = None
+        self.restarts += 1
+        executor.shutdown(wait=False, cancel_futures=True)
+
+    def shutdown(self) -> None:
+        with self._lock:
+            self._closed = True
+            if self._executor is not None:
+                self._executor.shutdown(wait=False, cancel_futures=True)
+                self._executor = None
+
+
+def crash_for_test() -> None:  # pragma: no cover - runs in the worker
+    """Kill the current worker process abruptly, as a MuPDF crash would (used by tests)."""
+    import os
+
+    os._exit(70)
