@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import signal
 import sys
 from collections.abc import Sequence
 from functools import cached_property
@@ -170,12 +171,16 @@ def run_gui(ctx: Context, target: str | None = None, smoke: bool = False) -> int
 
 def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     """``(command parser, gui parser)``; the second handles ``brochure-reader [FILE_OR_DOC_ID]``."""
+    home_help = "keep all data, cache and settings in DIR (portable mode)"
+    top = argparse.ArgumentParser(add_help=False)
+    top.add_argument("--home", metavar="DIR", help=home_help)
+    # Sub-commands accept --home too, without overwriting one given before the command.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--home", metavar="DIR", help="keep all data, cache and settings in DIR")
+    common.add_argument("--home", metavar="DIR", default=argparse.SUPPRESS, help=home_help)
 
     parser = argparse.ArgumentParser(
         prog=APP_NAME,
-        parents=[common],
+        parents=[top],
         description="Offline reader for patient-education brochures. Without a command it opens "
         "the reader window.",
     )
@@ -217,7 +222,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
             continue
         module.register(sub, common)
 
-    gui = argparse.ArgumentParser(prog=APP_NAME, parents=[common], add_help=False)
+    gui = argparse.ArgumentParser(prog=APP_NAME, parents=[top], add_help=False)
     gui.add_argument("target", nargs="?", metavar="FILE_OR_DOC_ID")
     gui.add_argument("--smoke", action="store_true")
     return parser, gui
@@ -225,6 +230,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if hasattr(signal, "SIGPIPE"):  # `brochure-reader list | head` ends quietly
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     parser, gui_parser = build_parser()
     commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     first = next((a for i, a in enumerate(argv) if not a.startswith("-")

@@ -26,6 +26,15 @@ class WorkerCrashed(DocumentError):
         super().__init__(message)
 
 
+def run_job(name: str, args: tuple) -> Any:
+    """Worker-side dispatcher: ``name`` is ``"module:function"`` inside ``brochure_reader.pdf``
+    (so the GUI process never has to import PyMuPDF to name a job)."""
+    import importlib
+
+    module, _, function = name.partition(":")
+    return getattr(importlib.import_module(f"brochure_reader.pdf.{module}"), function)(*args)
+
+
 def _init_worker() -> None:
     import signal
 
@@ -64,8 +73,14 @@ class WorkerPool:
         for _ in range(self.workers):
             pool.submit(int)
 
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
-        """Run ``fn(*args)`` in a worker.  The future raises WorkerCrashed if the worker dies."""
+    def submit(self, fn: Callable[..., Any] | str, *args: Any) -> Future:
+        """Run ``fn(*args)`` in a worker.  The future raises WorkerCrashed if the worker dies.
+
+        *fn* is a picklable function, or a ``"module:function"`` name inside
+        ``brochure_reader.pdf`` (e.g. ``"render:render_page"``) resolved in the worker.
+        """
+        if isinstance(fn, str):
+            fn, args = run_job, (fn, args)
         outer: Future = Future()
         with self._lock:
             if self._closed:

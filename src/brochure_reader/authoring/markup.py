@@ -1,0 +1,254 @@
+"""Markdown body -> HTML for the typesetter, with the heading list and plain text for checks.
+
+Parsing is markdown-it-py (CommonMark, tables on, raw HTML off) plus the mdit-py-plugins
+``container`` plugin for the callout boxes (``::: key-points`` … ``:::``).  Emphasis of either
+kind is printed bold (clear-print guidance: never italics).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.container import container_plugin
+
+from brochure_reader.library.sections import slugify
+
+#: Callout box kinds, in the order docs/authoring.md describes them.
+BOX_KINDS = ("key-points", "urgent", "questions", "note")
+
+
+class MarkupError(ValueError):
+    """A body the typesetter cannot print (unknown box kind…); message without the file name."""
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of the body: Markdown level (2 for ``##``), plain text, unique HTML id."""
+
+    level: int
+    text: str
+    id: str
+    box: str = ""  #: the box kind when the heading is inside a callout box
+    box_id: str = ""  #: the HTML id of that box
+    first_in_box: bool = False  #: True when nothing comes before it inside its box
+
+
+@dataclass
+class RenderedBody:
+    html: str
+    headings: list[Heading] = field(default_factory=list)
+    box_ids: list[str] = field(default_factory=list)
+
+
+def _validate_box(params: str, _markup: str) -> bool:
+    return bool(params.strip())
+
+
+def make_parser() -> MarkdownIt:
+    """The one Markdown parser used for sources (CommonMark + tables + callout boxes)."""
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    container_plugin(md, "box", validate=_validate_box)
+    return md
+
+
+_PARSER = make_parser()
+
+
+def parse_tokens(body: str) -> list[Token]:
+    """Block tokens of *body* (see markdown-it-py's token stream)."""
+    return _PARSER.parse(body)
+
+
+def box_kind(token: Token) -> str:
+    """The kind of a ``container_box_open`` token, checked against :data:`BOX_KINDS`."""
+    kind = token.info.strip().split()[0] if token.info.strip() else ""
+    if kind not in BOX_KINDS:
+        line = f"line {token.map[0] + 1}: " if token.map else ""
+        raise MarkupError(
+            f"{line}unknown box '::: {kind}' (use one of: {', '.join(BOX_KINDS)})"
+        )
+    return kind
+
+
+def inline_text(token: Token) -> str:
+    """Plain text of an ``inline`` token (emphasis dropped, breaks as spaces)."""
+    parts = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(child.content)
+    return " ".join("".join(parts).split())
+
+
+class _Renderer:
+    """Walks the block tokens and writes the HTML the Story engine understands."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.headings: list[Heading] = []
+        self.box_ids: list[str] = []
+        self._used: set[str] = set()
+        self._boxes: list[tuple[str, str, bool]] = []  # (kind, id, anything rendered yet)
+
+    def unique_id(self, base: str) -> str:
+        slug, n = base, 1
+        while slug in self._used:
+            n += 1
+            slug = f"{base}-{n}"
+        self._used.add(slug)
+        return slug
+
+    def render(self, tokens: Sequence[Token]) -> None:
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if token.type == "container_box_open":
+                kind = box_kind(token)
+                box_id = self.unique_id(f"box-{kind}")
+                self.box_ids.append(box_id)
+                self._mark_box_content()
+                self._boxes.append((kind, box_id, False))
+                self.out.append(f'<div class="box box-{kind}" id="{box_id}">')
+            elif token.type == "container_box_close":
+                self._boxes.pop()
+                self.out.append("</div>\n")
+            elif token.type == "heading_open":
+                self._heading(token, tokens[i + 1])
+                i += 2  # the inline token was rendered too; heading_close follows
+            elif token.type == "inline":
+                self._mark_box_content()
+                self.out.append(self.inline(token.children or []))
+            elif token.type in ("fence", "code_block"):
+                self._mark_box_content()
+                self.out.append(f'<p class="code">{self.esc(token.content.rstrip())}</p>\n')
+            elif token.type == "hr":
+                self.out.append("<hr/>\n")
+            elif token.type == "html_block":  # only with html enabled; print as text
+                self.out.append(f"<p>{self.esc(token.content)}</p>\n")
+            else:
+                self.out.append(self.tag(token))
+            i += 1
+
+    def _mark_box_content(self) -> None:
+        if self._boxes:
+            kind, box_id, _ = self._boxes[-1]
+            self._boxes[-1] = (kind, box_id, True)
+
+    def _heading(self, token: Token, inline: Token) -> None:
+        text = inline_text(inline)
+        heading_id = self.unique_id(slugify(text))
+        kind, box_id, seen = self._boxes[-1] if self._boxes else ("", "", True)
+        self.headings.append(
+            Heading(int(token.tag[1]), text, heading_id, kind, box_id, first_in_box=not seen)
+        )
+        self._mark_box_content()
+        tag = f"h{min(max(int(token.tag[1]), 2), 4)}"  # '#' prints like '##': the cover has the title
+        self.out.append(f'<{tag} id="{heading_id}">{self.inline(inline.children or [])}</{tag}>\n')
+
+    @staticmethod
+    def esc(text: str) -> str:
+        return html.escape(text, quote=True)
+
+    def tag(self, token: Token) -> str:
+        if token.hidden:  # paragraphs of tight list items
+            return ""
+        if token.nesting == -1:
+            return f"</{token.tag}>" + ("\n" if token.block else "")
+        attrs = ""
+        if token.tag in ("th", "td"):
+            style = token.attrGet("style")
+            if style:
+                attrs = f' style="{self.esc(str(style))}"'
+        if token.type == "ordered_list_open" and token.attrGet("start"):
+            attrs = f' start="{int(token.attrGet("start") or 1)}"'
+        return f"<{token.tag}{attrs}>"
+
+    def inline(self, children: Sequence[Token]) -> str:
+        parts = []
+        link_href: list[str] = []
+        for child in children:
+            kind = child.type
+            if kind == "text":
+                parts.append(self.esc(child.content))
+            elif kind in ("strong_open", "em_open"):
+                parts.append("<b>")
+            elif kind in ("strong_close", "em_close"):
+                parts.append("</b>")
+            elif kind == "code_inline":
+                parts.append(f'<span class="code">{self.esc(child.content)}</span>')
+            elif kind == "softbreak":
+                parts.append("\n")
+            elif kind == "hardbreak":
+                parts.append("<br/>")
+            elif kind == "link_open":
+                link_href.append(str(child.attrGet("href") or ""))
+            elif kind == "link_close":
+                href = link_href.pop() if link_href else ""
+                if href and not href.startswith("#"):
+                    shown = href.removeprefix("mailto:")
+                    parts.append(f' (<span class="url">{self.esc(shown)}</span>)')
+            elif kind == "image":
+                parts.append(self.esc(child.content))
+            elif kind in ("html_inline",):
+                parts.append(self.esc(child.content))
+        return "".join(parts)
+
+
+def render_body(body: str) -> RenderedBody:
+    """HTML for *body*; headings get unique slug ids (``DOC_ID#slug`` uses the same slugs).
+
+    Raises :class:`MarkupError` for an unknown box kind.
+    """
+    renderer = _Renderer()
+    renderer.render(parse_tokens(body))
+    return RenderedBody("".join(renderer.out), renderer.headings, renderer.box_ids)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of body text for checks: the section it sits in and the box kind, if any."""
+
+    text: str
+    section: str  #: text of the nearest ``##`` (level ≤ 2) heading above, "" before the first
+    box: str  #: box kind or ""
+    kind: str  #: "paragraph", "item", "cell" or "heading"
+
+
+def text_blocks(body: str) -> list[Block]:
+    """Every paragraph, list item, table cell and heading of *body* as plain text, in order."""
+    blocks: list[Block] = []
+    section = ""
+    boxes: list[str] = []
+    context: list[str] = []  # enclosing block types
+    tokens = parse_tokens(body)
+    for i, token in enumerate(tokens):
+        if token.type == "container_box_open":
+            boxes.append(box_kind(token))
+        elif token.type == "container_box_close":
+            boxes.pop()
+        elif token.nesting == 1:
+            context.append(token.type)
+        elif token.nesting == -1 and context:
+            context.pop()
+        elif token.type == "inline":
+            text = inline_text(token)
+            box = boxes[-1] if boxes else ""
+            if context and context[-1] == "heading_open":
+                level = int(tokens[i - 1].tag[1])
+                if level <= 2 and not box:
+                    section = text
+                blocks.append(Block(text, section, box, "heading"))
+            elif context and context[-1] in ("th_open", "td_open"):
+                blocks.append(Block(text, section, box, "cell"))
+            elif "list_item_open" in context:
+                blocks.append(Block(text, section, box, "item"))
+            else:
+                blocks.append(Block(text, section, box, "paragraph"))
+    return blocks

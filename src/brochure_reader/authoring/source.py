@@ -1,0 +1,204 @@
+"""Markdown sources: TOML front matter between ``+++`` lines, then a Markdown body.
+
+See docs/authoring.md for the format.  :func:`parse_source` checks every front-matter field and
+raises :class:`SourceError` with a one-line message naming the file and the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+FENCE = "+++"
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+#: Front-matter fields every source must have.
+REQUIRED_FIELDS = (
+    "id",
+    "title",
+    "category",
+    "audience",
+    "summary",
+    "reviewed",
+    "next_review",
+    "tags",
+    "sources",
+)
+
+
+class SourceError(Exception):
+    """A source that cannot be typeset; the message is one line naming the file and the field."""
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One entry of the front matter's ``[[sources]]``."""
+
+    title: str
+    publisher: str
+    year: int | None = None
+    url: str = ""
+
+    def citation(self) -> str:
+        """``Publisher. Title. Year.`` as printed in lists."""
+        parts = [self.publisher, self.title] + ([str(self.year)] if self.year else [])
+        return ". ".join(p.rstrip(".") for p in parts if p) + "."
+
+
+@dataclass
+class Source:
+    """A parsed source: front matter plus the Markdown body.
+
+    Only ``title`` and ``body`` are needed to typeset; the other fields are empty for ad-hoc
+    documents (handouts).  ``path`` is the file it came from, if any.
+    """
+
+    title: str
+    body: str
+    id: str = "document"
+    category: str = ""
+    audience: str = ""
+    summary: str = ""
+    reviewed: dt.date | None = None
+    next_review: dt.date | None = None
+    tags: list[str] = field(default_factory=list)
+    sources: list[Reference] = field(default_factory=list)
+    path: Path | None = None
+    body_line: int = 1  #: 1-based line of the file where the body starts (for error messages)
+
+    @property
+    def where(self) -> str:
+        """How error messages name this source."""
+        return str(self.path) if self.path else f"<{self.id}>"
+
+
+def split_front_matter(text: str, where: str) -> tuple[str, str, int]:
+    """``(front matter TOML, body, 1-based line where the body starts)``.
+
+    The file must start with a line ``+++`` and the front matter ends at the next ``+++`` line.
+    """
+    lines = text.lstrip("\ufeff").splitlines(keepends=True)
+    if not lines or lines[0].strip() != FENCE:
+        raise SourceError(f"{where}: must start with a '+++' line opening the TOML front matter")
+    for index in range(1, len(lines)):
+        if lines[index].strip() == FENCE:
+            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
+    raise SourceError(f"{where}: front matter has no closing '+++' line")
+
+
+def _text_field(data: dict, key: str, where: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise SourceError(f"{where}: field '{key}' must be non-empty text")
+    if "\n" in value:
+        raise SourceError(f"{where}: field '{key}' must be one line")
+    return value.strip()
+
+
+def _date_field(data: dict, key: str, where: str) -> dt.date:
+    value = data.get(key)
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise SourceError(f"{where}: field '{key}' must be a date like 2026-11-29")
+
+
+def _references(data: dict, where: str) -> list[Reference]:
+    raw = data.get("sources")
+    if not isinstance(raw, list) or not raw:
+        raise SourceError(f"{where}: field 'sources' must list at least one [[sources]] table")
+    refs = []
+    for n, entry in enumerate(raw, start=1):
+        at = f"{where}: sources[{n}]"
+        if not isinstance(entry, dict):
+            raise SourceError(f"{at} must be a table with 'title' and 'publisher'")
+        year = entry.get("year")
+        if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+            raise SourceError(f"{at}: field 'year' must be a whole number like 2025")
+        url = entry.get("url", "")
+        if not isinstance(url, str):
+            raise SourceError(f"{at}: field 'url' must be text")
+        refs.append(
+            Reference(_text_field(entry, "title", at), _text_field(entry, "publisher", at), year, url)
+        )
+    return refs
+
+
+def source_from_front_matter(data: dict, body: str, where: str) -> Source:
+    """Check the front-matter table *data* and build a :class:`Source`."""
+    missing = [key for key in REQUIRED_FIELDS if key not in data]
+    if missing:
+        raise SourceError(f"{where}: missing field '{missing[0]}'")
+    doc_id = _text_field(data, "id", where)
+    if not _SLUG.match(doc_id):
+        raise SourceError(f"{where}: field 'id' must be a lowercase slug like 'stomach-cancer'")
+    category = _text_field(data, "category", where)
+    if not _SLUG.match(category):
+        raise SourceError(f"{where}: field 'category' must be a lowercase slug like 'practical'")
+    reviewed = _date_field(data, "reviewed", where)
+    next_review = _date_field(data, "next_review", where)
+    if next_review <= reviewed:
+        raise SourceError(f"{where}: field 'next_review' must be later than 'reviewed'")
+    tags = data.get("tags")
+    if (
+        not isinstance(tags, list)
+        or not tags
+        or not all(isinstance(t, str) and t.strip() for t in tags)
+    ):
+        raise SourceError(f"{where}: field 'tags' must be a non-empty list of text")
+    return Source(
+        id=doc_id,
+        title=_text_field(data, "title", where),
+        category=category,
+        audience=_text_field(data, "audience", where),
+        summary=_text_field(data, "summary", where),
+        reviewed=reviewed,
+        next_review=next_review,
+        tags=[t.strip() for t in tags],
+        sources=_references(data, where),
+        body=body,
+    )
+
+
+def parse_source_text(text: str, where: str = "<source>") -> Source:
+    """Parse the text of a source file; *where* names it in error messages."""
+    front, body, body_line = split_front_matter(text, where)
+    try:
+        data = tomllib.loads(front)
+    except tomllib.TOMLDecodeError as exc:
+        raise SourceError(f"{where}: front matter is not valid TOML ({exc})") from exc
+    source = source_from_front_matter(data, body, where)
+    source.body_line = body_line
+    if not body.strip():
+        raise SourceError(f"{where}: the body after the front matter is empty")
+    return source
+
+
+def parse_source(path: Path) -> Source:
+    """Read and check one ``*.md`` source.  Raises :class:`SourceError` (one line)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    source = parse_source_text(text, str(path))
+    source.path = path
+    if path.stem != source.id:
+        raise SourceError(f"{path}: field 'id' is '{source.id}' but the file is named {path.name}")
+    return source

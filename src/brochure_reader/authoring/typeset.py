@@ -1,0 +1,334 @@
+"""Typeset a source into an A4 PDF with PyMuPDF's Story + DocumentWriter.
+
+Steps: the body becomes HTML (:mod:`.markup`); a first pass lays it out without drawing to
+learn where every heading and box lands (``Story.element_positions``), pushing a heading that
+would sit alone at the foot of a page, or a short box that would split, to the next page; the
+final pass draws the cover band, the body and the footers ("Page n of m"); then the PDF is
+reopened to add the outline (exact heading positions), metadata, language and viewer hints.
+The output depends only on the input: dates come from the front matter, never from the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+from dataclasses import dataclass
+
+import pymupdf
+
+from brochure_reader import APP_TITLE
+from brochure_reader.authoring.markup import MarkupError, RenderedBody, render_body
+from brochure_reader.authoring.source import Source, SourceError, parse_source_text
+from brochure_reader.authoring.style import (
+    BODY_SIZE,
+    LARGE_PRINT_SIZE,
+    MIN_BODY_SIZE,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    Layout,
+    body_css,
+    cover_css,
+    fonts_dir,
+    footer_css,
+)
+
+AUTHOR = "Brochure Reader project"
+CREATOR = "Brochure Reader authoring pipeline"
+LANGUAGE = "en-GB"
+#: Safety stop: a source this long is a mistake, not a leaflet.
+MAX_PAGES = 400
+#: Layout passes spent moving headings/boxes to the next page before giving up.
+MAX_ADJUSTMENTS = 40
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    """One outline (bookmark) entry: level ≥ 1, heading text, page 0-based, y points from top."""
+
+    level: int
+    title: str
+    page: int
+    y: float
+    id: str
+
+
+@dataclass(frozen=True)
+class TypesetResult:
+    pdf: bytes
+    page_count: int
+    outline: list[OutlineEntry]
+
+
+@dataclass
+class _Span:
+    """Where an element with an id was placed: first page/top, last page/bottom."""
+
+    page: int
+    top: float
+    end_page: int = -1
+    bottom: float = 0.0
+
+
+def format_date(day: dt.date) -> str:
+    """``29 November 2026`` (UK style, no leading zero)."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def _pdf_date(day: dt.date) -> str:
+    return f"D:{day:%Y%m%d}000000Z"
+
+
+def _archive() -> pymupdf.Archive:
+    return pymupdf.Archive(str(fonts_dir()))
+
+
+def _cover_html(source: Source) -> str:
+    esc = html.escape
+    parts = [f'<div class="cover"><p class="publisher">{esc(APP_TITLE)}</p>']
+    parts.append(f"<h1>{esc(source.title)}</h1>")
+    if source.summary:
+        parts.append(f'<p class="summary">{esc(source.summary)}</p>')
+    if source.audience:
+        parts.append(f'<p class="audience"><b>For:</b> {esc(source.audience)}</p>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _footer_html(source: Source, page_no: int, page_count: int) -> str:
+    left = html.escape(source.title)
+    if source.reviewed:
+        left += f" · Reviewed {format_date(source.reviewed)}"
+    return (
+        '<table style="width: 100%; border-collapse: collapse;"><tr>'
+        f'<td style="width: 76%; padding: 0;"><p>{left}</p></td>'
+        f'<td style="width: 24%; padding: 0;"><p class="right">Page {page_no} of {page_count}'
+        "</p></td></tr></table>"
+    )
+
+
+class _Typesetter:
+    def __init__(self, source: Source, size: float) -> None:
+        self.source = source
+        self.layout = Layout(size)
+        self.archive = _archive()
+        self.css = body_css(self.layout)
+        try:
+            self.body: RenderedBody = render_body(source.body)
+        except MarkupError as exc:
+            raise SourceError(f"{source.where}: {exc}") from exc
+        self.cover_bottom = self._place_cover(None)
+        self.breaks: list[str] = []  # ids that start a new page
+
+    # -- pieces ------------------------------------------------------------------------------
+    def _place_cover(self, device) -> float:
+        """Place (and with a device, draw) the cover band; return the y where the body starts."""
+        story = pymupdf.Story(
+            _cover_html(self.source),
+            user_css=cover_css(self.layout),
+            em=self.layout.size,
+            archive=self.archive,
+        )
+        _more, filled = story.place(pymupdf.Rect(0, 0, PAGE_WIDTH, PAGE_HEIGHT / 2))
+        if device is not None:
+            story.draw(device)
+        return pymupdf.Rect(filled).y1 + 1.4 * self.layout.size
+
+    def _draw_footer(self, device, page_no: int, page_count: int) -> None:
+        lay = self.layout
+        story = pymupdf.Story(
+            _footer_html(self.source, page_no, page_count),
+            user_css=footer_css(lay),
+            em=lay.footer_size,
+            archive=self.archive,
+        )
+        story.place(pymupdf.Rect(lay.margin_x, lay.footer_top + 7, PAGE_WIDTH - lay.margin_x,
+                                 PAGE_HEIGHT - 10))
+        story.draw(device)
+        # The rule above the footer.
+        rule = pymupdf.Story(
+            f'<div style="border-top: 0.75pt solid {"#9fb6cf"};"></div>',
+            em=lay.footer_size,
+        )
+        rule.place(pymupdf.Rect(lay.margin_x, lay.footer_top, PAGE_WIDTH - lay.margin_x,
+                                lay.footer_top + 2))
+        rule.draw(device)
+
+    def _story(self) -> pymupdf.Story:
+        story = pymupdf.Story(
+            self.body.html, user_css=self.css, em=self.layout.size, archive=self.archive
+        )
+        for element_id in self.breaks:
+            node = story.body.find(None, "id", element_id)
+            if node is not None:
+                node.add_class("break-before")
+        return story
+
+    # -- layout ------------------------------------------------------------------------------
+    def run(self, writer=None, page_count: int = 0) -> tuple[dict[str, _Span], int]:
+        """Lay the body out (drawing when *writer* is given); return element spans and pages."""
+        story = self._story()
+        spans: dict[str, _Span] = {}
+
+        def record(pos) -> None:
+            if not pos.id:
+                return
+            if pos.open_close & 1 and pos.id not in spans:
+                spans[pos.id] = _Span(pos.page, pos.rect[1])
+            if pos.open_close & 2 and pos.id in spans:
+                spans[pos.id].end_page = pos.page
+                spans[pos.id].bottom = pos.rect[3]
+
+        page, more = 0, True
+        while more:
+            if page >= MAX_PAGES:
+                raise SourceError(f"{self.source.where}: more than {MAX_PAGES} pages")
+            top = self.cover_bottom if page == 0 else self.layout.margin_top
+            device = writer.begin_page(pymupdf.Rect(0, 0, PAGE_WIDTH, PAGE_HEIGHT)) if writer else None
+            if device is not None and page == 0:
+                self._place_cover(device)
+            more, _filled = story.place(pymupdf.Rect(self.layout.content_rect(top)))
+            story.element_positions(record, {"page": page})
+            story.draw(device)  # with None this only advances the story (layout pass)
+            if device is not None:
+                self._draw_footer(device, page + 1, page_count)
+                writer.end_page()
+            page += 1
+        return spans, page
+
+    def _page_top(self, page: int) -> float:
+        return self.cover_bottom if page == 0 else self.layout.margin_top
+
+    def _next_problem(self, spans: dict[str, _Span]) -> str | None:
+        """The first heading left alone at a page foot, or short box split over two pages."""
+        lay = self.layout
+        room = lay.content_bottom - lay.margin_top
+        for heading in self.body.headings:
+            target = heading.box_id if heading.first_in_box else heading.id
+            span, head = spans.get(target), spans.get(heading.id)
+            if span is None or head is None or target in self.breaks:
+                continue
+            if span.top <= self._page_top(span.page) + 2:
+                continue  # already at the top of a page
+            if head.page == span.page and head.bottom + 2.3 * lay.line_height > lay.content_bottom:
+                return target
+        for box_id in self.body.box_ids:
+            span = spans.get(box_id)
+            if span is None or box_id in self.breaks or span.end_page != span.page + 1:
+                continue
+            if span.top <= self._page_top(span.page) + 2:
+                continue
+            first = lay.content_bottom - span.top
+            total = first + (span.bottom - lay.margin_top)
+            if total <= 0.9 * room and (total <= 0.4 * room or first < 0.5 * total):
+                return box_id
+        return None
+
+    def typeset(self) -> TypesetResult:
+        spans, pages = self.run()
+        for _ in range(MAX_ADJUSTMENTS):
+            problem = self._next_problem(spans)
+            if problem is None:
+                break
+            self.breaks.append(problem)
+            spans, pages = self.run()
+        buffer = io.BytesIO()
+        writer = pymupdf.DocumentWriter(buffer)
+        spans, drawn = self.run(writer, pages)
+        writer.close()
+        if drawn != pages:  # pragma: no cover - layout is deterministic
+            raise RuntimeError("layout changed between passes")
+        outline = self._outline(spans)
+        return TypesetResult(self._finish(buffer.getvalue(), outline), pages, outline)
+
+    # -- outline and metadata ------------------------------------------------------------------
+    def _outline(self, spans: dict[str, _Span]) -> list[OutlineEntry]:
+        entries: list[OutlineEntry] = []
+        previous = 0
+        for heading in self.body.headings:
+            span = spans.get(heading.id)
+            if span is None:  # pragma: no cover - every heading is placed
+                raise RuntimeError(f"heading {heading.id!r} was not placed")
+            level = min(max(1, heading.level - 1), previous + 1)
+            previous = level
+            entries.append(
+                OutlineEntry(level, heading.text, span.page, round(span.top, 2), heading.id)
+            )
+        return entries
+
+    def _finish(self, pdf: bytes, outline: list[OutlineEntry]) -> bytes:
+        source = self.source
+        doc = pymupdf.open("pdf", pdf)
+        try:
+            toc = [
+                [
+                    e.level,
+                    e.title,
+                    e.page + 1,
+                    {
+                        "kind": pymupdf.LINK_GOTO,
+                        "to": pymupdf.Point(self.layout.margin_x, e.y),
+                        "zoom": 0,
+                    },
+                ]
+                for e in outline
+            ]
+            if toc:
+                doc.set_toc(toc, collapse=2)
+            day = _pdf_date(source.reviewed) if source.reviewed else ""
+            doc.set_metadata(
+                {
+                    "title": source.title,
+                    "subject": source.summary,
+                    "keywords": ", ".join(source.tags),
+                    "author": AUTHOR,
+                    "creator": CREATOR,
+                    "producer": "PyMuPDF",
+                    "creationDate": day,
+                    "modDate": day,
+                }
+            )
+            catalog = doc.pdf_catalog()
+            doc.xref_set_key(catalog, "Lang", pymupdf.get_pdf_str(LANGUAGE))
+            doc.xref_set_key(catalog, "ViewerPreferences", "<</DisplayDocTitle true>>")
+            if toc:
+                doc.xref_set_key(catalog, "PageMode", "/UseOutlines")
+            return doc.tobytes(garbage=3, deflate=True, no_new_id=True)
+        finally:
+            doc.close()
+
+
+def body_size(font_size: float | None, large_print: bool) -> float:
+    """The body font size in points: explicit, else 18 (large print) or 13."""
+    size = float(font_size) if font_size else (LARGE_PRINT_SIZE if large_print else BODY_SIZE)
+    if size < MIN_BODY_SIZE:
+        raise ValueError(f"font size {size:g} pt is below the minimum of {MIN_BODY_SIZE:g} pt")
+    return size
+
+
+def typeset(
+    source: Source, *, font_size: float | None = None, large_print: bool = False
+) -> TypesetResult:
+    """Typeset *source*; the result carries the PDF bytes, the page count and the outline."""
+    return _Typesetter(source, body_size(font_size, large_print)).typeset()
+
+
+def typeset_markdown(
+    source: str | Source,
+    *,
+    font_size: float | None = None,
+    large_print: bool = False,
+    title: str = "",
+) -> bytes:
+    """PDF bytes for a source: a :class:`Source`, the text of a source file (front matter
+    between ``+++`` lines) or plain Markdown (then *title* heads the cover and the footers).
+
+    *font_size* is the body size in points (default 13, or 18 with *large_print*; at least 12).
+    Raises :class:`SourceError` for a bad source, ValueError for a font size below 12 pt.
+    """
+    if isinstance(source, str):
+        if source.lstrip("\ufeff").startswith("+++"):
+            source = parse_source_text(source)
+        else:
+            source = Source(title=title or "Document", body=source)
+    return typeset(source, font_size=font_size, large_print=large_print).pdf

@@ -1,0 +1,1 @@
+"""Qt Widgets user interface.  Only wires widgets to the core; no document logic lives here."""

@@ -1,0 +1,43 @@
+"""Every window action in one place: created, named, given shortcuts and connected here
+(after qpageview's viewactions.py)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+
+class Actions:
+    """Holds the QActions of the main window as attributes (``actions.zoom_in`` …)."""
+
+    def __init__(self, window: QWidget):
+        def make(name: str, text: str, *shortcuts, tip: str = "") -> QAction:
+            action = QAction(text, window)
+            action.setObjectName(name)
+            keys = [QKeySequence(s) if not isinstance(s, QKeySequence) else s for s in shortcuts]
+            if keys:
+                action.setShortcuts(keys)
+            if tip:
+                action.setToolTip(tip)
+                action.setStatusTip(tip)
+            window.addAction(action)
+            setattr(self, name, action)
+            return action
+
+        make("add_to_library", "&Add to library…", QKeySequence.Open,
+             tip="Copy a PDF or e-book into your library")
+        make("remove_from_library", "&Remove from library", tip="Remove a document you added")
+        make("quit", "&Quit", QKeySequence.Quit)
+        make("home", "&Home", "Alt+Home", tip="Back to the start page")
+        make("back", "&Back", QKeySequence.Back, tip="Go back (Alt+Left)")
+        make("forward", "&Forward", QKeySequence.Forward, tip="Go forward (Alt+Right)")
+        make("zoom_in", "Zoom &in", QKeySequence.ZoomIn, "Ctrl+=", tip="Bigger (Ctrl +)")
+        make("zoom_out", "Zoom &out", QKeySequence.ZoomOut, tip="Smaller (Ctrl -)")
+        make("fit_width", "Fit &width", "Ctrl+0", tip="Page as wide as the window (Ctrl 0)")
+        make("fit_page", "Fit &page", "Ctrl+9", tip="Whole page in the window")
+        make("next_page", "&Next page", "Ctrl+PgDown")
+        make("previous_page", "&Previous page", "Ctrl+PgUp")
+        make("copy", "&Copy", QKeySequence.Copy)
+        make("about", "&About Brochure Reader")
+        for name in ("fit_width", "fit_page"):
+            getattr(self, name).setCheckable(True)

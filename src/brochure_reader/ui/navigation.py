@@ -1,0 +1,246 @@
+"""The navigation tree: categories > documents > sections, as a QAbstractItemModel, and the
+dock widget that shows it with a filter box."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+from brochure_reader.library import Library, Section
+
+#: Custom roles (Qt.UserRole + n)
+KIND_ROLE = Qt.UserRole + 1  # "category" | "document" | "section"
+DOC_ID_ROLE = Qt.UserRole + 2  # str
+REF_ROLE = Qt.UserRole + 3  # "DOC_ID#slug" for sections, DOC_ID for documents
+PAGE_ROLE = Qt.UserRole + 4  # 0-based page or None
+Y_ROLE = Qt.UserRole + 5  # points from the top of the page
+INFERRED_ROLE = Qt.UserRole + 6  # bool: heading guessed from font sizes
+
+
+class Node:
+    __slots__ = ("children", "doc_id", "kind", "parent", "section", "title", "tooltip")
+
+    def __init__(self, kind: str, title: str, parent: Node | None, doc_id: str = "",
+                 section: Section | None = None, tooltip: str = ""):
+        self.kind, self.title, self.parent = kind, title, parent
+        self.doc_id, self.section, self.tooltip = doc_id, section, tooltip
+        self.children: list[Node] = []
+
+    def row(self) -> int:
+        return self.parent.children.index(self) if self.parent else 0
+
+
+class NavigationModel(QAbstractItemModel):
+    """Read-only tree model of the library.  Sections arrive later, per document, through
+    :meth:`set_sections` (outlines are read by the worker processes)."""
+
+    def __init__(self, library: Library | None = None, parent=None):
+        super().__init__(parent)
+        self.root = Node("root", "Library", None)
+        self._docs: dict[str, Node] = {}
+        if library is not None:
+            self.set_library(library)
+
+    def set_library(self, library: Library) -> None:
+        self.beginResetModel()
+        self.root.children.clear()
+        self._docs.clear()
+        for category, title, documents in library.by_category():
+            cat = Node("category", title, self.root, tooltip=category)
+            self.root.children.append(cat)
+            for doc in documents:
+                node = Node("document", doc.title, cat, doc.id, tooltip=doc.summary)
+                cat.children.append(node)
+                self._docs[doc.id] = node
+        self.endResetModel()
+
+    def set_sections(self, doc_id: str, sections: list[Section]) -> None:
+        """Replace the section subtree of *doc_id* (unknown ids are ignored)."""
+        node = self._docs.get(doc_id)
+        if node is None:
+            return
+        parent_index = self.createIndex(node.row(), 0, node)
+        if node.children:
+            self.beginRemoveRows(parent_index, 0, len(node.children) - 1)
+            node.children.clear()
+            self.endRemoveRows()
+        if not sections:
+            return
+
+        def make(section: Section, parent: Node) -> Node:
+            child = Node("section", section.title, parent, doc_id, section)
+            child.children = [make(s, child) for s in section.children]
+            return child
+
+        self.beginInsertRows(parent_index, 0, len(sections) - 1)
+        node.children = [make(s, node) for s in sections]
+        self.endInsertRows()
+
+    # --- lookups ---------------------------------------------------------------------------
+
+    def document_index(self, doc_id: str) -> QModelIndex:
+        node = self._docs.get(doc_id)
+        return self.createIndex(node.row(), 0, node) if node else QModelIndex()
+
+    def section_index(self, doc_id: str, ref: str) -> QModelIndex:
+        node = self._docs.get(doc_id)
+        stack = list(node.children) if node else []
+        while stack:
+            child = stack.pop()
+            if child.section is not None and child.section.ref == ref:
+                return self.createIndex(child.row(), 0, child)
+            stack.extend(child.children)
+        return QModelIndex()
+
+    # --- QAbstractItemModel ----------------------------------------------------------------
+
+    def _node(self, index: QModelIndex) -> Node:
+        return index.internalPointer() if index.isValid() else self.root
+
+    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
+        if column != 0 or row < 0:
+            return QModelIndex()
+        node = self._node(parent)
+        if row >= len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, 0, node.children[row])
+
+    def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        node = index.internalPointer().parent
+        if node is None or node is self.root:
+            return QModelIndex()
+        return self.createIndex(node.row(), 0, node)
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        if parent.column() > 0:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 1
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlags:
+        if not index.isValid():
+            return Qt.NoItemFlags
+        node = index.internalPointer()
+        if node.kind == "section" and node.section.page is None:
+            return Qt.ItemIsSelectable  # shown, but disabled: the entry has no target here
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        node: Node = index.internalPointer()
+        section = node.section
+        if role == Qt.DisplayRole:
+            return node.title
+        if role == Qt.ToolTipRole:
+            if section is not None:
+                where = f"page {section.page + 1}" if section.page is not None else "no target"
+                guess = " (heading found from the text; this file has no outline)" \
+                    if section.inferred else ""
+                return f"{section.title} — {where}{guess}"
+            return node.tooltip or None
+        if role == Qt.FontRole and node.kind in ("category", "document"):
+            font = QFont()
+            font.setBold(node.kind == "category")
+            return font
+        if role == KIND_ROLE:
+            return node.kind
+        if role == DOC_ID_ROLE:
+            return node.doc_id or None
+        if role == REF_ROLE:
+            return section.ref if section else (node.doc_id or None)
+        if role == PAGE_ROLE:
+            return section.page if section else (0 if node.kind == "document" else None)
+        if role == Y_ROLE:
+            return section.y if section else 0.0
+        if role == INFERRED_ROLE:
+            return bool(section and section.inferred)
+        return None
+
+
+class NavigationPanel(QWidget):
+    """Filter box + tree.  Emits :attr:`open_requested` when the reader picks an entry."""
+
+    #: (doc_id, page 0-based, y points) — page -1 means "wherever the reader left it"
+    open_requested = Signal(str, int, float)
+
+    def __init__(self, model: NavigationModel, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setRecursiveFilteringEnabled(True)
+        self.proxy.setAutoAcceptChildRows(True)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseInsensitive)
+        self.filter = QLineEdit(self, placeholderText="Filter the list…", clearButtonEnabled=True)
+        self.filter.setAccessibleName("Filter the library")
+        self.filter.textChanged.connect(self._filter_changed)
+        self.view = QTreeView(self)
+        self.view.setModel(self.proxy)
+        self.view.setHeaderHidden(True)
+        self.view.setUniformRowHeights(True)
+        self.view.setAccessibleName("Library and sections")
+        self.view.setExpandsOnDoubleClick(False)
+        self.view.clicked.connect(self._picked)
+        self.view.activated.connect(self._picked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.view)
+        model.modelReset.connect(lambda: self.view.expandToDepth(0))
+        self.view.expandToDepth(0)
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        if text.strip():
+            self.view.expandAll()
+        else:
+            self.view.collapseAll()
+            self.view.expandToDepth(0)
+
+    def _picked(self, index) -> None:
+        if not index.isValid() or not (index.flags() & Qt.ItemIsEnabled):
+            return
+        kind = index.data(KIND_ROLE)
+        if kind == "category":
+            self.view.setExpanded(index, not self.view.isExpanded(index))
+            return
+        page = index.data(PAGE_ROLE)
+        y = index.data(Y_ROLE) or 0.0
+        if kind == "document":
+            self.open_requested.emit(index.data(DOC_ID_ROLE), -1, 0.0)
+        elif page is not None:
+            self.open_requested.emit(index.data(DOC_ID_ROLE), int(page), float(y))
+
+    def show_current(self, doc_id: str, ref: str | None) -> None:
+        """Highlight the section the reader is in (or the document), without emitting."""
+        source = self.model.section_index(doc_id, ref) if ref else QModelIndex()
+        if not source.isValid():
+            source = self.model.document_index(doc_id)
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():
+            return
+        parent = index.parent()
+        while parent.isValid():
+            self.view.expand(parent)
+            parent = parent.parent()
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.ClearAndSelect
+        )
+        self.view.scrollTo(index)
+
+    def current_ref(self) -> str | None:
+        index = self.view.currentIndex()
+        return index.data(REF_ROLE) if index.isValid() else None

@@ -1,0 +1,437 @@
+"""The continuous page view: all pages of one document stacked vertically.
+
+Only pages in view (±1) are rendered, by the worker processes, at the screen's
+devicePixelRatio, into a :class:`RenderCache` bounded in bytes.  Results for a scale or document
+the view has left are dropped.  Positions are (page 0-based, y in PDF points from the top of the
+displayed page).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPalette,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QMessageBox
+
+from brochure_reader.ui.page_cache import RenderCache
+from brochure_reader.ui.page_layout import GAP, PageLayout
+from brochure_reader.ui.worker_bridge import DocumentService
+
+ZOOM_STEP = 1.2
+HIGHLIGHT = QColor(255, 200, 0, 110)
+SELECTION = QColor(40, 110, 220, 80)
+MARKER = QColor(30, 120, 60)
+
+
+@dataclass
+class OpenDocument:
+    """What the view shows: ``token`` is unique per opened document (path + password)."""
+
+    token: object
+    path: str
+    password: str | None
+    sizes: list[tuple[float, float]]
+    labels: list[str] = field(default_factory=list)
+
+
+class PageView(QAbstractScrollArea):
+    #: (page 0-based, y in points at the top of the view) whenever the view scrolls
+    position_changed = Signal(int, float)
+    #: (page 0-based) when the page at the top of the view changes
+    current_page_changed = Signal(int)
+    #: zoom changed: logical pixels per point
+    scale_changed = Signal(float)
+    #: a message for the status bar
+    message = Signal(str)
+
+    def __init__(self, service: DocumentService, parent=None):
+        super().__init__(parent)
+        self.service = service
+        self.cache = RenderCache()
+        self.document: OpenDocument | None = None
+        self.layout = PageLayout([])
+        self.zoom_mode = "fit-width"  # "fit-width" | "fit-page" | "custom"
+        self._pending: dict[tuple, object] = {}
+        self._words: dict[int, list[tuple]] = {}
+        self._links: dict[int, list[dict]] = {}
+        self._highlights: dict[int, list[tuple]] = {}
+        self._markers: dict[int, list[float]] = {}
+        self._selection: list[tuple[int, int]] = []  # (page, word index) selected
+        self._sel_anchor: tuple[int, int] | None = None
+        self._back: list[tuple[int, float]] = []
+        self._forward: list[tuple[int, float]] = []
+        self._last_page = -1
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.viewport().setMouseTracking(True)
+        self.setBackgroundRole(QPalette.Dark)
+        self.viewport().setAutoFillBackground(True)
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.horizontalScrollBar().valueChanged.connect(lambda _v: self.viewport().update())
+        self._render_timer = QTimer(self, singleShot=True, interval=0)
+        self._render_timer.timeout.connect(self._request_visible)
+
+    # --- document -------------------------------------------------------------------------
+
+    def set_document(self, document: OpenDocument | None) -> None:
+        for future in self._pending.values():
+            future.cancel()
+        self._pending.clear()
+        self.cache.clear()
+        self._words.clear()
+        self._links.clear()
+        self._highlights.clear()
+        self._markers.clear()
+        self._selection.clear()
+        self._back.clear()
+        self._forward.clear()
+        self.document = document
+        self.layout = PageLayout(document.sizes if document else [])
+        self._last_page = -1
+        self._apply_zoom_mode()
+        self.verticalScrollBar().setValue(0)
+        self.viewport().update()
+
+    @property
+    def page_count(self) -> int:
+        return len(self.layout.sizes)
+
+    # --- zoom -----------------------------------------------------------------------------
+
+    @property
+    def scale(self) -> float:
+        return self.layout.scale
+
+    def set_zoom_mode(self, mode: str) -> None:
+        self.zoom_mode = mode
+        self._apply_zoom_mode()
+
+    def _apply_zoom_mode(self) -> None:
+        vw, vh = self.viewport().width(), self.viewport().height()
+        if self.zoom_mode == "fit-width":
+            scale = min(self.layout.fit_width_scale(vw), 2.5)
+        elif self.zoom_mode == "fit-page":
+            scale = self.layout.fit_page_scale(vw, vh, self.current_page())
+        else:
+            scale = self.layout.scale
+        self._set_scale(scale)
+
+    def set_scale(self, scale: float) -> None:
+        self.zoom_mode = "custom"
+        self._set_scale(scale)
+
+    def zoom_in(self) -> None:
+        self.set_scale(self.scale * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_scale(self.scale / ZOOM_STEP)
+
+    def _set_scale(self, scale: float) -> None:
+        page, y = self.position()
+        self.layout.viewport_width = self.viewport().width()
+        self.layout.set_scale(scale)
+        self._update_scrollbars()
+        if self.page_count:
+            self.go_to(page, y, remember=False)
+        self.scale_changed.emit(self.layout.scale)
+        self._render_timer.start()
+        self.viewport().update()
+
+    # --- scrolling and positions ----------------------------------------------------------
+
+    def _update_scrollbars(self) -> None:
+        vbar, hbar = self.verticalScrollBar(), self.horizontalScrollBar()
+        vh, vw = self.viewport().height(), self.viewport().width()
+        vbar.setRange(0, max(0, self.layout.height - vh))
+        vbar.setPageStep(vh)
+        vbar.setSingleStep(40)
+        hbar.setRange(0, max(0, self.layout.width - vw))
+        hbar.setPageStep(vw)
+
+    def position(self) -> tuple[int, float]:
+        """(page 0-based, y points) at the top edge of the view."""
+        if not self.page_count:
+            return 0, 0.0
+        top = self.verticalScrollBar().value()
+        page, _x, y = self.layout.to_page(0, top + 1)
+        return page, max(0.0, y)
+
+    def current_page(self) -> int:
+        """The page that fills the upper part of the view (0-based)."""
+        if not self.page_count:
+            return 0
+        return self.layout.page_at(self.verticalScrollBar().value() + self.viewport().height() / 3)
+
+    def go_to(self, page: int, y: float = 0.0, remember: bool = True) -> None:
+        """Scroll so that (page 0-based, y points) is at the top of the view (a little margin)."""
+        if not self.page_count:
+            return
+        page = max(0, min(page, self.page_count - 1))
+        if remember:
+            self._back.append(self.position())
+            self._forward.clear()
+        target = self.layout.strip_y(page, y) - (GAP if y <= 0 else GAP * 2)
+        self.verticalScrollBar().setValue(round(target))
+        self._scrolled()
+
+    def go_back(self) -> None:
+        if self._back:
+            self._forward.append(self.position())
+            self.go_to(*self._back.pop(), remember=False)
+
+    def go_forward(self) -> None:
+        if self._forward:
+            self._back.append(self.position())
+            self.go_to(*self._forward.pop(), remember=False)
+
+    def _scrolled(self, *_args) -> None:
+        page, y = self.position()
+        self.position_changed.emit(page, y)
+        current = self.current_page()
+        if current != self._last_page:
+            self._last_page = current
+            self.current_page_changed.emit(current)
+        self._render_timer.start()
+        self.viewport().update()
+
+    # --- rendering ------------------------------------------------------------------------
+
+    def _device_scale(self) -> float:
+        return round(self.layout.scale * self.devicePixelRatioF(), 3)
+
+    def _visible(self) -> range:
+        top = self.verticalScrollBar().value()
+        return self.layout.visible_pages(top, top + self.viewport().height())
+
+    def _request_visible(self) -> None:
+        doc = self.document
+        if doc is None:
+            return
+        visible = self._visible()
+        wanted = range(max(0, visible.start - 1), min(self.page_count, visible.stop + 1))
+        scale = self._device_scale()
+        for key, future in list(self._pending.items()):
+            if key[0] != doc.token or key[1] not in wanted or key[2] != scale:
+                future.cancel()
+                del self._pending[key]
+        for page in wanted:
+            key = (doc.token, page, scale)
+            if self.cache.get(key) is None and key not in self._pending:
+                self._pending[key] = self.service.call(
+                    "render:render_page",
+                    (doc.path, doc.password, page, scale),
+                    lambda result, key=key: self._rendered(key, result),
+                    lambda exc, key=key: self._failed(key, exc),
+                )
+            if page not in self._words:
+                self._words[page] = []
+                self.service.call(
+                    "render:page_words", (doc.path, doc.password, page),
+                    lambda words, page=page, token=doc.token: self._got_words(token, page, words),
+                )
+                self.service.call(
+                    "render:page_links", (doc.path, doc.password, page),
+                    lambda links, page=page, token=doc.token: self._got_links(token, page, links),
+                )
+
+    def _rendered(self, key: tuple, result: tuple[int, int, int, bytes]) -> None:
+        self._pending.pop(key, None)
+        if self.document is None or key[0] != self.document.token:
+            return  # stale: the view shows another document now
+        width, height, stride, data = result
+        image = QImage(data, width, height, stride, QImage.Format_RGB888).copy()
+        image.setDevicePixelRatio(self.devicePixelRatioF())
+        self.cache.put(key, image)
+        if key[2] == self._device_scale():
+            self.viewport().update()
+
+    def _failed(self, key: tuple, exc: BaseException) -> None:
+        self._pending.pop(key, None)
+        self.message.emit(f"Page {key[1] + 1} could not be shown: {exc}")
+
+    def _got_words(self, token, page: int, words: list[tuple]) -> None:
+        if self.document and token == self.document.token:
+            self._words[page] = words
+
+    def _got_links(self, token, page: int, links: list[dict]) -> None:
+        if self.document and token == self.document.token:
+            self._links[page] = links
+
+    # --- overlays -------------------------------------------------------------------------
+
+    def set_highlights(self, page: int, rects: list[tuple]) -> None:
+        """Mark search hits: rects (x0, y0, x1, y1) in points on *page* (0-based)."""
+        self._highlights = {page: list(rects)} if rects else {}
+        self.viewport().update()
+
+    def clear_highlights(self) -> None:
+        self._highlights.clear()
+        self.viewport().update()
+
+    def set_markers(self, markers: dict[int, list[float]]) -> None:
+        """Bookmark markers in the page margin: page (0-based) -> y positions in points."""
+        self._markers = markers
+        self.viewport().update()
+
+    # --- painting -------------------------------------------------------------------------
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self.viewport())
+        if self.document is None:
+            return
+        dx = -self.horizontalScrollBar().value()
+        dy = -self.verticalScrollBar().value()
+        scale = self._device_scale()
+        for page in self._visible():
+            x, y, w, h = self.layout.page_rect(page)
+            target = QRectF(x + dx, y + dy, w, h)
+            painter.fillRect(target.translated(3, 3), QColor(0, 0, 0, 60))
+            painter.fillRect(target, Qt.white)
+            image = self.cache.get((self.document.token, page, scale))
+            if image is None:
+                image = self.cache.best_for(self.document.token, page)
+            if image is not None:
+                painter.drawImage(target, image)
+            else:
+                painter.setPen(QColor(120, 120, 120))
+                painter.drawText(target, Qt.AlignCenter, f"Page {page + 1}")
+            s = self.layout.scale
+
+            def to_view(r, ox=target.x(), oy=target.y()):
+                return QRectF(ox + r[0] * s, oy + r[1] * s, (r[2] - r[0]) * s, (r[3] - r[1]) * s)
+
+            for r in self._highlights.get(page, []):
+                painter.fillRect(to_view(r), HIGHLIGHT)
+            words = self._words.get(page, [])
+            for p, index in self._selection:
+                if p == page and index < len(words):
+                    painter.fillRect(to_view(words[index]), SELECTION)
+            for my in self._markers.get(page, []):
+                painter.fillRect(QRectF(target.x() - 10, target.y() + my * s, 6, 18), MARKER)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.layout.viewport_width = self.viewport().width()
+        if self.zoom_mode != "custom":
+            self._apply_zoom_mode()
+        else:
+            self.layout.relayout()
+            self._update_scrollbars()
+        self._render_timer.start()
+
+    # --- input ----------------------------------------------------------------------------
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        if event.modifiers() & Qt.ControlModifier:
+            (self.zoom_in if event.angleDelta().y() > 0 else self.zoom_out)()
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        vbar = self.verticalScrollBar()
+        key = event.key()
+        if event.matches(QKeySequence.Copy):
+            self.copy_selection()
+        elif key in (Qt.Key_PageDown, Qt.Key_Space) and not event.modifiers() & Qt.ShiftModifier:
+            vbar.setValue(vbar.value() + vbar.pageStep() - 40)
+        elif key == Qt.Key_PageUp or (key == Qt.Key_Space and event.modifiers() & Qt.ShiftModifier):
+            vbar.setValue(vbar.value() - vbar.pageStep() + 40)
+        elif key == Qt.Key_Home:
+            self.go_to(0)
+        elif key == Qt.Key_End:
+            self.go_to(self.page_count - 1)
+        else:
+            super().keyPressEvent(event)
+
+    def _strip_point(self, pos: QPointF) -> tuple[float, float]:
+        return pos.x() + self.horizontalScrollBar().value(), pos.y() + self.verticalScrollBar().value()
+
+    def _link_at(self, pos: QPointF) -> dict | None:
+        page, x, y = self.layout.to_page(*self._strip_point(pos))
+        for link in self._links.get(page, []):
+            x0, y0, x1, y1 = link["rect"]
+            if x0 <= x <= x1 and y0 <= y <= y1:
+                return link
+        return None
+
+    def _word_at(self, pos: QPointF) -> tuple[int, int] | None:
+        page, x, y = self.layout.to_page(*self._strip_point(pos))
+        words = self._words.get(page) or []
+        if not words:
+            return None
+        best = min(
+            range(len(words)),
+            key=lambda i: (max(words[i][0] - x, 0, x - words[i][2]) ** 2
+                           + (max(words[i][1] - y, 0, y - words[i][3]) * 3) ** 2),
+        )
+        return page, best
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        button = event.button()
+        if button == Qt.BackButton:
+            self.go_back()
+        elif button == Qt.ForwardButton:
+            self.go_forward()
+        elif button == Qt.LeftButton:
+            link = self._link_at(event.position())
+            if link is not None:
+                self.follow_link(link)
+                return
+            self._sel_anchor = self._word_at(event.position())
+            self._selection = []
+            self.viewport().update()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        on_link = self._link_at(event.position()) is not None
+        self.viewport().setCursor(Qt.PointingHandCursor if on_link else Qt.IBeamCursor)
+        if event.buttons() & Qt.LeftButton and self._sel_anchor is not None:
+            end = self._word_at(event.position())
+            if end is not None:
+                start, stop = sorted([self._sel_anchor, end])
+                self._selection = [
+                    (p, i)
+                    for p in range(start[0], stop[0] + 1)
+                    for i in range(len(self._words.get(p, [])))
+                    if (p, i) >= start and (p, i) <= stop
+                ]
+                self.viewport().update()
+
+    def selected_text(self) -> str:
+        parts, last_line = [], None
+        for page, index in self._selection:
+            word = self._words.get(page, [])[index]
+            line = (page, round(word[1]))
+            if parts:
+                parts.append(" " if line == last_line else "\n")
+            parts.append(word[4])
+            last_line = line
+        return "".join(parts)
+
+    def copy_selection(self) -> None:
+        text = self.selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+            self.message.emit("Copied the selected text")
+
+    def follow_link(self, link: dict) -> None:
+        if link.get("page") is not None:
+            self.go_to(link["page"], link.get("y", 0.0))
+            return
+        uri = link.get("uri", "")
+        answer = QMessageBox.question(
+            self,
+            "Open a web page?",
+            "This link leads to a web page outside Brochure Reader:\n\n"
+            f"{uri}\n\nOpen it in your web browser? Brochure Reader itself never goes online.",
+        )
+        if answer == QMessageBox.Yes:
+            QDesktopServices.openUrl(QUrl(uri))

@@ -1,0 +1,156 @@
+"""Opening library documents in the page view: passwords, errors, saved positions, sections."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from brochure_reader.library import Document, Library, Section, build_sections
+from brochure_reader.library.sections import find_section, section_at
+from brochure_reader.pdf.errors import DocumentError, PasswordRequired
+from brochure_reader.settings import Settings
+from brochure_reader.ui.page_view import OpenDocument, PageView
+from brochure_reader.ui.worker_bridge import DocumentService
+
+
+class ReaderController(QObject):
+    """Owns "which document is open" and the outline of every document."""
+
+    #: a document is now shown (doc id)
+    document_opened = Signal(str)
+    #: sections of a document are known (doc id, list of Section)
+    sections_ready = Signal(str, list)
+    #: the section the reader is in changed (doc id, ref or "")
+    section_changed = Signal(str, str)
+    message = Signal(str)
+
+    def __init__(self, library: Library, service: DocumentService, view: PageView,
+                 settings: Settings, window: QWidget):
+        super().__init__(window)
+        self.library, self.service, self.view = library, service, view
+        self.settings, self.window = settings, window
+        self.current: Document | None = None
+        self.sections: dict[str, list[Section]] = {}
+        self.infos: dict[str, object] = {}
+        self._passwords: dict[str, str] = {}  # in memory only, never saved
+        self._section_ref = ""
+        self._pending_slug = ""
+        view.position_changed.connect(self._moved)
+
+    # --- outlines of the whole library -----------------------------------------------------
+
+    def load_outlines(self) -> None:
+        """Ask the workers for every document's outline (results arrive one by one)."""
+        for doc in self.library.documents():
+            self.service.call(
+                "document:document_info", (str(doc.path), None),
+                lambda info, doc=doc: self._got_info(doc, info),
+                lambda _exc: None,  # encrypted or broken: reported when opened
+            )
+
+    def _got_info(self, doc: Document, info) -> None:
+        self.infos[doc.id] = info
+        sections = build_sections(doc.id, info.outline, info.outline_inferred)
+        self.sections[doc.id] = sections
+        self.sections_ready.emit(doc.id, sections)
+
+    # --- opening ---------------------------------------------------------------------------
+
+    def open(self, doc_id: str, page: int = -1, y: float = 0.0) -> None:
+        """Show *doc_id* at (page 0-based, y points); page -1 = where the reader left it."""
+        try:
+            doc = self.library.get(doc_id)
+        except Exception as exc:
+            self.message.emit(str(exc))
+            return
+        if self.current is not None and self.current.id == doc.id and self.view.document:
+            self._go(doc, page, y)
+            return
+        password = self._passwords.get(doc.id)
+        self.message.emit(f"Opening {doc.title}…")
+        self.service.call(
+            "document:document_info", (str(doc.path), password),
+            lambda info: self._opened(doc, password, info, page, y),
+            lambda exc: self._open_failed(doc, exc, page, y),
+        )
+
+    def open_ref(self, ref: str) -> None:
+        """Open ``DOC_ID#slug`` (the section is found once the outline is known)."""
+        doc_id, _, slug = ref.partition("#")
+        self._pending_slug = slug
+        self.open(doc_id)
+
+    def _opened(self, doc: Document, password, info, page: int, y: float) -> None:
+        self.save_position()
+        self.current = doc
+        self._got_info(doc, info)
+        self.view.set_document(OpenDocument((str(doc.path), password or ""), str(doc.path),
+                                            password, info.sizes, info.labels))
+        slug = self._pending_slug
+        self._pending_slug = ""
+        if slug:
+            section = find_section(self.sections.get(doc.id, []), slug)
+            if section is not None and section.page is not None:
+                page, y = section.page, section.y
+        self._section_ref = ""
+        self.document_opened.emit(doc.id)
+        self._go(doc, page, y, remember=False)
+        notes = []
+        if info.repaired:
+            notes.append("this file was damaged and has been repaired for reading")
+        if not info.has_text:
+            notes.append("this document has no searchable text")
+        self.message.emit(f"{doc.title}" + (f" — {'; '.join(notes)}" if notes else ""))
+
+    def _go(self, doc: Document, page: int, y: float, remember: bool = True) -> None:
+        if page < 0:
+            saved = self.settings.position(doc.id) or {}
+            page, y = int(saved.get("page", 0)), float(saved.get("y", 0.0))
+        self.view.go_to(page, y, remember=remember)
+        self._moved(*self.view.position())
+
+    def _open_failed(self, doc: Document, exc: BaseException, page: int, y: float) -> None:
+        if isinstance(exc, PasswordRequired):
+            prompt = ("That password is not right. Please try again.\n\n" if exc.wrong else "") + \
+                f"“{doc.title}” is protected by a password. Enter it to open the document.\n" \
+                "The password is not saved."
+            text, ok = QInputDialog.getText(self.window, "Password needed", prompt,
+                                            QLineEdit.Password)
+            if ok and text:
+                self._passwords[doc.id] = text
+                self.open(doc.id, page, y)
+            else:
+                self._passwords.pop(doc.id, None)
+            return
+        message = str(exc) if isinstance(exc, DocumentError) else f"{type(exc).__name__}: {exc}"
+        QMessageBox.warning(self.window, "This file could not be opened",
+                            f"This file could not be opened.\n\n{message}")
+        self.message.emit("This file could not be opened")
+
+    # --- position tracking ------------------------------------------------------------------
+
+    def _moved(self, page: int, y: float) -> None:
+        if self.current is None:
+            return
+        self.settings.remember_position(self.current.id, page, y)
+        section = section_at(self.sections.get(self.current.id, []), page, y + 40)
+        ref = section.ref if section else ""
+        if ref != self._section_ref:
+            self._section_ref = ref
+            self.section_changed.emit(self.current.id, ref)
+
+    def current_section(self) -> Section | None:
+        if self.current is None:
+            return None
+        page, y = self.view.position()
+        return section_at(self.sections.get(self.current.id, []), page, y + 40)
+
+    def save_position(self) -> None:
+        if self.current is not None and self.view.document is not None:
+            page, y = self.view.position()
+            self.settings.remember_position(self.current.id, page, y)
+
+    def close_document(self) -> None:
+        self.save_position()
+        self.current = None
+        self.view.set_document(None)

@@ -1,0 +1,58 @@
+"""Brings results of :class:`~brochure_reader.pdf.worker.WorkerPool` jobs back to the GUI thread.
+
+``DocumentService.call(fn, args, on_result, on_error)`` submits ``fn(*args)`` to a worker
+process and later calls *on_result(value)* or *on_error(exception)* on the GUI thread.  The
+returned future can be cancelled; a cancelled call never calls back (stale renders are dropped).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from brochure_reader.pdf.worker import WorkerPool
+
+
+class DocumentService(QObject):
+    #: emitted (on the GUI thread) when a worker process crashed and was restarted
+    worker_restarted = Signal()
+    _done = Signal(object, object, object)  # future, on_result, on_error (queued to GUI thread)
+
+    def __init__(self, workers: int = 2, parent: QObject | None = None):
+        super().__init__(parent)
+        self.pool = WorkerPool(workers)
+        self._done.connect(self._deliver)
+
+    def start(self) -> None:
+        self.pool.start()
+
+    def call(
+        self,
+        fn: Callable[..., Any],
+        args: tuple = (),
+        on_result: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Future:
+        future = self.pool.submit(fn, *args)
+        future.add_done_callback(lambda f: self._done.emit(f, on_result, on_error))
+        return future
+
+    def _deliver(self, future: Future, on_result, on_error) -> None:
+        if future.cancelled():
+            return
+        exc = future.exception()
+        if exc is not None:
+            from brochure_reader.pdf.worker import WorkerCrashed
+
+            if isinstance(exc, WorkerCrashed):
+                self.worker_restarted.emit()
+            if on_error is not None:
+                on_error(exc)
+        elif on_result is not None:
+            on_result(future.result())
+
+    def shutdown(self) -> None:
+        self.pool.shutdown()
