@@ -1,4 +1,5 @@
-"""Brochure Reader: an offline reader for patient-education brochures about hard-to-treat cancers."""
+"""Brochure Reader: an offline reader for patient-education brochures about hard-to-treat
+cancers."""
 
 __version__ = "0.1.0"
 APP_NAME = "brochure-reader"

@@ -189,7 +189,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
 
     p = sub.add_parser("gui", parents=[common], help="open the reader window (the default)")
     p.add_argument("target", nargs="?", metavar="FILE_OR_DOC_ID")
-    p.add_argument("--smoke", action="store_true", help="open, wait until painted, print time, quit")
+    p.add_argument(
+        "--smoke", action="store_true", help="open, wait until painted, print time, quit"
+    )
     p.set_defaults(func=lambda a, c: run_gui(c, a.target, a.smoke))
 
     p = sub.add_parser("list", parents=[common], help="list packs, documents and their sections")
@@ -234,8 +236,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     parser, gui_parser = build_parser()
     commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
-    first = next((a for i, a in enumerate(argv) if not a.startswith("-")
-                  and (i == 0 or argv[i - 1] != "--home")), None)
+    first = next(
+        (
+            a
+            for i, a in enumerate(argv)
+            if not a.startswith("-") and (i == 0 or argv[i - 1] != "--home")
+        ),
+        None,
+    )
     wants_help = any(a in ("-h", "--help", "--version") for a in argv)
     try:
         if first in commands or wants_help:

@@ -71,7 +71,9 @@ class Settings:
             if not isinstance(data, dict):
                 raise ValueError("not a JSON object")
         except ValueError as exc:
-            aside = self.path.with_name(f"{self.path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+            aside = self.path.with_name(
+                f"{self.path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}"
+            )
             try:
                 self.path.replace(aside)
                 where = f"; the old file was kept as {aside.name}"
@@ -81,10 +83,10 @@ class Settings:
             return
         for key, value in data.items():
             default = DEFAULTS.get(key)
-            if default is not None and not isinstance(value, type(default)):
-                if not (isinstance(default, float) and isinstance(value, int)):
-                    self.problems.append(f"Setting {key!r} had a wrong value; using the default")
-                    continue
+            wrong = default is not None and not isinstance(value, type(default))
+            if wrong and not (isinstance(default, float) and isinstance(value, int)):
+                self.problems.append(f"Setting {key!r} had a wrong value; using the default")
+                continue
             self._data[key] = value
 
     def get(self, key: str, default: Any = None) -> Any:
@@ -105,8 +107,10 @@ class Settings:
         pos = self._data.get("positions", {}).get(doc_id)
         return pos if isinstance(pos, dict) else None
 
-    def remember_position(self, doc_id: str, page: int, y: float, zoom: float | None = None) -> None:
-        """Store where the reader is in *doc_id* (page 0-based, y in PDF points) and mark it recent."""
+    def remember_position(
+        self, doc_id: str, page: int, y: float, zoom: float | None = None
+    ) -> None:
+        """Store the reading position (page 0-based, y in PDF points); mark *doc_id* recent."""
         entry: dict[str, float] = {"page": int(page), "y": float(y)}
         if zoom is not None:
             entry["zoom"] = float(zoom)

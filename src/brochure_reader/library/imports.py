@@ -54,7 +54,9 @@ def _user_pack(library: Library) -> Pack:
     return Pack(USER_PACK_ID, "My documents", "und", "1", folder.resolve(), "user")
 
 
-def import_files(library: Library, files: Iterable[Path], validate: Validator) -> list[ImportResult]:
+def import_files(
+    library: Library, files: Iterable[Path], validate: Validator
+) -> list[ImportResult]:
     """Copy each file into the user's pack after *validate* accepted it.
 
     Returns one ImportResult per file; never raises for a bad file.  The pack.toml is rewritten
@@ -85,7 +87,9 @@ def _import_one(library: Library, source: Path, validate: Validator, suffixes) -
     existing = library.find_by_hash(sha)
     if existing is not None:
         return ImportResult(
-            source, "duplicate", f"{source.name} is already in the library as '{existing.title}'",
+            source,
+            "duplicate",
+            f"{source.name} is already in the library as '{existing.title}'",
             existing,
         )
     try:

@@ -15,7 +15,7 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def slugify(text: str) -> str:
-    """``"Contact your care team straight away if…"`` -> ``"contact-your-care-team-straight-away-if"``.
+    """``"Care team, straight away!"`` -> ``"care-team-straight-away"``.
 
     Accents are folded (NFKD, combining marks dropped); an empty result becomes ``"section"``.
     """
@@ -109,9 +109,8 @@ def section_at(sections: Iterable[Section], page: int, y: float) -> Section | No
     """The last section that starts at or before (page 0-based, y points): where a reader is."""
     best = None
     for s in iter_sections(sections):
-        if s.page is None:
+        if s.page is None or (s.page, s.y) > (page, y + 1.0):
             continue
-        if (s.page, s.y) <= (page, y + 1.0):
-            if best is None or (s.page, s.y, s.level) >= (best.page, best.y, best.level):
-                best = s
+        if best is None or (s.page, s.y, s.level) >= (best.page, best.y, best.level):
+            best = s
     return best

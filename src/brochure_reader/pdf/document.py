@@ -41,7 +41,9 @@ def open_document(path: str | Path, password: str | None = None) -> pymupdf.Docu
     try:
         doc = pymupdf.open(path)
     except Exception as exc:  # PyMuPDF raises several types (FileDataError, RuntimeError...)
-        raise DocumentError(f"{path.name} could not be opened: it is not a readable document.") from exc
+        raise DocumentError(
+            f"{path.name} could not be opened: it is not a readable document."
+        ) from exc
     if doc.needs_pass:
         if not password:
             doc.close()
@@ -106,7 +108,7 @@ def document_info(path: str | Path, password: str | None = None) -> DocumentInfo
     outline = read_outline(doc)
     inferred = False
     if not outline:
-        outline = infer_headings(doc)
+        outline = infer_headings(doc) or page_entries(labels)
         inferred = bool(outline)
     title = (doc.metadata or {}).get("title") or ""
     return DocumentInfo(
@@ -120,6 +122,16 @@ def document_info(path: str | Path, password: str | None = None) -> DocumentInfo
         repaired=bool(doc.is_pdf and doc.is_repaired),
         has_text=any(doc[i].get_text("text").strip() for i in range(min(doc.page_count, 20))),
     )
+
+
+def page_entries(labels: list[str], limit: int = 200) -> list[tuple[int, str, int, float]]:
+    """Fallback navigation for documents with neither outline nor headings: one "Page n"
+    entry per page (with its label when it differs), at most *limit*."""
+    entries = []
+    for index, label in enumerate(labels[:limit]):
+        title = f"Page {index + 1}" + (f" ({label})" if label and label != str(index + 1) else "")
+        entries.append((1, title, index, 0.0))
+    return entries
 
 
 def validate(path: str | Path) -> dict:

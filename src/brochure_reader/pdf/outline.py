@@ -92,12 +92,11 @@ def infer_headings(doc: pymupdf.Document) -> list[tuple[int, str, int, float]]:
     found = [entry for entry in lines if is_heading(entry[2], entry[3], entry[4])]
     # A heading broken over two lines: join consecutive lines of the same size on one page.
     merged: list[list] = []
-    for page_no, y, text, size, bold in found:
+    for page_no, y, text, size, _bold in found:
         last = merged[-1] if merged else None
         if last and last[0] == page_no and last[3] == size and 0 < y - last[1] < size * 1.6:
             last[2] = f"{last[2]} {text}"
-            last[1] = y
-            last[4] = last[4]  # keep the first line's y below
+            last[1] = y  # y of the last line joined; last[4] keeps the first line's y
             continue
         merged.append([page_no, y, text, size, y])
     levels = sorted({m[3] for m in merged}, reverse=True)[:3]

@@ -35,7 +35,9 @@ def page_words(path: str, password: str | None, page_no: int) -> list[tuple]:
     page = doc[page_no]
     matrix = page.rotation_matrix
     words = []
-    for w in page.get_text("words", flags=pymupdf.TEXTFLAGS_WORDS & ~pymupdf.TEXT_PRESERVE_LIGATURES):
+    for w in page.get_text(
+        "words", flags=pymupdf.TEXTFLAGS_WORDS & ~pymupdf.TEXT_PRESERVE_LIGATURES
+    ):
         r = pymupdf.Rect(w[:4]) * matrix
         words.append((r.x0, r.y0, r.x1, r.y1, w[4]))
     return words

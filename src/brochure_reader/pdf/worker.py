@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, InvalidStateError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Callable
+from typing import Any
 
 from brochure_reader.pdf.errors import DocumentError
 
@@ -21,8 +22,11 @@ from brochure_reader.pdf.errors import DocumentError
 class WorkerCrashed(DocumentError):
     """The worker process died while working on a document."""
 
-    def __init__(self, message: str = "This file could not be opened: it stopped the reader's "
-                 "document worker (the file may be damaged)."):
+    def __init__(
+        self,
+        message: str = "This file could not be opened: it stopped the reader's "
+        "document worker (the file may be damaged).",
+    ):
         super().__init__(message)
 
 

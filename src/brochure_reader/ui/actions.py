@@ -24,8 +24,12 @@ class Actions:
             setattr(self, name, action)
             return action
 
-        make("add_to_library", "&Add to library…", QKeySequence.Open,
-             tip="Copy a PDF or e-book into your library")
+        make(
+            "add_to_library",
+            "&Add to library…",
+            QKeySequence.Open,
+            tip="Copy a PDF or e-book into your library",
+        )
         make("remove_from_library", "&Remove from library", tip="Remove a document you added")
         make("quit", "&Quit", QKeySequence.Quit)
         make("home", "&Home", "Alt+Home", tip="Back to the start page")

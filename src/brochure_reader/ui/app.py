@@ -40,6 +40,7 @@ def run(paths: AppPaths, target: str | None = None, smoke: bool = False) -> int:
     window.restore_layout()
     window.show()
     if smoke:
+
         def done() -> None:
             print(f"ready in {time.perf_counter() - _T0:.3f} s")
             window.close()

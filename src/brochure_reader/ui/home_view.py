@@ -50,11 +50,11 @@ class Card(QFrame):
         layout.addWidget(summary)
         layout.addStretch(1)
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event) -> None:
         if event.button() == Qt.LeftButton and self.rect().contains(event.position().toPoint()):
             self.clicked.emit(self.doc_id)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space):
             self.clicked.emit(self.doc_id)
         else:
@@ -93,7 +93,9 @@ class HomeView(QScrollArea):
             "Pick a topic to start reading. Everything here works without the internet, "
             "and nothing you do leaves this computer. "
             "This information does not replace advice from your own care team.",
-            page, objectName="intro", wordWrap=True,
+            page,
+            objectName="intro",
+            wordWrap=True,
         )
         outer.addWidget(intro)
         for problem in problems:

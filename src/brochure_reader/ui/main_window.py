@@ -31,10 +31,12 @@ DOCUMENT_FILTER = "Documents (*.pdf *.epub *.xps *.oxps *.cbz *.fb2 *.mobi);;All
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, paths: AppPaths, library: Library, settings: Settings,
-                 service: DocumentService):
+    def __init__(
+        self, paths: AppPaths, library: Library, settings: Settings, service: DocumentService
+    ):
         super().__init__()
         self.paths, self.library, self.settings, self.service = paths, library, settings, service
+        service.setParent(self)
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
         self.resize(1280, 860)
@@ -126,8 +128,9 @@ class MainWindow(QMainWindow):
         view.scale_changed.connect(self._zoom_mode_changed)
         view.current_page_changed.connect(self._page_changed)
         view.message.connect(self.statusBar().showMessage)
-        self.page_box.valueChanged.connect(lambda n: view.go_to(n - 1)
-                                           if n - 1 != view.current_page() else None)
+        self.page_box.valueChanged.connect(
+            lambda n: view.go_to(n - 1) if n - 1 != view.current_page() else None
+        )
         self.home.open_requested.connect(lambda doc_id: reader.open(doc_id))
         self.navigation.open_requested.connect(reader.open)
         reader.sections_ready.connect(self.nav_model.set_sections)
@@ -146,8 +149,9 @@ class MainWindow(QMainWindow):
         self.reader.load_outlines()
 
     def refresh_home(self) -> None:
-        self.home.populate(self.library, self.settings.get("recent_documents"),
-                           self.library.problems)
+        self.home.populate(
+            self.library, self.settings.get("recent_documents"), self.library.problems
+        )
 
     def show_home(self) -> None:
         self.reader.save_position()
@@ -172,8 +176,9 @@ class MainWindow(QMainWindow):
         doc = self.page_view.document
         label = doc.labels[page] if doc and page < len(doc.labels) else ""
         total = f" of {self.page_view.page_count} "
-        self.page_total.setText(total + (f"(page “{label}”) " if label and
-                                         label != str(page + 1) else ""))
+        self.page_total.setText(
+            total + (f"(page “{label}”) " if label and label != str(page + 1) else "")
+        )
 
     def _zoom_mode_changed(self, _scale: float) -> None:
         mode = self.page_view.zoom_mode
@@ -183,8 +188,9 @@ class MainWindow(QMainWindow):
     # --- importing ---------------------------------------------------------------------------
 
     def choose_files_to_import(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Add to library", str(Path.home()),
-                                                DOCUMENT_FILTER)
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Add to library", str(Path.home()), DOCUMENT_FILTER
+        )
         if files:
             self.import_files([Path(f) for f in files])
 
@@ -193,6 +199,7 @@ class MainWindow(QMainWindow):
         from brochure_reader.library.imports import import_files
 
         for path in files:
+
             def accepted(info, path=path) -> None:
                 self._finish_import(import_files(self.library, [path], lambda _p: info))
 
@@ -220,12 +227,15 @@ class MainWindow(QMainWindow):
 
         doc = self.reader.current
         if doc is None or not doc.removable:
-            QMessageBox.information(self, "Remove from library",
-                                    "Open a document you added yourself to remove it.")
+            QMessageBox.information(
+                self, "Remove from library", "Open a document you added yourself to remove it."
+            )
             return
         answer = QMessageBox.question(
-            self, "Remove from library",
-            f"Remove “{doc.title}” from your library?\nYour original file is not touched.")
+            self,
+            "Remove from library",
+            f"Remove “{doc.title}” from your library?\nYour original file is not touched.",
+        )
         if answer != QMessageBox.Yes:
             return
         self.reader.close_document()
@@ -233,11 +243,11 @@ class MainWindow(QMainWindow):
         self.nav_model.set_library(self.library)
         self.show_home()
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
+    def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802
+    def dropEvent(self, event) -> None:
         files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if files:
             self.import_files(files)
@@ -251,7 +261,8 @@ class MainWindow(QMainWindow):
 
         packs = ", ".join(f"{p.title} {p.version}" for p in self.library.packs) or "none"
         QMessageBox.about(
-            self, f"About {APP_TITLE}",
+            self,
+            f"About {APP_TITLE}",
             f"<h3>{APP_TITLE} {__version__}</h3>"
             "<p>An offline reader for patient information about hard-to-treat cancers. "
             "It never goes online and keeps everything on this computer.</p>"
@@ -260,15 +271,18 @@ class MainWindow(QMainWindow):
             "Qt/PySide6: LGPL-3.0. PyMuPDF/MuPDF: AGPL-3.0.</p>",
         )
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         self.reader.save_position()
         self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode())
         self.settings.set("window_state", bytes(self.saveState().toBase64()).decode())
         try:
             self.settings.save()
         except OSError as exc:
-            QMessageBox.warning(self, "Settings not saved",
-                                f"Your reading positions could not be saved: {exc.strerror}")
+            QMessageBox.warning(
+                self,
+                "Settings not saved",
+                f"Your reading positions could not be saved: {exc.strerror}",
+            )
         self.service.shutdown()
         super().closeEvent(event)
 

@@ -28,8 +28,15 @@ INFERRED_ROLE = Qt.UserRole + 6  # bool: heading guessed from font sizes
 class Node:
     __slots__ = ("children", "doc_id", "kind", "parent", "section", "title", "tooltip")
 
-    def __init__(self, kind: str, title: str, parent: Node | None, doc_id: str = "",
-                 section: Section | None = None, tooltip: str = ""):
+    def __init__(
+        self,
+        kind: str,
+        title: str,
+        parent: Node | None,
+        doc_id: str = "",
+        section: Section | None = None,
+        tooltip: str = "",
+    ):
         self.kind, self.title, self.parent = kind, title, parent
         self.doc_id, self.section, self.tooltip = doc_id, section, tooltip
         self.children: list[Node] = []
@@ -121,12 +128,12 @@ class NavigationModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(node.row(), 0, node)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         if parent.column() > 0:
             return 0
         return len(self._node(parent).children)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 1
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlags:
@@ -147,8 +154,11 @@ class NavigationModel(QAbstractItemModel):
         if role == Qt.ToolTipRole:
             if section is not None:
                 where = f"page {section.page + 1}" if section.page is not None else "no target"
-                guess = " (heading found from the text; this file has no outline)" \
-                    if section.inferred else ""
+                guess = (
+                    " (heading found from the text; this file has no outline)"
+                    if section.inferred
+                    else ""
+                )
                 return f"{section.title} — {where}{guess}"
             return node.tooltip or None
         if role == Qt.FontRole and node.kind in ("category", "document"):
@@ -236,9 +246,7 @@ class NavigationPanel(QWidget):
         while parent.isValid():
             self.view.expand(parent)
             parent = parent.parent()
-        self.view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.ClearAndSelect
-        )
+        self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect)
         self.view.scrollTo(index)
 
     def current_ref(self) -> str | None:

@@ -162,6 +162,8 @@ class PageView(QAbstractScrollArea):
             return 0, 0.0
         top = self.verticalScrollBar().value()
         page, _x, y = self.layout.to_page(0, top + 1)
+        if y > self.layout.sizes[page][1] and page + 1 < self.page_count:
+            return page + 1, 0.0  # the top edge is in the gap above the next page
         return page, max(0.0, y)
 
     def current_page(self) -> int:
@@ -234,11 +236,13 @@ class PageView(QAbstractScrollArea):
             if page not in self._words:
                 self._words[page] = []
                 self.service.call(
-                    "render:page_words", (doc.path, doc.password, page),
+                    "render:page_words",
+                    (doc.path, doc.password, page),
                     lambda words, page=page, token=doc.token: self._got_words(token, page, words),
                 )
                 self.service.call(
-                    "render:page_links", (doc.path, doc.password, page),
+                    "render:page_links",
+                    (doc.path, doc.password, page),
                     lambda links, page=page, token=doc.token: self._got_links(token, page, links),
                 )
 
@@ -283,7 +287,7 @@ class PageView(QAbstractScrollArea):
 
     # --- painting -------------------------------------------------------------------------
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event) -> None:
         painter = QPainter(self.viewport())
         if self.document is None:
             return
@@ -305,7 +309,7 @@ class PageView(QAbstractScrollArea):
                 painter.drawText(target, Qt.AlignCenter, f"Page {page + 1}")
             s = self.layout.scale
 
-            def to_view(r, ox=target.x(), oy=target.y()):
+            def to_view(r, ox=target.x(), oy=target.y(), s=s):
                 return QRectF(ox + r[0] * s, oy + r[1] * s, (r[2] - r[0]) * s, (r[3] - r[1]) * s)
 
             for r in self._highlights.get(page, []):
@@ -317,7 +321,7 @@ class PageView(QAbstractScrollArea):
             for my in self._markers.get(page, []):
                 painter.fillRect(QRectF(target.x() - 10, target.y() + my * s, 6, 18), MARKER)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.layout.viewport_width = self.viewport().width()
         if self.zoom_mode != "custom":
@@ -329,14 +333,14 @@ class PageView(QAbstractScrollArea):
 
     # --- input ----------------------------------------------------------------------------
 
-    def wheelEvent(self, event) -> None:  # noqa: N802
+    def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.ControlModifier:
             (self.zoom_in if event.angleDelta().y() > 0 else self.zoom_out)()
             event.accept()
             return
         super().wheelEvent(event)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event) -> None:
         vbar = self.verticalScrollBar()
         key = event.key()
         if event.matches(QKeySequence.Copy):
@@ -353,7 +357,10 @@ class PageView(QAbstractScrollArea):
             super().keyPressEvent(event)
 
     def _strip_point(self, pos: QPointF) -> tuple[float, float]:
-        return pos.x() + self.horizontalScrollBar().value(), pos.y() + self.verticalScrollBar().value()
+        return (
+            pos.x() + self.horizontalScrollBar().value(),
+            pos.y() + self.verticalScrollBar().value(),
+        )
 
     def _link_at(self, pos: QPointF) -> dict | None:
         page, x, y = self.layout.to_page(*self._strip_point(pos))
@@ -370,12 +377,14 @@ class PageView(QAbstractScrollArea):
             return None
         best = min(
             range(len(words)),
-            key=lambda i: (max(words[i][0] - x, 0, x - words[i][2]) ** 2
-                           + (max(words[i][1] - y, 0, y - words[i][3]) * 3) ** 2),
+            key=lambda i: (
+                max(words[i][0] - x, 0, x - words[i][2]) ** 2
+                + (max(words[i][1] - y, 0, y - words[i][3]) * 3) ** 2
+            ),
         )
         return page, best
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802
+    def mousePressEvent(self, event) -> None:
         button = event.button()
         if button == Qt.BackButton:
             self.go_back()
@@ -390,7 +399,7 @@ class PageView(QAbstractScrollArea):
             self._selection = []
             self.viewport().update()
 
-    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event) -> None:
         on_link = self._link_at(event.position()) is not None
         self.viewport().setCursor(Qt.PointingHandCursor if on_link else Qt.IBeamCursor)
         if event.buttons() & Qt.LeftButton and self._sel_anchor is not None:

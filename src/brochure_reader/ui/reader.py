@@ -24,8 +24,14 @@ class ReaderController(QObject):
     section_changed = Signal(str, str)
     message = Signal(str)
 
-    def __init__(self, library: Library, service: DocumentService, view: PageView,
-                 settings: Settings, window: QWidget):
+    def __init__(
+        self,
+        library: Library,
+        service: DocumentService,
+        view: PageView,
+        settings: Settings,
+        window: QWidget,
+    ):
         super().__init__(window)
         self.library, self.service, self.view = library, service, view
         self.settings, self.window = settings, window
@@ -43,7 +49,8 @@ class ReaderController(QObject):
         """Ask the workers for every document's outline (results arrive one by one)."""
         for doc in self.library.documents():
             self.service.call(
-                "document:document_info", (str(doc.path), None),
+                "document:document_info",
+                (str(doc.path), None),
                 lambda info, doc=doc: self._got_info(doc, info),
                 lambda _exc: None,  # encrypted or broken: reported when opened
             )
@@ -69,7 +76,8 @@ class ReaderController(QObject):
         password = self._passwords.get(doc.id)
         self.message.emit(f"Opening {doc.title}…")
         self.service.call(
-            "document:document_info", (str(doc.path), password),
+            "document:document_info",
+            (str(doc.path), password),
             lambda info: self._opened(doc, password, info, page, y),
             lambda exc: self._open_failed(doc, exc, page, y),
         )
@@ -82,10 +90,16 @@ class ReaderController(QObject):
 
     def _opened(self, doc: Document, password, info, page: int, y: float) -> None:
         self.save_position()
+        if page < 0:  # read before the new view's first scroll overwrites it
+            saved = self.settings.position(doc.id) or {}
+            page, y = int(saved.get("page", 0)), float(saved.get("y", 0.0))
         self.current = doc
         self._got_info(doc, info)
-        self.view.set_document(OpenDocument((str(doc.path), password or ""), str(doc.path),
-                                            password, info.sizes, info.labels))
+        self.view.set_document(
+            OpenDocument(
+                (str(doc.path), password or ""), str(doc.path), password, info.sizes, info.labels
+            )
+        )
         slug = self._pending_slug
         self._pending_slug = ""
         if slug:
@@ -111,11 +125,14 @@ class ReaderController(QObject):
 
     def _open_failed(self, doc: Document, exc: BaseException, page: int, y: float) -> None:
         if isinstance(exc, PasswordRequired):
-            prompt = ("That password is not right. Please try again.\n\n" if exc.wrong else "") + \
-                f"“{doc.title}” is protected by a password. Enter it to open the document.\n" \
+            prompt = (
+                ("That password is not right. Please try again.\n\n" if exc.wrong else "")
+                + f"“{doc.title}” is protected by a password. Enter it to open the document.\n"
                 "The password is not saved."
-            text, ok = QInputDialog.getText(self.window, "Password needed", prompt,
-                                            QLineEdit.Password)
+            )
+            text, ok = QInputDialog.getText(
+                self.window, "Password needed", prompt, QLineEdit.Password
+            )
             if ok and text:
                 self._passwords[doc.id] = text
                 self.open(doc.id, page, y)
@@ -123,8 +140,11 @@ class ReaderController(QObject):
                 self._passwords.pop(doc.id, None)
             return
         message = str(exc) if isinstance(exc, DocumentError) else f"{type(exc).__name__}: {exc}"
-        QMessageBox.warning(self.window, "This file could not be opened",
-                            f"This file could not be opened.\n\n{message}")
+        QMessageBox.warning(
+            self.window,
+            "This file could not be opened",
+            f"This file could not be opened.\n\n{message}",
+        )
         self.message.emit("This file could not be opened")
 
     # --- position tracking ------------------------------------------------------------------

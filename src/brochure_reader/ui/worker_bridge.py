@@ -24,6 +24,7 @@ class DocumentService(QObject):
     def __init__(self, workers: int = 2, parent: QObject | None = None):
         super().__init__(parent)
         self.pool = WorkerPool(workers)
+        self._closed = False
         self._done.connect(self._deliver)
 
     def start(self) -> None:
@@ -37,11 +38,18 @@ class DocumentService(QObject):
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Future:
         future = self.pool.submit(fn, *args)
-        future.add_done_callback(lambda f: self._done.emit(f, on_result, on_error))
+
+        def relay(done: Future) -> None:
+            try:
+                self._done.emit(done, on_result, on_error)
+            except RuntimeError:  # the service was deleted meanwhile (window closed)
+                pass
+
+        future.add_done_callback(relay)
         return future
 
     def _deliver(self, future: Future, on_result, on_error) -> None:
-        if future.cancelled():
+        if future.cancelled() or self._closed:
             return
         exc = future.exception()
         if exc is not None:
@@ -55,4 +63,6 @@ class DocumentService(QObject):
             on_result(future.result())
 
     def shutdown(self) -> None:
+        """Stop the workers; results still on their way are dropped."""
+        self._closed = True
         self.pool.shutdown()

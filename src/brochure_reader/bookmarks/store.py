@@ -1,0 +1,599 @@
+"""The bookmarks database: one SQLite file in the user data dir (``<data>/bookmarks.sqlite3``).
+
+* WAL journal, ``synchronous=FULL``, foreign keys on; every change is its own
+  ``BEGIN IMMEDIATE`` … ``COMMIT`` (there is no Save step), so a killed process loses nothing that
+  was reported saved, and two processes (two windows, or the CLI while the GUI runs) can write
+  at once: the second waits up to ``timeout`` seconds for the first.
+* The file (and its ``-wal``/``-shm`` companions, which SQLite creates with the same mode) is
+  mode 0600: notes are health information.
+* Schema versions and migrations: :mod:`brochure_reader.bookmarks.migrations` (a backup copy in
+  ``<data>/bookmark-backups/`` before each step).
+* A damaged file is detected when opened (``PRAGMA quick_check``), moved aside as
+  ``bookmarks.sqlite3.damaged-YYYYmmdd-HHMMSS`` and replaced by a fresh database; the sentence to
+  show the user is in :attr:`BookmarkStore.messages`.
+
+Plain Python: no Qt, no PyMuPDF.  Use one store per thread (SQLite connections are not shared).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from brochure_reader.bookmarks.migrations import (
+    SCHEMA_VERSION,
+    MigrationError,
+    SchemaTooNew,
+    migrate,
+    user_version,
+)
+from brochure_reader.bookmarks.model import (
+    ANCHOR_NEEDS_ATTENTION,
+    ANCHOR_OK,
+    ANCHOR_STATES,
+    Bookmark,
+    CollectionInfo,
+    Quote,
+    format_time,
+    new_id,
+    normalise_collection,
+    normalise_colour,
+    parse_time,
+    utc_now,
+)
+
+FILE_NAME = "bookmarks.sqlite3"
+BACKUP_FOLDER = "bookmark-backups"
+#: Seconds a writer waits for another process's transaction before giving up.
+DEFAULT_TIMEOUT = 15.0
+
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+_COLUMNS = (
+    "id, doc_id, content_hash, page, y, section_ref, quote, quote_prefix, quote_suffix, label, "
+    "note, colour, anchor, created, updated"
+)
+
+
+class StoreError(Exception):
+    """A bookmarks operation that cannot be done; ``str(exc)`` is a sentence for the user."""
+
+
+class BookmarkNotFound(StoreError):
+    """No bookmark with that id (it may have been deleted, here or in another window)."""
+
+
+class _Damaged(Exception):
+    pass
+
+
+def _is_damage(exc: BaseException) -> bool:
+    if isinstance(exc, _Damaged):
+        return True
+    if not isinstance(exc, sqlite3.DatabaseError) or isinstance(exc, sqlite3.OperationalError):
+        return False  # locked, busy, I/O, permissions: not a reason to throw the file away
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return (code & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text
+
+
+def _private_file(path: Path) -> None:
+    """Create *path* empty with mode 0600 if missing; tighten the mode if it exists."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            if candidate.exists() and (candidate.stat().st_mode & 0o777) != 0o600:
+                os.chmod(candidate, 0o600)
+        except OSError:
+            pass  # not our file (e.g. read-only media): SQLite will report what matters
+
+
+def _connect(path: Path, timeout: float) -> sqlite3.Connection:
+    """Open *path* (creating it 0600), set the pragmas and check it.  Raises _Damaged or
+    sqlite3.Error."""
+    _private_file(path)
+    conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        conn.execute("PRAGMA journal_mode=WAL").fetchone()
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+        if rows != [("ok",)]:
+            raise _Damaged("; ".join(str(r[0]) for r in rows[:3]))
+        version = user_version(conn)
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if version > 0 and "bookmarks" not in names:
+            raise _Damaged("the bookmarks table is missing")
+        if version == 0 and names:
+            raise _Damaged("this is not a bookmarks file")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename a damaged database (and its WAL) to ``NAME.damaged-<time>``; drop its -shm."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    os.replace(path, aside)
+    wal = Path(f"{path}-wal")
+    if wal.exists():
+        os.replace(wal, Path(f"{aside}-wal"))
+    Path(f"{path}-shm").unlink(missing_ok=True)
+    return aside
+
+
+def default_path(data_dir: Path) -> Path:
+    """Where the database lives inside the user data dir."""
+    return Path(data_dir) / FILE_NAME
+
+
+class BookmarkStore:
+    """Bookmarks and collections in SQLite.  Create with :meth:`open`.
+
+    ``messages`` holds sentences for the user about what happened while opening (a damaged file
+    moved aside, a migration, a file from a newer version); the GUI shows them in a message box,
+    the CLI on stderr.  ``read_only`` is true for a file written by a newer app version: reads
+    work, writes raise StoreError.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, messages: list[str],
+                 read_only: bool = False):
+        self._conn = conn
+        self.path = path
+        self.messages = messages
+        self.read_only = read_only
+        self._data_version = self._read_data_version()
+
+    # --- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, location, timeout: float = DEFAULT_TIMEOUT) -> BookmarkStore:
+        """Open (creating, migrating or replacing a damaged file as needed).
+
+        *location* is an :class:`~brochure_reader.paths.AppPaths` (its ``data`` folder is used)
+        or the path of the database file.  Raises StoreError only when the file can neither be
+        used nor replaced (e.g. the folder is not writable, or it stays locked for *timeout*).
+        """
+        data = getattr(location, "data", None)
+        path = default_path(Path(data)) if data is not None else Path(location)
+        messages: list[str] = []
+        try:
+            try:
+                conn = _connect(path, timeout)
+            except (sqlite3.DatabaseError, _Damaged) as exc:
+                if not _is_damage(exc):
+                    raise
+                aside = _move_aside(path)
+                messages.append(
+                    f"Your bookmarks file could not be read because it is damaged ({exc}). It was "
+                    f"kept as {aside.name} in {aside.parent} and a new, empty bookmarks file was "
+                    "started. Earlier copies are in the bookmark-backups folder."
+                )
+                conn = _connect(path, timeout)
+            read_only = False
+            try:
+                done = migrate(conn, path.parent / BACKUP_FOLDER)
+            except SchemaTooNew as exc:
+                read_only = True
+                messages.append(
+                    f"Your bookmarks were saved by a newer version of Brochure Reader (format "
+                    f"{exc.version}). They are shown, but changes cannot be saved until you update."
+                )
+                done = []
+            except MigrationError as exc:
+                conn.close()
+                raise StoreError(
+                    f"Your bookmarks could not be updated to the new format ({exc}). Nothing was "
+                    f"changed; a copy is in {path.parent / BACKUP_FOLDER}."
+                ) from exc
+            if any(backup is not None for _, backup in done):
+                messages.append(
+                    f"Your bookmarks were updated to format {SCHEMA_VERSION}; a copy of the old "
+                    f"file was kept in {path.parent / BACKUP_FOLDER}."
+                )
+        except (OSError, sqlite3.Error) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise StoreError(f"Your bookmarks could not be opened ({reason}): {path}") from exc
+        store = cls(conn, path, messages, read_only)
+        if not read_only:
+            from brochure_reader.bookmarks.questions import seed_builtin_questions
+
+            seed_builtin_questions(store)
+        return store
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> BookmarkStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def questions(self):
+        """The "My questions" list kept in this database (a
+        :class:`~brochure_reader.bookmarks.questions.QuestionList`)."""
+        from brochure_reader.bookmarks.questions import QuestionList
+
+        return QuestionList(self)
+
+    @property
+    def schema_version(self) -> int:
+        return user_version(self._conn)
+
+    # --- transactions ----------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One committed write transaction; errors become StoreError with a readable reason."""
+        if self.read_only:
+            raise StoreError("Your bookmarks were saved by a newer version of Brochure Reader "
+                             "and cannot be changed by this one.")
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"Your bookmarks could not be saved: {exc}. Please try again.") from exc
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise StoreError(f"Your bookmarks could not be saved: {exc}.") from exc
+            raise
+        self._data_version = self._read_data_version()
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: one consistent snapshot even while others write."""
+        conn = self._conn
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            conn.execute("COMMIT")
+
+    def _read_data_version(self) -> int:
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def changed_elsewhere(self) -> bool:
+        """True once after another connection (another window, the CLI) committed a change."""
+        version = self._read_data_version()
+        changed = version != self._data_version
+        self._data_version = version
+        return changed
+
+    def integrity_check(self) -> list[str]:
+        """``PRAGMA integrity_check`` rows: ``["ok"]`` for a healthy file."""
+        return [r[0] for r in self._conn.execute("PRAGMA integrity_check")]
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def _collections_of(self, conn: sqlite3.Connection, ids: list[str] | None) -> dict:
+        sql = ("SELECT bc.bookmark_id, c.name FROM bookmark_collections AS bc "
+               "JOIN collections AS c ON c.id = bc.collection_id")
+        params: tuple = ()
+        if ids is not None and len(ids) == 1:
+            sql += " WHERE bc.bookmark_id = ?"
+            params = (ids[0],)
+        names: dict[str, list[str]] = {}
+        for bookmark_id, name in conn.execute(sql, params):
+            names.setdefault(bookmark_id, []).append(name)
+        return names
+
+    @staticmethod
+    def _from_row(row: tuple, collections: dict[str, list[str]]) -> Bookmark:
+        (bid, doc_id, content_hash, page, y, section_ref, quote, prefix, suffix, label, note,
+         colour, anchor, created, updated) = row
+        return Bookmark(
+            id=bid, doc_id=doc_id, page=int(page), y=float(y), content_hash=content_hash,
+            section_ref=section_ref, quote=Quote(quote, prefix, suffix), label=label, note=note,
+            colour=colour, anchor=anchor,
+            collections=tuple(sorted(collections.get(bid, ()), key=str.casefold)),
+            created=parse_time(created), updated=parse_time(updated),
+        )
+
+    def list(self, doc_id: str | None = None, collection: str | None = None,
+             needs_attention: bool | None = None) -> list[Bookmark]:
+        """Bookmarks, ordered by document id, page and y; optionally only those of one document,
+        one collection (case-insensitive), or in/out of the "needs attention" state."""
+        sql = f"SELECT {_COLUMNS} FROM bookmarks AS b"
+        where, params = [], []
+        if collection is not None:
+            where.append("id IN (SELECT bc.bookmark_id FROM bookmark_collections AS bc JOIN "
+                         "collections AS c ON c.id = bc.collection_id WHERE c.name = ?)")
+            params.append(collection)
+        if doc_id is not None:
+            where.append("doc_id = ?")
+            params.append(doc_id)
+        if needs_attention is not None:
+            where.append("anchor = ?" if needs_attention else "anchor != ?")
+            params.append(ANCHOR_NEEDS_ATTENTION)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY doc_id, page, y, created"
+        with self._read() as conn:
+            rows = conn.execute(sql, params).fetchall()
+            names = self._collections_of(conn, None)
+        return [self._from_row(r, names) for r in rows]
+
+    def get(self, bookmark_id: str) -> Bookmark:
+        """The bookmark with exactly this id.  Raises BookmarkNotFound."""
+        with self._read() as conn:
+            return self._get(conn, bookmark_id)
+
+    def _get(self, conn: sqlite3.Connection, bookmark_id: str) -> Bookmark:
+        row = conn.execute(f"SELECT {_COLUMNS} FROM bookmarks WHERE id = ?",
+                           (bookmark_id,)).fetchone()
+        if row is None:
+            raise BookmarkNotFound(f"No bookmark with id {bookmark_id}")
+        return self._from_row(row, self._collections_of(conn, [bookmark_id]))
+
+    def find(self, id_or_prefix: str) -> Bookmark:
+        """The bookmark whose id is, or starts with, *id_or_prefix* (at least 4 characters, as
+        ``bookmarks list`` shows 8).  Raises BookmarkNotFound, or StoreError when ambiguous."""
+        key = id_or_prefix.strip().lower()
+        if len(key) < 4:
+            raise BookmarkNotFound(f"No bookmark with id '{id_or_prefix}' (give at least 4 "
+                                   "characters of the id)")
+        escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self._conn.execute(
+            "SELECT id FROM bookmarks WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (escaped + "%",)
+        ).fetchall()
+        if not rows:
+            raise BookmarkNotFound(f"No bookmark with id '{id_or_prefix}' "
+                                   "(see 'brochure-reader bookmarks list')")
+        if len(rows) > 1:
+            raise StoreError(f"More than one bookmark id starts with '{id_or_prefix}'; "
+                             "give more of the id")
+        return self.get(rows[0][0])
+
+    def exists(self, bookmark_id: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM bookmarks WHERE id = ?",
+                                  (bookmark_id,)).fetchone() is not None
+
+    def collections(self) -> list[CollectionInfo]:
+        """Every collection (including empty ones), sorted by name, with its bookmark count."""
+        rows = self._conn.execute(
+            "SELECT c.name, count(bc.bookmark_id) FROM collections AS c LEFT JOIN "
+            "bookmark_collections AS bc ON bc.collection_id = c.id GROUP BY c.id"
+        ).fetchall()
+        return sorted((CollectionInfo(n, int(k)) for n, k in rows), key=lambda c: c.name.casefold())
+
+    def documents(self) -> list[str]:
+        """Ids of the documents that have bookmarks, sorted."""
+        return [r[0] for r in self._conn.execute(
+            "SELECT DISTINCT doc_id FROM bookmarks ORDER BY doc_id")]
+
+    def bookmarked_sections(self, doc_id: str) -> set[str]:
+        """Section refs (``DOC_ID#slug``) of *doc_id* that hold at least one bookmark."""
+        return {r[0] for r in self._conn.execute(
+            "SELECT DISTINCT section_ref FROM bookmarks WHERE doc_id = ? AND section_ref != ''",
+            (doc_id,))}
+
+    def stale(self, doc_id: str, content_hash: str) -> list[Bookmark]:
+        """Bookmarks of *doc_id* saved against another version of the file than *content_hash*
+        (these need :func:`brochure_reader.bookmarks.anchors.reanchor`)."""
+        return [b for b in self.list(doc_id=doc_id) if b.content_hash != content_hash]
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def add(
+        self,
+        doc_id: str,
+        page: int,
+        y: float,
+        *,
+        content_hash: str = "",
+        section_ref: str = "",
+        quote: Quote | str = "",
+        label: str = "",
+        note: str = "",
+        colour: str | None = None,
+        collections: Iterable[str] = (),
+    ) -> Bookmark:
+        """Save a new bookmark at *page* (**1-based**), *y* (PDF points from the top) and return
+        it.  *quote* may be a plain string (no context).  Raises ValueError for an empty
+        *doc_id*, a page < 1, a negative or non-finite y, or a bad colour; StoreError when the
+        file cannot be written."""
+        now = utc_now()
+        bookmark = Bookmark(
+            id=new_id(), doc_id=doc_id, page=page, y=y, content_hash=content_hash,
+            section_ref=section_ref, quote=Quote(quote) if isinstance(quote, str) else quote,
+            label=label.strip(), note=note, colour=normalise_colour(colour),
+            collections=tuple(normalise_collection(c) for c in collections),
+            created=now, updated=now,
+        )
+        self.put(bookmark)
+        return self.get(bookmark.id)
+
+    @staticmethod
+    def _validate(bookmark: Bookmark) -> None:
+        if not bookmark.doc_id:
+            raise ValueError("A bookmark needs a document id")
+        if not isinstance(bookmark.page, int) or bookmark.page < 1:
+            raise ValueError(f"Page numbers start at 1 (got {bookmark.page!r})")
+        if not math.isfinite(bookmark.y) or bookmark.y < 0:
+            raise ValueError(f"y must be a distance in points from the top (got {bookmark.y!r})")
+        if bookmark.anchor not in ANCHOR_STATES:
+            raise ValueError(f"Unknown anchor state {bookmark.anchor!r}")
+        normalise_colour(bookmark.colour)
+
+    def put(self, bookmark: Bookmark) -> None:
+        """Insert *bookmark*, or replace every field of the stored one with the same id
+        (collections included).  Used by add, undo of delete and import."""
+        self.put_many([bookmark])
+
+    def put_many(self, bookmarks: Iterable[Bookmark]) -> None:
+        """:meth:`put` for several bookmarks in one transaction (all or nothing)."""
+        items = list(bookmarks)
+        for b in items:
+            self._validate(b)
+        with self._write() as conn:
+            for b in items:
+                conn.execute(
+                    f"INSERT INTO bookmarks ({_COLUMNS}) VALUES ({', '.join('?' * 15)}) "
+                    "ON CONFLICT (id) DO UPDATE SET doc_id=excluded.doc_id, "
+                    "content_hash=excluded.content_hash, page=excluded.page, y=excluded.y, "
+                    "section_ref=excluded.section_ref, quote=excluded.quote, "
+                    "quote_prefix=excluded.quote_prefix, quote_suffix=excluded.quote_suffix, "
+                    "label=excluded.label, note=excluded.note, colour=excluded.colour, "
+                    "anchor=excluded.anchor, created=excluded.created, updated=excluded.updated",
+                    (b.id, b.doc_id, b.content_hash, b.page, float(b.y), b.section_ref,
+                     b.quote.exact, b.quote.prefix, b.quote.suffix, b.label, b.note,
+                     normalise_colour(b.colour), b.anchor, format_time(b.created),
+                     format_time(b.updated)),
+                )
+                self._set_collections(conn, b.id, b.collections)
+
+    def _collection_id(self, conn: sqlite3.Connection, name: str) -> int:
+        name = normalise_collection(name)
+        conn.execute("INSERT OR IGNORE INTO collections (name) VALUES (?)", (name,))
+        return int(conn.execute("SELECT id FROM collections WHERE name = ?",
+                                (name,)).fetchone()[0])
+
+    def _set_collections(self, conn: sqlite3.Connection, bookmark_id: str,
+                         names: Iterable[str]) -> None:
+        conn.execute("DELETE FROM bookmark_collections WHERE bookmark_id = ?", (bookmark_id,))
+        for name in names:
+            conn.execute(
+                "INSERT OR IGNORE INTO bookmark_collections (bookmark_id, collection_id) "
+                "VALUES (?, ?)", (bookmark_id, self._collection_id(conn, name)))
+
+    def _touch(self, conn: sqlite3.Connection, bookmark_id: str, sets: dict) -> None:
+        sets = {**sets, "updated": format_time(utc_now())}
+        assignments = ", ".join(f"{column} = ?" for column in sets)
+        cursor = conn.execute(f"UPDATE bookmarks SET {assignments} WHERE id = ?",
+                              (*sets.values(), bookmark_id))
+        if cursor.rowcount == 0:
+            raise BookmarkNotFound(f"No bookmark with id {bookmark_id} (it may have been "
+                                   "deleted in another window)")
+
+    def update(self, bookmark_id: str, *, label: str | None = None, note: str | None = None,
+               colour: str | None = None, section_ref: str | None = None) -> Bookmark:
+        """Change the given fields (None = leave as is) and the ``updated`` time; returns the
+        stored bookmark.  Raises BookmarkNotFound, ValueError for a bad colour."""
+        sets: dict[str, object] = {}
+        if label is not None:
+            sets["label"] = label.strip()
+        if note is not None:
+            sets["note"] = note
+        if colour is not None:
+            sets["colour"] = normalise_colour(colour)
+        if section_ref is not None:
+            sets["section_ref"] = section_ref
+        with self._write() as conn:
+            self._touch(conn, bookmark_id, sets)
+        return self.get(bookmark_id)
+
+    def set_position(self, bookmark_id: str, page: int, y: float, *, quote: Quote | None = None,
+                     content_hash: str | None = None, section_ref: str | None = None,
+                     anchor: str = ANCHOR_OK) -> Bookmark:
+        """Move a bookmark (page **1-based**, y points), e.g. after re-anchoring; sets its
+        anchor state (default "ok").  Raises BookmarkNotFound, ValueError."""
+        if not isinstance(page, int) or page < 1 or not math.isfinite(y) or y < 0:
+            raise ValueError(f"Not a position: page {page!r}, y {y!r}")
+        if anchor not in ANCHOR_STATES:
+            raise ValueError(f"Unknown anchor state {anchor!r}")
+        sets: dict[str, object] = {"page": page, "y": float(y), "anchor": anchor}
+        if quote is not None:
+            sets.update(quote=quote.exact, quote_prefix=quote.prefix, quote_suffix=quote.suffix)
+        if content_hash is not None:
+            sets["content_hash"] = content_hash
+        if section_ref is not None:
+            sets["section_ref"] = section_ref
+        with self._write() as conn:
+            self._touch(conn, bookmark_id, sets)
+        return self.get(bookmark_id)
+
+    def set_anchor(self, bookmark_id: str, anchor: str, content_hash: str | None = None) -> None:
+        """Only change the anchor state (and the content hash it refers to)."""
+        if anchor not in ANCHOR_STATES:
+            raise ValueError(f"Unknown anchor state {anchor!r}")
+        sets: dict[str, object] = {"anchor": anchor}
+        if content_hash is not None:
+            sets["content_hash"] = content_hash
+        with self._write() as conn:
+            self._touch(conn, bookmark_id, sets)
+
+    def set_collections(self, bookmark_id: str, names: Iterable[str]) -> Bookmark:
+        """Put the bookmark in exactly these collections (created when new)."""
+        names = [normalise_collection(n) for n in names]
+        with self._write() as conn:
+            self._touch(conn, bookmark_id, {})
+            self._set_collections(conn, bookmark_id, names)
+        return self.get(bookmark_id)
+
+    def move_to_collection(self, bookmark_id: str, name: str | None) -> Bookmark:
+        """Move the bookmark into collection *name* only (None: out of every collection)."""
+        return self.set_collections(bookmark_id, [] if name is None else [name])
+
+    def add_to_collection(self, bookmark_id: str, name: str) -> Bookmark:
+        current = self.get(bookmark_id).collections
+        return self.set_collections(bookmark_id, [*current, name])
+
+    def create_collection(self, name: str) -> str:
+        """Create an empty collection (no-op when it exists); returns its stored name."""
+        with self._write() as conn:
+            cid = self._collection_id(conn, name)
+            return conn.execute("SELECT name FROM collections WHERE id = ?", (cid,)).fetchone()[0]
+
+    def rename_collection(self, old: str, new: str) -> None:
+        """Rename a collection; renaming onto an existing name merges the two.
+        Raises StoreError when *old* does not exist."""
+        new = normalise_collection(new)
+        with self._write() as conn:
+            row = conn.execute("SELECT id FROM collections WHERE name = ?", (old,)).fetchone()
+            if row is None:
+                raise StoreError(f"There is no collection called '{old}'")
+            other = conn.execute("SELECT id FROM collections WHERE name = ? AND id != ?",
+                                 (new, row[0])).fetchone()
+            if other is None:
+                conn.execute("UPDATE collections SET name = ? WHERE id = ?", (new, row[0]))
+            else:
+                conn.execute("INSERT OR IGNORE INTO bookmark_collections (bookmark_id, "
+                             "collection_id) SELECT bookmark_id, ? FROM bookmark_collections "
+                             "WHERE collection_id = ?", (other[0], row[0]))
+                conn.execute("DELETE FROM collections WHERE id = ?", (row[0],))
+
+    def delete_collection(self, name: str) -> None:
+        """Remove a collection; its bookmarks are kept (only taken out of it)."""
+        with self._write() as conn:
+            conn.execute("DELETE FROM collections WHERE name = ?", (name,))
+
+    def delete(self, bookmark_id: str) -> Bookmark:
+        """Delete one bookmark and return it as it was (give it to :meth:`restore` to undo).
+        Raises BookmarkNotFound."""
+        return self.delete_many([bookmark_id])[0]
+
+    def delete_many(self, ids: Iterable[str]) -> list[Bookmark]:
+        """Delete several bookmarks in one transaction; returns them as they were, in order.
+        Raises BookmarkNotFound (and deletes nothing) if one is missing."""
+        with self._write() as conn:
+            gone = [self._get(conn, bookmark_id) for bookmark_id in ids]
+            for bookmark in gone:
+                conn.execute("DELETE FROM bookmarks WHERE id = ?", (bookmark.id,))
+        return gone
+
+    def restore(self, bookmarks: Bookmark | Iterable[Bookmark]) -> None:
+        """Put deleted bookmarks back exactly as they were (ids, times, collections)."""
+        items = [bookmarks] if isinstance(bookmarks, Bookmark) else list(bookmarks)
+        self.put_many(items)

@@ -1,0 +1,331 @@
+"""The search index: SQLite FTS5 in the cache dir (stdlib sqlite3; no Qt, no PyMuPDF).
+
+One row per *page segment*: the part of a page that belongs to one section (a page where two
+sections meet gives two rows), with its document id, 1-based page number, section title and
+reference (``DOC_ID#slug``) and the display text used for snippets.  The FTS5 table has three
+weighted columns of normalised terms (see :mod:`.normalise`): ``title`` (document title and
+tags), ``heading`` (the section heading and its parents) and ``body``.
+
+The file is a cache: an index written by another schema version, or one SQLite cannot read, is
+deleted and created again (never an error for the user).  WAL journaling lets the GUI search
+while a worker process writes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from brochure_reader.search.normalise import NORMALISER_VERSION, stem
+
+log = logging.getLogger(__name__)
+
+#: PRAGMA user_version of a current index: schema and normaliser version together.
+SCHEMA_VERSION = 100 + NORMALISER_VERSION
+INDEX_FILE = "search-index.sqlite3"
+#: BM25 column weights: document title/tags, section headings, body text.
+WEIGHTS = (10.0, 5.0, 1.0)
+
+_SCHEMA = f"""
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents(
+    doc_id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    category TEXT NOT NULL,
+    info TEXT NOT NULL,                -- title, category and tags: a change re-indexes
+    path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    page_count INTEGER NOT NULL,
+    error TEXT NOT NULL DEFAULT '',
+    indexed_at REAL NOT NULL
+);
+CREATE TABLE segments(
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL,
+    page_no INTEGER NOT NULL,          -- 1-based
+    section_title TEXT,                -- NULL before the first heading
+    section_ref TEXT,
+    text TEXT NOT NULL                 -- display text (case and accents kept)
+);
+CREATE INDEX segments_doc ON segments(doc_id, page_no);
+CREATE TABLE terms(term TEXT PRIMARY KEY, stem TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX terms_stem ON terms(stem);
+CREATE VIRTUAL TABLE fts USING fts5(
+    title, heading, body,
+    tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'",
+    prefix = '2 3'
+);
+INSERT INTO fts(fts, rank) VALUES('rank', 'bm25({WEIGHTS[0]}, {WEIGHTS[1]}, {WEIGHTS[2]})');
+"""
+
+
+def index_path(cache_dir: Path) -> Path:
+    """Where the index lives inside the platformdirs cache dir."""
+    return Path(cache_dir) / INDEX_FILE
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A row to index: page 0-based here (stored 1-based); ``heading_terms``/``body_terms`` are
+    normalised terms joined by spaces; ``section_*`` are None before the first heading."""
+
+    page: int
+    section_title: str | None
+    section_ref: str | None
+    heading_terms: str
+    body_terms: str
+    text: str
+
+
+@dataclass(frozen=True)
+class IndexedDocument:
+    """What the index remembers about a document (to decide whether to index it again)."""
+
+    doc_id: str
+    title: str
+    category: str
+    info: str
+    path: str
+    size: int
+    mtime_ns: int
+    sha256: str
+    page_count: int
+    error: str
+
+
+class SearchIndex:
+    """An open index file.  Not thread-safe: use one instance per thread or process.
+
+    Reading and writing methods raise ``sqlite3.Error`` only for locking problems; a damaged
+    file found on opening is replaced.
+    """
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, rebuilt_reason: str = ""):
+        self.path = Path(path)
+        self.db = connection
+        #: Why the file was recreated on opening ("" when it was fine).
+        self.rebuilt_reason = rebuilt_reason
+        self._vocab_ready = False
+
+    # --- opening ------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path) -> SearchIndex:
+        """Open (or create) the index at *path*; recreate it when damaged or of another version."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        reason = ""
+        try:
+            db = cls._connect(path)
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version == SCHEMA_VERSION:
+                db.execute("SELECT count(*) FROM meta").fetchone()
+                db.execute("SELECT rowid FROM fts WHERE fts MATCH 'x' LIMIT 1").fetchall()
+                return cls(path, db)
+            if version == 0 and not db.execute("SELECT 1 FROM sqlite_master").fetchone():
+                cls._create(db)
+                return cls(path, db)
+            reason = f"index version {version} is not {SCHEMA_VERSION}"
+            db.close()
+        except sqlite3.DatabaseError as exc:  # "file is not a database", malformed schema...
+            reason = f"index could not be read ({exc})"
+            with contextlib.suppress(Exception):
+                db.close()
+        log.info("Rebuilding the search index %s: %s", path, reason)
+        cls.delete_files(path)
+        db = cls._connect(path)
+        cls._create(db)
+        return cls(path, db, reason)
+
+    @staticmethod
+    def delete_files(path: Path) -> None:
+        """Remove the index file and its WAL/SHM companions."""
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        return db
+
+    @staticmethod
+    def _create(db: sqlite3.Connection) -> None:
+        db.executescript(
+            "BEGIN IMMEDIATE;" + _SCHEMA + "INSERT INTO meta VALUES('generation', '0');"
+            f"PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
+        )
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- documents ----------------------------------------------------------------------------
+
+    def documents(self) -> dict[str, IndexedDocument]:
+        """Every document the index knows, by id (failed ones too, with ``error`` set)."""
+        rows = self.db.execute(
+            "SELECT doc_id, title, category, info, path, size, mtime_ns, sha256, page_count, error "
+            "FROM documents"
+        )
+        return {row[0]: IndexedDocument(*row) for row in rows}
+
+    def document(self, doc_id: str) -> IndexedDocument | None:
+        row = self.db.execute(
+            "SELECT doc_id, title, category, info, path, size, mtime_ns, sha256, page_count, error "
+            "FROM documents WHERE doc_id = ?",
+            (doc_id,),
+        ).fetchone()
+        return IndexedDocument(*row) if row else None
+
+    def generation(self) -> int:
+        """A counter bumped by every change (caches of vocabulary compare it)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def replace_document(
+        self, doc: IndexedDocument, title_terms: str, segments: Sequence[Segment]
+    ) -> None:
+        """Put *doc* and its segments in place of what the index had for it (one transaction)."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            self._delete_locked(doc.doc_id)
+            db.execute(
+                "INSERT INTO documents VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+                (doc.doc_id, doc.title, doc.category, doc.info, doc.path, doc.size, doc.mtime_ns,
+                 doc.sha256, doc.page_count, doc.error, time.time()),
+            )
+            next_id = (db.execute("SELECT max(id) FROM segments").fetchone()[0] or 0) + 1
+            ids = range(next_id, next_id + len(segments))
+            db.executemany(
+                "INSERT INTO segments VALUES(?,?,?,?,?,?)",
+                [(i, doc.doc_id, s.page + 1, s.section_title, s.section_ref, s.text)
+                 for i, s in zip(ids, segments)],
+            )
+            db.executemany(
+                "INSERT INTO fts(rowid, title, heading, body) VALUES(?,?,?,?)",
+                [(i, title_terms, s.heading_terms, s.body_terms) for i, s in zip(ids, segments)],
+            )
+            words = {t for s in segments for t in s.body_terms.split()}
+            words.update(title_terms.split())
+            words.update(t for s in segments for t in s.heading_terms.split())
+            known = self._known_terms(words)
+            db.executemany(
+                "INSERT OR IGNORE INTO terms VALUES(?, ?)",
+                [(w, stem(w)) for w in words - known],
+            )
+            self._bump_locked()
+            db.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+            raise
+
+    def _known_terms(self, words: set[str]) -> set[str]:
+        known: set[str] = set()
+        items = list(words)
+        for start in range(0, len(items), 500):
+            chunk = items[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            known.update(r[0] for r in self.db.execute(
+                f"SELECT term FROM terms WHERE term IN ({marks})", chunk))
+        return known
+
+    def touch_document(self, doc_id: str, size: int, mtime_ns: int) -> None:
+        """Record a new size/mtime for a document whose content hash did not change."""
+        self.db.execute(
+            "UPDATE documents SET size = ?, mtime_ns = ? WHERE doc_id = ?", (size, mtime_ns, doc_id)
+        )
+
+    def remove_documents(self, doc_ids: Iterable[str]) -> list[str]:
+        """Drop the given documents and their rows; returns the ids that were there."""
+        removed = []
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for doc_id in doc_ids:
+                if db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone():
+                    self._delete_locked(doc_id)
+                    removed.append(doc_id)
+            if removed:
+                self._bump_locked()
+            db.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+            raise
+        return removed
+
+    def keep_only(self, doc_ids: Iterable[str]) -> list[str]:
+        """Remove every document not in *doc_ids* (documents that left the library)."""
+        keep = set(doc_ids)
+        return self.remove_documents([d for d in self.documents() if d not in keep])
+
+    def _delete_locked(self, doc_id: str) -> None:
+        db = self.db
+        db.execute(
+            "DELETE FROM fts WHERE rowid IN (SELECT id FROM segments WHERE doc_id = ?)", (doc_id,)
+        )
+        db.execute("DELETE FROM segments WHERE doc_id = ?", (doc_id,))
+        db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+
+    def _bump_locked(self) -> None:
+        self.db.execute(
+            "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'"
+        )
+
+    def optimize(self) -> None:
+        """Merge the FTS5 b-trees (after a large build: smaller file, faster queries)."""
+        self.db.execute("INSERT INTO fts(fts) VALUES('optimize')")
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def _vocab(self) -> str:
+        if not self._vocab_ready:
+            self.db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, fts, 'row')"
+            )
+            self._vocab_ready = True
+        return "temp.vocab"
+
+    def vocabulary(self) -> list[tuple[str, int]]:
+        """``(term, number of rows containing it)`` for every indexed term (FTS5 vocab)."""
+        return self.db.execute(f"SELECT term, doc FROM {self._vocab()}").fetchall()
+
+    def has_term(self, term: str) -> bool:
+        """Whether *term* (folded) occurs in an indexed row."""
+        row = self.db.execute(f"SELECT 1 FROM {self._vocab()} WHERE term = ?", (term,)).fetchone()
+        return row is not None
+
+    def words_with_stem(self, term_stem: str, limit: int = 40) -> list[str]:
+        """Indexed terms whose stem is *term_stem* (may include terms of removed documents)."""
+        rows = self.db.execute(
+            "SELECT term FROM terms WHERE stem = ? LIMIT ?", (term_stem, limit)
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def stats(self) -> dict:
+        """``{"documents", "segments", "pages", "terms", "bytes"}`` for reports and benchmarks."""
+        db = self.db
+        docs = db.execute("SELECT count(*), coalesce(sum(page_count), 0) FROM documents").fetchone()
+        segments = db.execute("SELECT count(*) FROM segments").fetchone()[0]
+        terms = db.execute("SELECT count(*) FROM terms").fetchone()[0]
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+        return {"documents": docs[0], "pages": docs[1], "segments": segments, "terms": terms,
+                "bytes": page_size * pages}

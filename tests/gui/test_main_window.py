@@ -1,0 +1,99 @@
+"""The reader as a person uses it: open from the tree, jump to a section, scroll."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from brochure_reader.ui.navigation import REF_ROLE
+
+
+def _wait_sections(qtbot, window, doc_id):
+    qtbot.waitUntil(lambda: doc_id in window.reader.sections, timeout=30000)
+
+
+def test_home_view_lists_documents_by_category(window):
+    titles = {card.doc_id for card in window.home.cards}
+    assert {"geotopo", "labels"} <= titles
+    assert window.stack.currentWidget() is window.home
+
+
+def test_open_from_tree_jump_to_section_and_scroll(qtbot, window):
+    _wait_sections(qtbot, window, "geotopo")
+    model, panel = window.nav_model, window.navigation
+    target = model.section_index("geotopo", "geotopo#1-5-kompaktheit")
+    assert target.isValid()
+    proxy_index = panel.proxy.mapFromSource(target)
+    panel.view.scrollTo(proxy_index)
+    rect = panel.view.visualRect(proxy_index)
+    with qtbot.waitSignal(window.reader.document_opened, timeout=30000):
+        qtbot.mouseClick(panel.view.viewport(), Qt.LeftButton, pos=rect.center())
+    assert window.stack.currentWidget() is window.page_view
+    section = window.reader.sections["geotopo"]
+    kompakt = next(s for s0 in section for s in s0.walk() if s.slug == "1-5-kompaktheit")
+    page, y = window.page_view.position()
+    assert page == kompakt.page and abs(y - kompakt.y) < 40
+    assert window.page_box.value() == kompakt.page + 1
+    assert window.page_total.text().strip().startswith("of 117")
+    assert panel.current_ref() == "geotopo#1-5-kompaktheit"
+
+    # scrolling on moves the highlight to the next section
+    nxt = next(s for s0 in section for s in s0.walk() if s.slug == "1-6-wege-und-knoten")
+    window.page_view.go_to(nxt.page, nxt.y + 5)
+    assert panel.view.currentIndex().data(REF_ROLE) == "geotopo#1-6-wege-und-knoten"
+    qtbot.keyClick(window.page_view, Qt.Key_PageDown)
+    assert window.page_view.position() > (nxt.page, nxt.y)
+    # pages in view get rendered by the worker
+    qtbot.waitUntil(lambda: len(window.page_view.cache) >= 1, timeout=30000)
+    window.page_view.go_back()
+    assert window.page_view.position()[0] == kompakt.page
+
+
+def test_page_labels_shown_and_position_remembered(qtbot, window):
+    with qtbot.waitSignal(window.reader.document_opened, timeout=30000):
+        window.reader.open("labels", 3, 0.0)
+    assert "“2”" in window.page_total.text()
+    window.show_home()
+    assert window.settings.position("labels")["page"] == 3
+    assert window.home.cards[0].doc_id == "labels"  # "Continue reading" first
+    with qtbot.waitSignal(window.reader.document_opened, timeout=30000):
+        window.reader.open("geotopo")
+    with qtbot.waitSignal(window.reader.document_opened, timeout=30000):
+        window.reader.open("labels")
+    assert window.page_view.position()[0] == 3
+
+
+def test_zoom_keys(qtbot, window):
+    with qtbot.waitSignal(window.reader.document_opened, timeout=30000):
+        window.reader.open("labels", 0, 0.0)
+    before = window.page_view.scale
+    window.actions.zoom_in.trigger()
+    assert window.page_view.scale > before and window.page_view.zoom_mode == "custom"
+    window.actions.fit_page.trigger()
+    page_h = window.page_view.layout.page_rect(0)[3]
+    assert page_h <= window.page_view.viewport().height()
+
+
+def test_crashing_worker_leaves_app_running(qtbot, window, monkeypatch):
+    from brochure_reader.pdf import worker
+
+    with qtbot.waitSignal(window.service.worker_restarted, timeout=30000):
+        window.service.call(worker.crash_for_test)
+    # the app still opens documents afterwards
+    with qtbot.waitSignal(window.reader.document_opened, timeout=30000):
+        window.reader.open("labels", 1, 0.0)
+    assert window.page_view.page_count == 5
+
+
+def test_unopenable_file_shows_message(qtbot, window, monkeypatch, corpus, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[1:3]))
+    doc = window.library.get("labels")
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes((corpus / "pdfjs__invalid-184-bytes.pdf").read_bytes())
+    monkeypatch.setattr(doc, "path", broken)
+    window.reader.open("labels")
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+    assert shown[0][0] == "This file could not be opened"
+    assert window.stack.currentWidget() is window.home
