@@ -41,6 +41,7 @@ class ReaderController(QObject):
         self._passwords: dict[str, str] = {}  # in memory only, never saved
         self._section_ref = ""
         self._pending_slug = ""
+        self._pending_terms: tuple[str, int, list[str]] | None = None
         view.position_changed.connect(self._moved)
 
     # --- outlines of the whole library -----------------------------------------------------
@@ -82,6 +83,41 @@ class ReaderController(QObject):
             lambda exc: self._open_failed(doc, exc, page, y),
         )
 
+    def show_hits(self, doc_id: str, page: int, terms: list[str]) -> None:
+        """Open *doc_id* at *page* (0-based), highlight every occurrence of *terms* on that page
+        (rectangles from PyMuPDF's ``search_for`` in a worker) and scroll to the first one."""
+        self._pending_terms = (doc_id, page, [t for t in terms if t.strip()])
+        if self.current is not None and self.current.id == doc_id and self.view.document:
+            self._apply_hits()
+        else:
+            self.open(doc_id, page, 0.0)
+
+    def _apply_hits(self) -> None:
+        pending, self._pending_terms = self._pending_terms, None
+        if not pending or self.current is None or pending[0] != self.current.id:
+            return
+        doc_id, page, terms = pending
+        document = self.view.document
+        found: list[tuple] = []
+        remaining = [len(terms)]
+
+        def collect(rects, token=document.token) -> None:
+            remaining[0] -= 1
+            found.extend(rects)
+            if remaining[0] == 0 and self.view.document and self.view.document.token == token:
+                self.view.set_highlights(page, found)
+                top = min((r[1] for r in found), default=0.0)
+                self.view.go_to(page, max(0.0, top - 60.0))
+                where = f"{len(found)} matches on this page" if found else "no exact match"
+                self.message.emit(f"Page {page + 1}: {where}")
+
+        if not terms:
+            self.view.go_to(page, 0.0)
+            return
+        for term in terms:
+            self.service.call("render:search_page", (document.path, document.password, page, term),
+                              collect, lambda _exc: collect([]))
+
     def open_ref(self, ref: str) -> None:
         """Open ``DOC_ID#slug`` (the section is found once the outline is known)."""
         doc_id, _, slug = ref.partition("#")
@@ -109,6 +145,8 @@ class ReaderController(QObject):
         self._section_ref = ""
         self.document_opened.emit(doc.id)
         self._go(doc, page, y, remember=False)
+        if self._pending_terms:
+            self._apply_hits()
         notes = []
         if info.repaired:
             notes.append("this file was damaged and has been repaired for reading")
