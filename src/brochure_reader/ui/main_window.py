@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.nav_model = NavigationModel(library, self)
         self.navigation = NavigationPanel(self.nav_model, self)
         self.nav_dock = self._dock("Library", "navigation", self.navigation, Qt.LeftDockWidgetArea)
+        self.resizeDocks([self.nav_dock], [340], Qt.Horizontal)
 
         self.reader = ReaderController(library, service, self.page_view, settings, self)
         self._build_toolbar()

@@ -18,7 +18,6 @@ from PySide6.QtGui import (
     QImage,
     QKeySequence,
     QPainter,
-    QPalette,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QMessageBox
 
@@ -27,9 +26,12 @@ from brochure_reader.ui.page_layout import GAP, PageLayout
 from brochure_reader.ui.worker_bridge import DocumentService
 
 ZOOM_STEP = 1.2
+#: fit-width never enlarges beyond this (small pages such as A5 e-books stay readable)
+MAX_FIT_WIDTH_SCALE = 1.75
 HIGHLIGHT = QColor(255, 200, 0, 110)
 SELECTION = QColor(40, 110, 220, 80)
 MARKER = QColor(30, 120, 60)
+BACKGROUND = QColor(0x8A, 0x90, 0x98)  # calm grey around the pages
 
 
 @dataclass
@@ -72,8 +74,6 @@ class PageView(QAbstractScrollArea):
         self._last_page = -1
         self.setFocusPolicy(Qt.StrongFocus)
         self.viewport().setMouseTracking(True)
-        self.setBackgroundRole(QPalette.Dark)
-        self.viewport().setAutoFillBackground(True)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.horizontalScrollBar().valueChanged.connect(lambda _v: self.viewport().update())
         self._render_timer = QTimer(self, singleShot=True, interval=0)
@@ -117,7 +117,7 @@ class PageView(QAbstractScrollArea):
     def _apply_zoom_mode(self) -> None:
         vw, vh = self.viewport().width(), self.viewport().height()
         if self.zoom_mode == "fit-width":
-            scale = min(self.layout.fit_width_scale(vw), 2.5)
+            scale = min(self.layout.fit_width_scale(vw), MAX_FIT_WIDTH_SCALE)
         elif self.zoom_mode == "fit-page":
             scale = self.layout.fit_page_scale(vw, vh, self.current_page())
         else:
@@ -289,6 +289,7 @@ class PageView(QAbstractScrollArea):
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self.viewport())
+        painter.fillRect(event.rect(), BACKGROUND)
         if self.document is None:
             return
         dx = -self.horizontalScrollBar().value()

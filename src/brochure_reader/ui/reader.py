@@ -54,6 +54,7 @@ class ReaderController(QObject):
                 (str(doc.path), None),
                 lambda info, doc=doc: self._got_info(doc, info),
                 lambda _exc: None,  # encrypted or broken: reported when opened
+                background=True,
             )
 
     def _got_info(self, doc: Document, info) -> None:
@@ -96,7 +97,7 @@ class ReaderController(QObject):
         pending, self._pending_terms = self._pending_terms, None
         if not pending or self.current is None or pending[0] != self.current.id:
             return
-        doc_id, page, terms = pending
+        _doc_id, page, terms = pending
         document = self.view.document
         found: list[tuple] = []
         remaining = [len(terms)]

@@ -21,14 +21,18 @@ class DocumentService(QObject):
     worker_restarted = Signal()
     _done = Signal(object, object, object)  # future, on_result, on_error (queued to GUI thread)
 
-    def __init__(self, workers: int = 2, parent: QObject | None = None):
+    def __init__(self, workers: int = 1, parent: QObject | None = None):
         super().__init__(parent)
+        #: renders, words, links: what the reader is waiting for right now
         self.pool = WorkerPool(workers)
+        #: outlines of the whole library and other work nobody is watching
+        self.background_pool = WorkerPool(1)
         self._closed = False
         self._done.connect(self._deliver)
 
     def start(self) -> None:
         self.pool.start()
+        self.background_pool.start()
 
     def call(
         self,
@@ -36,8 +40,12 @@ class DocumentService(QObject):
         args: tuple = (),
         on_result: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        background: bool = False,
     ) -> Future:
-        future = self.pool.submit(fn, *args)
+        """Run *fn* (a function or ``"module:function"`` in ``brochure_reader.pdf``) in a worker;
+        *background* work goes to its own process so it never delays what is on screen."""
+        pool = self.background_pool if background else self.pool
+        future = pool.submit(fn, *args)
 
         def relay(done: Future) -> None:
             try:
@@ -66,3 +74,4 @@ class DocumentService(QObject):
         """Stop the workers; results still on their way are dropped."""
         self._closed = True
         self.pool.shutdown()
+        self.background_pool.shutdown()
