@@ -16,6 +16,7 @@ def corpus_library(app_paths, corpus):
         {
             "geotopo": corpus / "pysample__GeoTopo-117pages.pdf",
             "labels": corpus / "pdfminer__pagelabels-duplicate.pdf",
+            "rivals": corpus / "pymupdf__rivals-epub2.epub",
         },
     )
     return Library.load(app_paths)

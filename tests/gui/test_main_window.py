@@ -97,3 +97,19 @@ def test_unopenable_file_shows_message(qtbot, window, monkeypatch, corpus, tmp_p
     qtbot.waitUntil(lambda: bool(shown), timeout=30000)
     assert shown[0][0] == "This file could not be opened"
     assert window.stack.currentWidget() is window.home
+
+
+def test_ebook_is_laid_out_at_the_view_size_and_again_after_resize(qtbot, window):
+    with qtbot.waitSignal(window.reader.document_opened, timeout=30000):
+        window.reader.open("rivals")
+    layout = window.page_view.document.layout
+    assert layout is not None
+    page_w, _page_h = window.page_view.document.sizes[0]
+    assert abs(page_w - layout[0]) < 1.0
+    before = window.page_view.page_count
+    window.resize(700, 800)
+
+    with qtbot.waitSignal(window.reader.document_opened, timeout=30000):
+        pass
+    assert window.page_view.document.layout[0] < layout[0]
+    assert window.page_view.page_count > before  # narrower pages: more of them

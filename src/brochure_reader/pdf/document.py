@@ -19,18 +19,26 @@ SUPPORTED_SUFFIXES = (".pdf", ".epub", ".xps", ".oxps", ".cbz", ".fb2", ".mobi")
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
 
-_cache: OrderedDict[tuple[str, str], pymupdf.Document] = OrderedDict()
+_cache: OrderedDict[tuple, pymupdf.Document] = OrderedDict()
 _CACHE_SIZE = 8
 
 
-def open_document(path: str | Path, password: str | None = None) -> pymupdf.Document:
+#: How a reflowable document is laid out: (page width pt, page height pt, font size pt).
+Layout = tuple[float, float, float]
+
+
+def open_document(
+    path: str | Path, password: str | None = None, layout: Layout | None = None
+) -> pymupdf.Document:
     """Open *path* (cached per process, 8 documents), authenticate and check it has pages.
 
     Raises PasswordRequired (``wrong=True`` when *password* was refused) or DocumentError with a
     user-facing sentence: not found, not a document PyMuPDF reads, damaged beyond repair, no pages.
     The password is tried as given and in Unicode NFC form; it is never written anywhere.
+    Reflowable documents (EPUB, FB2…) are laid out with *layout* (default: A5, 12 pt); each
+    layout is cached separately because it changes the pages.
     """
-    key = (str(path), password or "")
+    key = (str(path), password or "", layout)
     doc = _cache.get(key)
     if doc is not None and not doc.is_closed:
         _cache.move_to_end(key)
@@ -53,7 +61,8 @@ def open_document(path: str | Path, password: str | None = None) -> pymupdf.Docu
             doc.close()
             raise PasswordRequired("That password is not right. Please try again.", wrong=True)
     if doc.is_reflowable:
-        doc.layout(width=REFLOW_WIDTH, height=REFLOW_HEIGHT, fontsize=REFLOW_FONT_SIZE)
+        width, height, font = layout or (REFLOW_WIDTH, REFLOW_HEIGHT, REFLOW_FONT_SIZE)
+        doc.layout(width=width, height=height, fontsize=font)
     try:
         count = doc.page_count
     except Exception:
@@ -93,11 +102,13 @@ class DocumentInfo:
     has_text: bool = True
 
 
-def document_info(path: str | Path, password: str | None = None) -> DocumentInfo:
+def document_info(
+    path: str | Path, password: str | None = None, layout: Layout | None = None
+) -> DocumentInfo:
     """Open *path* and collect :class:`DocumentInfo`.  Raises as :func:`open_document`."""
     from brochure_reader.pdf.outline import infer_headings, read_outline
 
-    doc = open_document(path, password)
+    doc = open_document(path, password, layout)
     sizes = []
     labels = []
     has_labels = bool(doc.is_pdf and doc.get_page_labels())

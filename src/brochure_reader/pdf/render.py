@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pymupdf
 
-from brochure_reader.pdf.document import open_document
+from brochure_reader.pdf.document import Layout, open_document
 from brochure_reader.pdf.outline import _display_y
 
 #: Largest side of a rendered page in pixels (keeps a zoomed A0 page inside memory).
@@ -12,7 +12,7 @@ MAX_RENDER_SIDE = 6000
 
 
 def render_page(
-    path: str, password: str | None, page_no: int, scale: float
+    path: str, password: str | None, page_no: int, scale: float, layout: Layout | None = None
 ) -> tuple[int, int, int, bytes]:
     """Render page *page_no* (0-based) at *scale* device pixels per PDF point.
 
@@ -20,7 +20,7 @@ def render_page(
     fields are drawn.  The scale is reduced so neither side exceeds MAX_RENDER_SIDE pixels, and at
     least one pixel is produced for tiny pages.
     """
-    doc = open_document(path, password)
+    doc = open_document(path, password, layout)
     page = doc[page_no]
     rect = page.rect
     scale = max(scale, 1.0 / max(min(rect.width, rect.height), 1e-3))
@@ -29,9 +29,11 @@ def render_page(
     return pix.width, pix.height, pix.stride, bytes(pix.samples)
 
 
-def page_words(path: str, password: str | None, page_no: int) -> list[tuple]:
+def page_words(
+    path: str, password: str | None, page_no: int, layout: Layout | None = None
+) -> list[tuple]:
     """Words of a page as ``(x0, y0, x1, y1, text)`` in display points, in reading order."""
-    doc = open_document(path, password)
+    doc = open_document(path, password, layout)
     page = doc[page_no]
     matrix = page.rotation_matrix
     words = []
@@ -43,10 +45,12 @@ def page_words(path: str, password: str | None, page_no: int) -> list[tuple]:
     return words
 
 
-def page_links(path: str, password: str | None, page_no: int) -> list[dict]:
+def page_links(
+    path: str, password: str | None, page_no: int, layout: Layout | None = None
+) -> list[dict]:
     """Links of a page: ``{"rect": (x0, y0, x1, y1), "page": 0-based | None, "y": points,
     "uri": str}`` with rect in display points.  Links to other files are dropped."""
-    doc = open_document(path, password)
+    doc = open_document(path, password, layout)
     page = doc[page_no]
     links = []
     for link in page.get_links():
@@ -65,10 +69,13 @@ def page_links(path: str, password: str | None, page_no: int) -> list[dict]:
     return links
 
 
-def search_page(path: str, password: str | None, page_no: int, needle: str) -> list[tuple]:
+def search_page(
+    path: str, password: str | None, page_no: int, needle: str, layout: Layout | None = None
+) -> list[tuple]:
     """Rectangles ``(x0, y0, x1, y1)`` in display points where *needle* occurs on the page
-    (case-insensitive, ligatures and hyphenated line ends handled by MuPDF)."""
-    doc = open_document(path, password)
+    (case-insensitive, ligatures and hyphenated line ends handled by MuPDF).  *layout* is the
+    reflow layout of an e-book (see :func:`~brochure_reader.pdf.document.open_document`)."""
+    doc = open_document(path, password, layout)
     page = doc[page_no]
     quads = page.search_for(needle, quads=False)
     return [tuple(pymupdf.Rect(r) * page.rotation_matrix) for r in quads]

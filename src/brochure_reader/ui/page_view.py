@@ -43,6 +43,8 @@ class OpenDocument:
     password: str | None
     sizes: list[tuple[float, float]]
     labels: list[str] = field(default_factory=list)
+    #: reflow layout (width pt, height pt, font pt) of an e-book, None for fixed-layout files
+    layout: tuple[float, float, float] | None = None
 
 
 class PageView(QAbstractScrollArea):
@@ -54,6 +56,8 @@ class PageView(QAbstractScrollArea):
     scale_changed = Signal(float)
     #: a message for the status bar
     message = Signal(str)
+    #: the viewport changed size (e-books are laid out again)
+    resized = Signal()
 
     def __init__(self, service: DocumentService, parent=None):
         super().__init__(parent)
@@ -229,7 +233,7 @@ class PageView(QAbstractScrollArea):
             if self.cache.get(key) is None and key not in self._pending:
                 self._pending[key] = self.service.call(
                     "render:render_page",
-                    (doc.path, doc.password, page, scale),
+                    (doc.path, doc.password, page, scale, doc.layout),
                     lambda result, key=key: self._rendered(key, result),
                     lambda exc, key=key: self._failed(key, exc),
                 )
@@ -237,12 +241,12 @@ class PageView(QAbstractScrollArea):
                 self._words[page] = []
                 self.service.call(
                     "render:page_words",
-                    (doc.path, doc.password, page),
+                    (doc.path, doc.password, page, doc.layout),
                     lambda words, page=page, token=doc.token: self._got_words(token, page, words),
                 )
                 self.service.call(
                     "render:page_links",
-                    (doc.path, doc.password, page),
+                    (doc.path, doc.password, page, doc.layout),
                     lambda links, page=page, token=doc.token: self._got_links(token, page, links),
                 )
 
@@ -331,6 +335,7 @@ class PageView(QAbstractScrollArea):
             self.layout.relayout()
             self._update_scrollbars()
         self._render_timer.start()
+        self.resized.emit()
 
     # --- input ----------------------------------------------------------------------------
 

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from brochure_reader.library import Document, Library, Section, build_sections
 from brochure_reader.library.sections import find_section, section_at
 from brochure_reader.pdf.errors import DocumentError, PasswordRequired
 from brochure_reader.settings import Settings
+from brochure_reader.ui.page_layout import GAP
 from brochure_reader.ui.page_view import OpenDocument, PageView
 from brochure_reader.ui.worker_bridge import DocumentService
+
+#: Suffixes of reflowable e-book formats (laid out at the view's size, shown at 100 %).
+REFLOWABLE_SUFFIXES = (".epub", ".fb2", ".mobi")
+#: Logical pixels per point for e-books: 100 % on a 96 dpi screen.
+REFLOW_SCALE = 96 / 72
+
+
+def is_reflowable(path) -> bool:
+    return str(path).lower().endswith(REFLOWABLE_SUFFIXES)
 
 
 class ReaderController(QObject):
@@ -43,6 +53,9 @@ class ReaderController(QObject):
         self._pending_slug = ""
         self._pending_terms: tuple[str, int, list[str]] | None = None
         view.position_changed.connect(self._moved)
+        self._relayout_timer = QTimer(self, singleShot=True, interval=400)
+        self._relayout_timer.timeout.connect(self._view_resized)
+        view.resized.connect(self._relayout_timer.start)
 
     # --- outlines of the whole library -----------------------------------------------------
 
@@ -76,12 +89,47 @@ class ReaderController(QObject):
             self._go(doc, page, y)
             return
         password = self._passwords.get(doc.id)
+        layout = self._reflow_layout() if is_reflowable(doc.path) else None
         self.message.emit(f"Opening {doc.title}…")
         self.service.call(
             "document:document_info",
-            (str(doc.path), password),
-            lambda info: self._opened(doc, password, info, page, y),
+            (str(doc.path), password, layout),
+            lambda info: self._opened(doc, password, info, page, y, layout),
             lambda exc: self._open_failed(doc, exc, page, y),
+        )
+
+    # --- e-books: laid out at the size of the view ----------------------------------------------
+
+    def _reflow_layout(self) -> tuple[float, float, float]:
+        """(width, height, font size) in points so one e-book page fills the view at 100 %."""
+        scale = REFLOW_SCALE
+        # A hidden view (the home page is showing) has a stale size: use its container's.
+        visible = self.view.isVisible() or self.view.parentWidget() is None
+        area = self.view.viewport().size() if visible else self.view.parentWidget().size()
+        width = (area.width() - 2 * GAP) / scale
+        height = (area.height() - 2 * GAP) / scale
+        return (round(min(max(width, 280.0), 700.0)), round(min(max(height, 360.0), 1000.0)), 12.0)
+
+    def _view_resized(self) -> None:
+        document = self.view.document
+        if self.current is None or document is None or document.layout is None:
+            return
+        layout = self._reflow_layout()
+        if abs(layout[0] - document.layout[0]) < 0.1 * document.layout[0]:
+            return
+        doc, password = self.current, document.password
+        page, _y = self.view.position()
+        fraction = page / max(1, self.view.page_count)
+
+        def relaid(info) -> None:
+            if self.current is doc:
+                self._opened(doc, password, info, round(fraction * info.page_count), 0.0, layout)
+
+        self.service.call(
+            "document:document_info",
+            (str(doc.path), password, layout),
+            relaid,
+            lambda exc: self.message.emit(str(exc)),
         )
 
     def show_hits(self, doc_id: str, page: int, terms: list[str]) -> None:
@@ -116,8 +164,12 @@ class ReaderController(QObject):
             self.view.go_to(page, 0.0)
             return
         for term in terms:
-            self.service.call("render:search_page", (document.path, document.password, page, term),
-                              collect, lambda _exc: collect([]))
+            self.service.call(
+                "render:search_page",
+                (document.path, document.password, page, term, document.layout),
+                collect,
+                lambda _exc: collect([]),
+            )
 
     def open_ref(self, ref: str) -> None:
         """Open ``DOC_ID#slug`` (the section is found once the outline is known)."""
@@ -125,7 +177,7 @@ class ReaderController(QObject):
         self._pending_slug = slug
         self.open(doc_id)
 
-    def _opened(self, doc: Document, password, info, page: int, y: float) -> None:
+    def _opened(self, doc: Document, password, info, page: int, y: float, layout=None) -> None:
         self.save_position()
         if page < 0:  # read before the new view's first scroll overwrites it
             saved = self.settings.position(doc.id) or {}
@@ -134,9 +186,16 @@ class ReaderController(QObject):
         self._got_info(doc, info)
         self.view.set_document(
             OpenDocument(
-                (str(doc.path), password or ""), str(doc.path), password, info.sizes, info.labels
+                (str(doc.path), password or "", layout),
+                str(doc.path),
+                password,
+                info.sizes,
+                info.labels,
+                layout if info.reflowable else None,
             )
         )
+        if info.reflowable:
+            self.view.set_scale(REFLOW_SCALE)
         slug = self._pending_slug
         self._pending_slug = ""
         if slug:

@@ -1,0 +1,259 @@
+"""Help > About: versions of the app, Qt, PySide6, PyMuPDF and the content packs, and licences.
+
+Use :func:`show_about`.  :func:`version_rows` and :func:`about_text` are plain data (no widgets)
+so a support request can quote them ("Copy details" puts :func:`about_text` on the clipboard).
+"""
+
+from __future__ import annotations
+
+import html
+import platform
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brochure_reader import APP_NAME, APP_TITLE, __version__
+from brochure_reader.library import Library
+
+TAGLINE = (
+    "An offline reader for patient information about hard-to-treat cancers. It never goes "
+    "online and keeps everything on this computer."
+)
+ICON_FILE = "brochure-reader.png"  # looked up in assets/icons, if the app ships one there
+
+
+#: SPDX licence of each component, by the names :func:`version_rows` uses.
+LICENCES: dict[str, str] = {
+    APP_TITLE: "AGPL-3.0-or-later",
+    "Qt": "LGPL-3.0",
+    "PySide6": "LGPL-3.0",
+    "PyMuPDF": "AGPL-3.0",
+    "MuPDF": "AGPL-3.0",
+    "Python": "PSF-2.0",
+    "platformdirs": "MIT",
+    "markdown-it-py": "MIT",
+    "mdit-py-plugins": "MIT",
+    "RapidFuzz": "MIT",
+    "PyStemmer (Snowball)": "MIT, BSD-3-Clause",
+    "Atkinson Hyperlegible font": "OFL-1.1",
+}
+#: Distribution name of the smaller libraries, for their versions.
+_DISTRIBUTIONS = {
+    "platformdirs": "platformdirs",
+    "markdown-it-py": "markdown-it-py",
+    "mdit-py-plugins": "mdit-py-plugins",
+    "RapidFuzz": "rapidfuzz",
+    "PyStemmer (Snowball)": "PyStemmer",
+}
+LICENCE_NOTE = (
+    f"{APP_TITLE} is free software: you may share and change it under the terms of the GNU "
+    "Affero General Public License, version 3 or later. Qt and PySide6 are under the GNU Lesser "
+    "General Public License 3.0. The full licence texts are in the files LICENSE and "
+    f"THIRD_PARTY_NOTICES that come with {APP_TITLE}. It comes with no warranty, and it does "
+    "not replace advice from your care team."
+)
+
+
+def _pymupdf_versions() -> tuple[str, str]:
+    """``(PyMuPDF, MuPDF)`` versions.  Imported here, when the dialog opens, not at start-up."""
+    try:
+        import pymupdf
+    except ImportError:  # pragma: no cover - PyMuPDF is a dependency
+        return "not installed", "not installed"
+    mupdf = getattr(pymupdf, "mupdf_version", None) or getattr(pymupdf, "VersionFitz", "?")
+    return str(getattr(pymupdf, "__version__", None) or pymupdf.VersionBind), str(mupdf)
+
+
+def version_rows() -> list[tuple[str, str]]:
+    """``[(component, version)]`` of the software in this installation."""
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+
+    pymupdf_version, mupdf_version = _pymupdf_versions()
+    return [
+        (APP_TITLE, __version__),
+        ("Qt", qVersion()),
+        ("PySide6", pyside_version),
+        ("PyMuPDF", pymupdf_version),
+        ("MuPDF", mupdf_version),
+        ("Python", platform.python_version()),
+    ]
+
+
+def component_rows() -> list[tuple[str, str, str]]:
+    """``[(component, version, SPDX licence)]``: :func:`version_rows`, the smaller libraries
+    and the font."""
+    from importlib import metadata
+
+    rows = [(name, version, LICENCES[name]) for name, version in version_rows()]
+    for name, dist in _DISTRIBUTIONS.items():
+        try:
+            version = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            version = "–"
+        rows.append((name, version, LICENCES[name]))
+    rows.append(("Atkinson Hyperlegible font", "–", LICENCES["Atkinson Hyperlegible font"]))
+    return rows
+
+
+def pack_rows(library: Library) -> list[tuple[str, str, str]]:
+    """``[(pack title, version, where it comes from)]`` for every loaded content pack."""
+    origins = {"bundled": "included with the app", "site": "installed by your organisation",
+               "user": "added by you"}  # fmt: skip
+    rows = []
+    for pack in library.packs:
+        count = len(pack.documents)
+        where = origins.get(pack.origin, pack.origin)
+        rows.append((pack.title, pack.version, f"{where}, {count} document{'s' * (count != 1)}"))
+    return rows
+
+
+def _pack_licence(pack) -> str:
+    return getattr(pack, "license", "") or getattr(pack, "licence", "")
+
+
+def about_text(library: Library) -> str:
+    """The dialog's facts as plain text (for "Copy details" and bug reports)."""
+    lines = [f"{APP_TITLE} ({APP_NAME}) {__version__}", ""]
+    lines += [f"{name}: {version} ({licence})" for name, version, licence in component_rows()]
+    lines.append(f"System: {platform.platform()}")
+    lines += ["", "Content packs:"]
+    rows = pack_rows(library)
+    lines += [f"  {title}, version {version} ({where})" for title, version, where in rows] or [
+        "  none"
+    ]
+    return "\n".join(lines) + "\n"
+
+
+_HEADING = '<h3 style="color: #123a63; margin-top: 14px; margin-bottom: 6px;">{}</h3>'
+_CELL = '<td style="padding: 2px 20px 2px 0;">{}</td>'
+_HEAD = '<th align="left" style="padding: 2px 20px 4px 0; color: #3d4752;">{}</th>'
+
+
+def _table(rows: list[tuple[str, ...]], headers: tuple[str, ...] = ()) -> str:
+    head = "<tr>" + "".join(_HEAD.format(html.escape(h)) for h in headers) + "</tr>"
+    body = "".join(
+        "<tr>"
+        + "".join(
+            _CELL.format(f"<b>{html.escape(c)}</b>" if i == 0 else html.escape(c))
+            for i, c in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return f'<table cellspacing="0" cellpadding="0">{head if headers else ""}{body}</table>'
+
+
+def _details_html(library: Library) -> str:
+    packs = []
+    for pack, (title, version, where) in zip(library.packs, pack_rows(library), strict=True):
+        licence = _pack_licence(pack)
+        extra = f" · licence {html.escape(licence)}" if licence else ""
+        packs.append(
+            f'<p style="margin: 0 0 6px 0;"><b>{html.escape(title)}</b><br>'
+            f'<span style="color: #3d4752;">version {html.escape(version)} · '
+            f"{html.escape(where)}{extra}</span></p>"
+        )
+    return (
+        _HEADING.format("Content")
+        + ("".join(packs) or "<p>No content pack is loaded.</p>")
+        + _HEADING.format("Software and licences")
+        + _table(component_rows(), ("Component", "Version", "Licence"))
+        + f'<p style="margin-top: 12px; color: #333333;">{html.escape(LICENCE_NOTE)}</p>'
+    )
+
+
+def _app_icon(size: int) -> QPixmap | None:
+    from brochure_reader.paths import assets_dir
+
+    candidate = assets_dir() / "icons" / ICON_FILE
+    icon = QIcon(str(candidate)) if candidate.is_file() else QGuiApplication.windowIcon()
+    if icon.isNull():
+        return None
+    return icon.pixmap(size, size)
+
+
+class AboutDialog(QDialog):
+    """The About box.  Shows facts only; nothing in it goes online."""
+
+    def __init__(self, library: Library, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.library = library
+        self.setWindowTitle(f"About {APP_TITLE}")
+        self.setObjectName("aboutDialog")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(12)
+
+        header = QHBoxLayout()
+        header.setSpacing(16)
+        pixmap = _app_icon(64)
+        if pixmap is not None:
+            icon = QLabel(self)
+            icon.setPixmap(pixmap)
+            icon.setAlignment(Qt.AlignTop)
+            header.addWidget(icon)
+        title_box = QVBoxLayout()
+        title_box.setSpacing(4)
+        self.title = QLabel(f"{APP_TITLE} {__version__}", self)
+        self.title.setObjectName("aboutTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setStyleSheet("color: #123a63;")
+        self.title.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        tagline = QLabel(TAGLINE, self)
+        tagline.setWordWrap(True)
+        tagline.setStyleSheet("color: #333333;")
+        title_box.addWidget(self.title)
+        title_box.addWidget(tagline)
+        header.addLayout(title_box, 1)
+        layout.addLayout(header)
+
+        self.details = QTextBrowser(self)
+        self.details.setObjectName("aboutDetails")
+        self.details.setOpenLinks(False)  # offline: nothing to follow
+        self.details.setHtml(_details_html(library))
+        self.details.setAccessibleName("Versions, content and licences")
+        layout.addWidget(self.details, 1)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        self.copy_button = QPushButton("&Copy details", self)
+        self.copy_button.setToolTip("Copy the version details, e.g. for a support request")
+        buttons.addButton(self.copy_button, QDialogButtonBox.ActionRole)
+        self.copy_button.clicked.connect(self.copy_details)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        buttons.button(QDialogButtonBox.Close).setDefault(True)
+        self._fit_to_screen(660, 670)
+
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """Open big enough to show everything without scrolling, where the screen allows."""
+        screen = (self.parentWidget() or self).screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, int(available.width() * 0.9))
+            height = min(height, int(available.height() * 0.9))
+        self.resize(width, height)
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(about_text(self.library))
+
+
+def show_about(parent: QWidget | None, library: Library) -> AboutDialog:
+    """Open the About dialog (window-modal, deleted when closed) and return it."""
+    dialog = AboutDialog(library, parent)
+    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

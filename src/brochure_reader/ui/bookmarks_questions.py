@@ -1,0 +1,346 @@
+"""The "My questions" tab of the bookmarks dock: a checkable, reorderable list.
+
+Every change is written to the store at once; removing a question can be undone (it shares the
+panel's QUndoStack).  PDF output (save and print) runs ``pdf.bookmark_pdf`` in a worker through
+the *run_pdf* callable the panel gives it.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QImage, QKeySequence, QPainter, QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brochure_reader.bookmarks.model import Question
+from brochure_reader.bookmarks.store import StoreError
+
+#: Resolution used to print the one-page PDF (dots per inch).
+PRINT_DPI = 300
+
+_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _RemoveQuestion(QUndoCommand):
+    def __init__(self, tab: QuestionsTab, question: Question):
+        super().__init__(f"Remove question “{question.text[:40]}”")
+        self._tab, self._question = tab, question
+
+    def redo(self) -> None:
+        self._tab._apply(lambda q: q.remove(self._question.id))
+
+    def undo(self) -> None:
+        self._tab._apply(lambda q: q.restore(self._question))
+
+
+class QuestionsTab(QWidget):
+    """List of "My questions" with add, tick, reorder, remove (undoable), save as PDF, print."""
+
+    #: emitted after the list changed (added, ticked, moved, removed)
+    questions_changed = Signal()
+    #: a short message for the status bar
+    status_message = Signal(str)
+
+    def __init__(self, store, undo_stack, run_pdf: Callable, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._store = store
+        self._undo = undo_stack
+        self._run_pdf = run_pdf
+        self._loading = False
+        self._printers: list = []  # printers kept alive while their page is rendered
+
+        intro = QLabel("Questions to take to your next appointment. Tick them when answered.")
+        intro.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setObjectName("questionsList")
+        self.list.setAccessibleName("My questions")
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.list.itemChanged.connect(self._item_changed)
+        self.list.model().rowsMoved.connect(lambda *_: self._order_changed())
+        self.list.model().rowsInserted.connect(lambda *_: self._order_changed())
+
+        self.new_question = QLineEdit()
+        self.new_question.setPlaceholderText("Type your own question and press Enter")
+        self.new_question.setAccessibleName("New question")
+        self.new_question.returnPressed.connect(self._add_typed)
+        add = QPushButton("Add")
+        add.clicked.connect(self._add_typed)
+
+        self.up_button = QPushButton("Move up")
+        self.down_button = QPushButton("Move down")
+        self.remove_button = QPushButton("Remove")
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        self.remove_button.clicked.connect(self.remove_selected)
+        suggested = QPushButton("Add suggested questions")
+        suggested.setToolTip("Add back any of the built-in questions you do not have")
+        suggested.clicked.connect(self.add_suggested)
+        self.pdf_button = QPushButton("Save as PDF…")
+        self.pdf_button.clicked.connect(self._choose_pdf)
+        self.print_button = QPushButton("Print…")
+        self.print_button.clicked.connect(lambda: self.print_questions())
+
+        for key, slot in ((QKeySequence("Alt+Up"), lambda: self.move_selected(-1)),
+                          (QKeySequence("Alt+Down"), lambda: self.move_selected(1)),
+                          (QKeySequence(QKeySequence.StandardKey.Delete), self.remove_selected)):
+            action = QAction(self)
+            action.setShortcut(key)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.list.addAction(action)
+
+        row = QHBoxLayout()
+        row.addWidget(self.new_question, 1)
+        row.addWidget(add)
+        moves = QHBoxLayout()
+        for button in (self.up_button, self.down_button, self.remove_button):
+            moves.addWidget(button)
+        outputs = QHBoxLayout()
+        outputs.addWidget(suggested)
+        outputs.addStretch(1)
+        outputs.addWidget(self.pdf_button)
+        outputs.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(moves)
+        layout.addLayout(row)
+        layout.addLayout(outputs)
+        self.reload()
+
+    # --- list <-> store --------------------------------------------------------------------
+
+    def questions(self) -> list[Question]:
+        """The questions in list order, from the store."""
+        return self._store.questions.list()
+
+    def reload(self) -> None:
+        """Show the store's list (keeps the selected question selected)."""
+        current = self.list.currentItem()
+        keep = current.data(_ID_ROLE) if current is not None else None
+        self._loading = True
+        try:
+            self.list.clear()
+            for q in self.questions():
+                item = QListWidgetItem(q.text)
+                item.setData(_ID_ROLE, q.id)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                              | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable
+                              | Qt.ItemFlag.ItemIsDragEnabled)
+                item.setCheckState(Qt.CheckState.Checked if q.answered else Qt.CheckState.Unchecked)
+                font = QFont(self.list.font())
+                font.setStrikeOut(q.answered)
+                item.setFont(font)
+                item.setToolTip("Answered" if q.answered else
+                                "Tick when answered; drag or Alt+Up/Down to reorder")
+                self.list.addItem(item)
+                if q.id == keep:
+                    self.list.setCurrentItem(item, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        finally:
+            self._loading = False
+
+    def _apply(self, change: Callable) -> bool:
+        """Run ``change(question_list)``; report a store error; reload and signal."""
+        try:
+            change(self._store.questions)
+        except (StoreError, KeyError, ValueError) as exc:
+            self._warn(str(exc))
+            self.reload()
+            return False
+        self.reload()
+        self.questions_changed.emit()
+        return True
+
+    def _warn(self, message: str) -> None:
+        self.status_message.emit(message)
+        box = QMessageBox(QMessageBox.Icon.Warning, "My questions", message,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _item_changed(self, item: QListWidgetItem) -> None:
+        if self._loading:
+            return
+        qid = item.data(_ID_ROLE)
+        try:
+            stored = self._store.questions.get(qid)
+        except KeyError:
+            self.reload()
+            return
+        answered = item.checkState() == Qt.CheckState.Checked
+        text = " ".join(item.text().split())
+        if answered != stored.answered:
+            QTimer.singleShot(0, lambda: self._apply(lambda q: q.set_answered(qid, answered)))
+        elif text != stored.text:
+            if text:
+                QTimer.singleShot(0, lambda: self._apply(lambda q: q.edit(qid, text)))
+            else:
+                QTimer.singleShot(0, self.reload)
+
+    def _order_changed(self) -> None:
+        if not self._loading:
+            QTimer.singleShot(0, self._save_order)
+
+    def _save_order(self) -> None:
+        ids = [self.list.item(i).data(_ID_ROLE) for i in range(self.list.count())]
+        ids = [i for i in ids if i]
+        if ids != [q.id for q in self.questions()]:
+            self._apply(lambda q: q.reorder(ids))
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _select(self, question_id: str) -> None:
+        for i in range(self.list.count()):
+            if self.list.item(i).data(_ID_ROLE) == question_id:
+                self.list.setCurrentRow(i)
+                return
+
+    def add_question(self, text: str) -> Question | None:
+        """Add an own question at the end; None when empty or already there."""
+        added: list = []
+        if not " ".join(text.split()):
+            return None
+        self._apply(lambda q: added.append(q.add(text)))
+        if added and added[0] is not None:
+            self._select(added[0].id)
+            return added[0]
+        self.status_message.emit("That question is already in your list")
+        return None
+
+    def _add_typed(self) -> None:
+        if self.add_question(self.new_question.text()) is not None:
+            self.new_question.clear()
+
+    def add_questions(self, texts: list[str], source: str) -> int:
+        """Add several questions (e.g. a brochure's "Questions to ask"); returns how many were
+        new.  *source* is the document id they came from."""
+        added: list = []
+        self._apply(lambda q: added.extend(q.add_many(texts, source)))
+        message = f"Added {len(added)} question(s) to My questions"
+        if len(added) < len(texts):
+            message += f" ({len(texts) - len(added)} were already there)"
+        self.status_message.emit(message)
+        return len(added)
+
+    def add_suggested(self) -> int:
+        """Add back the built-in questions that are missing; returns how many."""
+        added: list = []
+        self._apply(lambda q: added.extend(q.add_builtin()))
+        return len(added)
+
+    def selected_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(_ID_ROLE) if item is not None else None
+
+    def move_selected(self, delta: int) -> None:
+        """Move the selected question up (-1) or down (+1)."""
+        qid = self.selected_id()
+        if qid is None:
+            return
+        row = self.list.currentRow()
+        if self._apply(lambda q: q.move(qid, max(0, row + delta))):
+            self._select(qid)
+
+    def remove_selected(self) -> None:
+        """Remove the selected question (undoable)."""
+        qid = self.selected_id()
+        if qid is None:
+            return
+        try:
+            question = self._store.questions.get(qid)
+        except KeyError:
+            self.reload()
+            return
+        self._undo.push(_RemoveQuestion(self, question))
+
+    def set_answered(self, question_id: str, answered: bool) -> None:
+        self._apply(lambda q: q.set_answered(question_id, answered))
+
+    # --- PDF -------------------------------------------------------------------------------
+
+    def _pdf_data(self) -> list[dict]:
+        return [{"text": q.text, "answered": q.answered} for q in self.questions()]
+
+    def _choose_pdf(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save my questions as PDF",
+                                              str(Path.home() / "My questions.pdf"), "PDF (*.pdf)")
+        if path:
+            self.export_pdf(path)
+
+    def export_pdf(self, path: str, done: Callable[[str], None] | None = None) -> None:
+        """Write the one-page PDF to *path* in a worker; *done(path)* runs on success."""
+        from brochure_reader.pdf.bookmark_pdf import write_questions_pdf
+
+        def finished(future) -> None:
+            error = future.exception()
+            if error is not None:
+                self._warn(f"My questions could not be saved as a PDF: {error}")
+                return
+            self.status_message.emit(f"Saved My questions to {path}")
+            if done is not None:
+                done(path)
+
+        self._run_pdf(write_questions_pdf, (path, self._pdf_data()), finished)
+
+    def print_questions(self, printer=None) -> None:
+        """Print the one-page sheet.  Without *printer* a print dialog is shown first."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            dialog = QPrintDialog(printer, self)
+            if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+                return
+        self._printers.append(printer)
+        folder = Path(tempfile.mkdtemp(prefix="brochure-reader-print-"))
+        pdf = str(folder / "my-questions.pdf")
+
+        def rendered(future) -> None:
+            try:
+                error = future.exception()
+                if error is not None:
+                    self._warn(f"My questions could not be printed: {error}")
+                    return
+                width, height, stride, samples = future.result()
+                image = QImage(samples, width, height, stride, QImage.Format.Format_RGB888)
+                painter = QPainter()
+                if not painter.begin(printer):
+                    self._warn("The printer could not be started.")
+                    return
+                area = printer.pageLayout().paintRectPixels(printer.resolution())
+                scale = min(area.width() / width, area.height() / height)
+                painter.drawImage(QRectF(0, 0, width * scale, height * scale), image)
+                painter.end()
+                self.status_message.emit("Sent My questions to the printer")
+            finally:
+                self._printers.remove(printer)
+                for leftover in folder.iterdir():
+                    leftover.unlink(missing_ok=True)
+                folder.rmdir()
+
+        def written(_path: str) -> None:
+            from brochure_reader.pdf.render import render_page
+
+            self._run_pdf(render_page, (pdf, None, 0, PRINT_DPI / 72.0), rendered)
+
+        self.export_pdf(pdf, written)

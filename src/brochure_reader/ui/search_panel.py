@@ -1,0 +1,333 @@
+"""The search panel: a search field, a scope selector and the results list.
+
+Searches run in a background QThread (one SQLite connection, reused), never on the GUI thread:
+typing is debounced, every search carries a request number, and a result that arrives after a
+newer request was made is dropped.  The panel only *requests* things from the main window::
+
+    panel = SearchPanel(index_path(paths.cache))
+    panel.open_hit_requested.connect(main_window.open_hit)   # (doc_id, page 0-based, terms)
+    panel.set_categories([(cat_id, title) for cat_id, title, _docs in library.by_category()])
+    indexer.document_indexed.connect(panel.index_changed)
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSize, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from brochure_reader.search.engine import Scope, SearchResult
+from brochure_reader.ui.search_results import Roles, SearchResultsDelegate, SearchResultsModel
+
+#: Milliseconds of typing pause before searching.
+DEBOUNCE_MS = 200
+#: Most hits shown.
+RESULT_LIMIT = 200
+
+
+class _SearchWorker(QObject):
+    """Lives in the search thread; owns the index connection and the Searcher."""
+
+    #: (request number, SearchResult)
+    done = Signal(int, object)
+
+    def __init__(self, index_path: Path, thesaurus, latest: list[int]):
+        super().__init__()
+        self._index_path = index_path
+        self._thesaurus = thesaurus
+        self._latest = latest
+        self._searcher = None
+
+    @Slot(int, str, object, bool)
+    def run(self, request: int, text: str, scope: Scope, typing: bool) -> None:
+        if request != self._latest[0]:
+            return  # a newer request is queued: skip the stale one
+        from brochure_reader.search.engine import Searcher
+        from brochure_reader.search.index import SearchIndex
+
+        try:
+            if self._searcher is None:
+                self._searcher = Searcher(SearchIndex.open(self._index_path), self._thesaurus)
+            result = self._searcher.search(text, scope, RESULT_LIMIT, prefix_last=typing)
+        except Exception as exc:  # never let the thread die; say what happened
+            result = SearchResult(text, message=f"Search failed: {exc}")
+            self._searcher = None
+        self.done.emit(request, result)
+
+    @Slot()
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.index.close()
+            self._searcher = None
+
+
+class SearchPanel(QWidget):
+    """Search field with search-as-you-type, scope, notes and grouped results."""
+
+    #: a hit to show: (document id, page 0-based, words/phrases to highlight on that page)
+    open_hit_requested = Signal(str, int, list)
+    #: internal: (request number, text, scope, typing) to the search thread
+    _request = Signal(int, str, object, bool)
+
+    def __init__(self, index_path: str | Path, parent: QWidget | None = None, thesaurus=None,
+                 debounce_ms: int = DEBOUNCE_MS):
+        super().__init__(parent)
+        self._current_doc: str | None = None
+        self._current_title = ""
+        self._latest = [0]
+        self._shown_request = 0
+        self._result: SearchResult | None = None
+        self._open_first_when_shown = False
+
+        self.field = QLineEdit(self)
+        self.field.setPlaceholderText("Search the library (Ctrl+K)")
+        self.field.setClearButtonEnabled(True)
+        self.field.setAccessibleName("Search")
+        self.scope = QComboBox(self)
+        self.scope.setAccessibleName("Search in")
+        self.notes = QLabel(self)
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.RichText)
+        self.notes.setOpenExternalLinks(False)
+        self.notes.linkActivated.connect(self._use_suggestion)
+        self.model = SearchResultsModel(self)
+        self.results = QListView(self)
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(SearchResultsDelegate(self.results))
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results.setUniformItemSizes(False)
+        self.results.setAccessibleName("Search results")
+
+        top = QHBoxLayout()
+        top.addWidget(self.field, 3)
+        top.addWidget(self.scope, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.results, 1)
+        self._fill_scopes([])
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(debounce_ms)
+        self._timer.timeout.connect(lambda: self._search(typing=True))
+        self.field.textChanged.connect(self._on_text_changed)
+        self.field.returnPressed.connect(self._on_return)
+        self.scope.currentIndexChanged.connect(lambda _i: self._search(typing=False))
+        self.results.clicked.connect(self._open_index)
+        self.results.activated.connect(self._open_index)
+        self.field.installEventFilter(self)
+
+        self._thread = QThread()
+        self._thread.setObjectName("search")
+        self._worker = _SearchWorker(Path(index_path), thesaurus, self._latest)
+        self._worker.moveToThread(self._thread)
+        self._request.connect(self._worker.run)
+        self._worker.done.connect(self._show)
+        self._thread.start()
+        thread, worker = self._thread, self._worker
+        self.destroyed.connect(lambda *_: _stop(thread, worker))
+
+    # --- public API ---------------------------------------------------------------------------
+
+    def focus_search(self, this_document: bool = False) -> None:
+        """Put the cursor in the search field with its text selected (Ctrl+K, Ctrl+Shift+F);
+        with *this_document*, switch the scope to the current document first (Ctrl+F)."""
+        if this_document and self._current_doc:
+            self.scope.setCurrentIndex(self.scope.findData(("document", "")))
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def set_current_document(self, doc_id: str | None, title: str | None = None) -> None:
+        """Tell the panel which document is open (None: none), for the "This document" scope."""
+        self._current_doc = doc_id
+        self._current_title = title or doc_id or ""
+        index = self.scope.findData(("document", ""))
+        label = f"This document: {self._current_title}" if doc_id else "This document"
+        self.scope.setItemText(index, label)
+        item = self.scope.model().item(index)
+        if item is not None:
+            item.setEnabled(doc_id is not None)
+        if doc_id is None and self.scope.currentIndex() == index:
+            self.scope.setCurrentIndex(0)
+        elif self.scope.currentIndex() == index:
+            self._search(typing=False)
+
+    def set_categories(self, categories: list[tuple[str, str]]) -> None:
+        """Offer these ``(category id, title)`` pairs as scopes."""
+        self._fill_scopes(categories)
+
+    def set_query(self, text: str) -> None:
+        """Put *text* in the field and search at once."""
+        self.field.setText(text)
+        self._search(typing=False)
+
+    def current_scope(self) -> Scope:
+        kind, value = self.scope.currentData() or ("library", "")
+        if kind == "document":
+            return Scope.document(self._current_doc) if self._current_doc else Scope.library()
+        if kind == "category":
+            return Scope.category(value)
+        return Scope.library()
+
+    def result(self) -> SearchResult | None:
+        """The result shown now (None before the first search)."""
+        return self._result
+
+    @Slot()
+    def index_changed(self) -> None:
+        """The index gained documents: search again (debounced) if there is a query."""
+        if self.field.text().strip():
+            self._timer.start()
+
+    def next_hit(self) -> bool:
+        """Select and open the next hit (F3), wrapping at the end.  False when there is none."""
+        return self._step(+1)
+
+    def previous_hit(self) -> bool:
+        """Select and open the previous hit (Shift+F3), wrapping.  False when there is none."""
+        return self._step(-1)
+
+    def shutdown(self) -> None:
+        """Stop the search thread (also done automatically when the panel is destroyed)."""
+        _stop(self._thread, self._worker)
+
+    # --- internals ----------------------------------------------------------------------------
+
+    def _fill_scopes(self, categories: list[tuple[str, str]]) -> None:
+        current = self.scope.currentData()
+        self.scope.blockSignals(True)
+        self.scope.clear()
+        self.scope.addItem("Whole library", ("library", ""))
+        self.scope.addItem("This document", ("document", ""))
+        for cat_id, title in categories:
+            self.scope.addItem(title, ("category", cat_id))
+        found = self.scope.findData(current) if current else 0
+        self.scope.setCurrentIndex(max(found, 0))
+        self.scope.blockSignals(False)
+        self.set_current_document(self._current_doc, self._current_title)
+
+    def _on_text_changed(self, _text: str) -> None:
+        self._open_first_when_shown = False
+        self._timer.start()
+
+    def _search(self, typing: bool) -> None:
+        self._timer.stop()
+        text = self.field.text()
+        self._latest[0] += 1
+        if not text.strip():
+            self._shown_request = self._latest[0]
+            self._show_result(None)
+            return
+        self._request.emit(self._latest[0], text, self.current_scope(), typing)
+
+    @Slot(int, object)
+    def _show(self, request: int, result: SearchResult) -> None:
+        if request != self._latest[0]:
+            return  # stale: the user typed on
+        self._shown_request = request
+        self._show_result(result)
+        if self._open_first_when_shown:
+            self._open_first_when_shown = False
+            self.next_hit()
+
+    def _show_result(self, result: SearchResult | None) -> None:
+        self._result = result
+        self.model.set_result(result)
+        self.notes.setText(self._notes_html(result))
+        self.notes.setVisible(bool(self.notes.text()))
+
+    def _notes_html(self, result: SearchResult | None) -> str:
+        if result is None:
+            return ""
+        lines = []
+        if result.message:
+            lines.append(html.escape(result.message))
+        if result.corrected:
+            lines.append(f"No results for “{html.escape(result.query)}”. Showing results for "
+                         f"“{html.escape(result.suggestion or '')}”.")
+        elif result.suggestion:
+            lines.append(f"Did you mean <a href='suggest'>{html.escape(result.suggestion)}</a>?")
+        if result.expansions:
+            lines.append("Also searching: " + html.escape(", ".join(result.expansions)))
+        if result.partial:
+            lines.append("No page has all of your words; showing pages with some of them.")
+        hits, docs = self.model.hit_count(), self.model.document_count()
+        if hits:
+            lines.append(f"{hits} result{'s' * (hits != 1)} in {docs} "
+                         f"document{'s' * (docs != 1)}")
+        elif not result.message:
+            lines.append("No results.")
+        return "<br>".join(lines)
+
+    def _use_suggestion(self, _link: str) -> None:
+        if self._result is not None and self._result.suggestion:
+            self.set_query(self._result.suggestion)
+
+    def _on_return(self) -> None:
+        """Enter: search now if the text changed, else open the selected (or first) hit."""
+        stale = self._result is None or self._result.query != self.field.text()
+        if self._timer.isActive() or stale:
+            self._open_first_when_shown = True
+            self._search(typing=False)
+        elif self.results.currentIndex().isValid():
+            self._open_index(self.results.currentIndex())
+        else:
+            self.next_hit()
+
+    def _open_index(self, index) -> None:
+        if not index.isValid() or index.data(Roles.KIND) != "hit":
+            return
+        self.results.setCurrentIndex(index)
+        self.open_hit_requested.emit(
+            index.data(Roles.DOCUMENT_ID), int(index.data(Roles.PAGE)), index.data(Roles.TERMS)
+        )
+
+    def _step(self, delta: int) -> bool:
+        rows = self.model.hit_rows()
+        if not rows:
+            return False
+        current = self.results.currentIndex().row() if self.results.currentIndex().isValid() else -1
+        if current in rows:
+            position = (rows.index(current) + delta) % len(rows)
+        else:
+            position = 0 if delta > 0 else len(rows) - 1
+        index = self.model.index(rows[position], 0)
+        self.results.scrollTo(index)
+        self._open_index(index)
+        return True
+
+    def eventFilter(self, obj, event) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if obj is self.field and event.type() == QEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Down and self.model.hit_count():
+            rows = self.model.hit_rows()
+            self.results.setFocus()
+            self.results.setCurrentIndex(self.model.index(rows[0], 0))
+            return True
+        return super().eventFilter(obj, event)
+
+    def sizeHint(self) -> QSize:
+        return QSize(360, 480)
+
+
+def _stop(thread: QThread, worker: _SearchWorker) -> None:
+    if thread.isRunning():
+        thread.quit()
+        thread.wait(5000)
+    worker.close()  # the thread has ended: nothing else uses the connection now
