@@ -113,3 +113,30 @@ def test_ebook_is_laid_out_at_the_view_size_and_again_after_resize(qtbot, window
         pass
     assert window.page_view.document.layout[0] < layout[0]
     assert window.page_view.page_count > before  # narrower pages: more of them
+
+
+def test_select_and_copy_text(qtbot, window):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QGuiApplication
+
+    with qtbot.waitSignal(window.reader.document_opened, timeout=30000):
+        window.reader.open("labels", 0, 0.0)
+    view = window.page_view
+    qtbot.waitUntil(lambda: bool(view._words.get(0)), timeout=30000)
+    words = view._words[0]
+    first, last = words[0], words[min(4, len(words) - 1)]
+    x, y, _w, _h = view.layout.page_rect(0)
+    top = view.verticalScrollBar().value()
+
+    def to_view(px, py):
+        return QPoint(round(x + px * view.scale), round(y - top + py * view.scale))
+
+    start = to_view((first[0] + first[2]) / 2, (first[1] + first[3]) / 2)
+    end = to_view((last[0] + last[2]) / 2, (last[1] + last[3]) / 2)
+    qtbot.mousePress(view.viewport(), Qt.LeftButton, pos=start)
+    qtbot.mouseMove(view.viewport(), pos=end)
+    qtbot.mouseRelease(view.viewport(), Qt.LeftButton, pos=end)
+    expected = [w[4] for w in words[: words.index(last) + 1]]
+    assert view.selected_text().split() == expected
+    qtbot.keyClick(view, Qt.Key_C, Qt.ControlModifier)
+    assert QGuiApplication.clipboard().text().split() == expected
