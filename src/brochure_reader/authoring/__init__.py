@@ -5,6 +5,7 @@ one source (or plain Markdown, for handouts) into PDF bytes.  See docs/authoring
 source format and docs/authoring-pipeline.md for the layout choices.
 """
 
+from brochure_reader.authoring.build import BuildReport, BuiltDocument, build_pack
 from brochure_reader.authoring.source import Reference, Source, SourceError, parse_source
 from brochure_reader.authoring.typeset import (
     OutlineEntry,
@@ -14,11 +15,14 @@ from brochure_reader.authoring.typeset import (
 )
 
 __all__ = [
+    "BuildReport",
+    "BuiltDocument",
     "OutlineEntry",
     "Reference",
     "Source",
     "SourceError",
     "TypesetResult",
+    "build_pack",
     "parse_source",
     "typeset",
     "typeset_markdown",

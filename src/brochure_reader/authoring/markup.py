@@ -8,7 +8,7 @@ kind is printed bold (clear-print guidance: never italics).
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -19,6 +19,8 @@ from brochure_reader.library.sections import slugify
 
 #: Callout box kinds, in the order docs/authoring.md describes them.
 BOX_KINDS = ("key-points", "urgent", "questions", "note")
+#: Suffix of the id of the empty marker that closes each box.
+END_SUFFIX = "--end"  # slugs never hold "--", so no heading id can end like this
 
 
 class MarkupError(ValueError):
@@ -41,7 +43,12 @@ class Heading:
 class RenderedBody:
     html: str
     headings: list[Heading] = field(default_factory=list)
-    box_ids: list[str] = field(default_factory=list)
+    #: (kind, id) of every callout box, in order
+    boxes: list[tuple[str, str]] = field(default_factory=list)
+    #: ids of the header rows of tables (``<tr>`` inside ``<thead>``)
+    header_rows: list[str] = field(default_factory=list)
+    #: ids of the tables (each followed by an end marker, like the boxes)
+    tables: list[str] = field(default_factory=list)
 
 
 def _validate_box(params: str, _markup: str) -> bool:
@@ -68,9 +75,7 @@ def box_kind(token: Token) -> str:
     kind = token.info.strip().split()[0] if token.info.strip() else ""
     if kind not in BOX_KINDS:
         line = f"line {token.map[0] + 1}: " if token.map else ""
-        raise MarkupError(
-            f"{line}unknown box '::: {kind}' (use one of: {', '.join(BOX_KINDS)})"
-        )
+        raise MarkupError(f"{line}unknown box '::: {kind}' (use one of: {', '.join(BOX_KINDS)})")
     return kind
 
 
@@ -90,10 +95,14 @@ def inline_text(token: Token) -> str:
 class _Renderer:
     """Walks the block tokens and writes the HTML the Story engine understands."""
 
-    def __init__(self) -> None:
+    def __init__(self, breaks: Collection[str] = ()) -> None:
+        self.breaks = frozenset(breaks)
         self.out: list[str] = []
         self.headings: list[Heading] = []
-        self.box_ids: list[str] = []
+        self.boxes: list[tuple[str, str]] = []
+        self.header_rows: list[str] = []
+        self.tables: list[str] = []
+        self._in_thead = False
         self._used: set[str] = set()
         self._boxes: list[tuple[str, str, bool]] = []  # (kind, id, anything rendered yet)
 
@@ -112,13 +121,16 @@ class _Renderer:
             if token.type == "container_box_open":
                 kind = box_kind(token)
                 box_id = self.unique_id(f"box-{kind}")
-                self.box_ids.append(box_id)
+                self.boxes.append((kind, box_id))
                 self._mark_box_content()
                 self._boxes.append((kind, box_id, False))
-                self.out.append(f'<div class="box box-{kind}" id="{box_id}">')
+                extra = " break-before" if box_id in self.breaks else ""
+                self.out.append(f'<div class="box box-{kind}{extra}" id="{box_id}">')
             elif token.type == "container_box_close":
-                self._boxes.pop()
-                self.out.append("</div>\n")
+                _kind, box_id, _seen = self._boxes.pop()
+                # An empty marker: its position tells where the box ends (a box split over
+                # two pages only reports its first part).
+                self.out.append(f'<div id="{box_id}{END_SUFFIX}"></div></div>\n')
             elif token.type == "heading_open":
                 self._heading(token, tokens[i + 1])
                 i += 2  # the inline token was rendered too; heading_close follows
@@ -128,6 +140,20 @@ class _Renderer:
             elif token.type in ("fence", "code_block"):
                 self._mark_box_content()
                 self.out.append(f'<p class="code">{self.esc(token.content.rstrip())}</p>\n')
+            elif token.type == "table_open":
+                self._mark_box_content()
+                table_id = self.unique_id(f"table-{len(self.tables) + 1}")
+                self.tables.append(table_id)
+                self.out.append(f'<table id="{table_id}">')
+            elif token.type == "table_close":
+                self.out.append(f'</table><div id="{self.tables[-1]}{END_SUFFIX}"></div>\n')
+            elif token.type in ("thead_open", "thead_close"):
+                self._in_thead = token.nesting == 1
+                self.out.append(self.tag(token))
+            elif token.type == "tr_open" and self._in_thead:
+                row_id = self.unique_id(f"{self.tables[-1]}-head")
+                self.header_rows.append(row_id)
+                self.out.append(f'<tr id="{row_id}">')
             elif token.type == "hr":
                 self.out.append("<hr/>\n")
             elif token.type == "html_block":  # only with html enabled; print as text
@@ -149,8 +175,12 @@ class _Renderer:
             Heading(int(token.tag[1]), text, heading_id, kind, box_id, first_in_box=not seen)
         )
         self._mark_box_content()
-        tag = f"h{min(max(int(token.tag[1]), 2), 4)}"  # '#' prints like '##': the cover has the title
-        self.out.append(f'<{tag} id="{heading_id}">{self.inline(inline.children or [])}</{tag}>\n')
+        tag = (
+            f"h{min(max(int(token.tag[1]), 2), 4)}"  # '#' prints like '##': the cover has the title
+        )
+        extra = ' class="break-before"' if heading_id in self.breaks else ""
+        content = self.inline(inline.children or [])
+        self.out.append(f'<{tag} id="{heading_id}"{extra}>{content}</{tag}>\n')
 
     @staticmethod
     def esc(text: str) -> str:
@@ -194,21 +224,27 @@ class _Renderer:
                 if href and not href.startswith("#"):
                     shown = href.removeprefix("mailto:")
                     parts.append(f' (<span class="url">{self.esc(shown)}</span>)')
-            elif kind == "image":
-                parts.append(self.esc(child.content))
-            elif kind in ("html_inline",):
+            elif kind == "image" or kind in ("html_inline",):
                 parts.append(self.esc(child.content))
         return "".join(parts)
 
 
-def render_body(body: str) -> RenderedBody:
-    """HTML for *body*; headings get unique slug ids (``DOC_ID#slug`` uses the same slugs).
+def render_body(body: str | Sequence[Token], breaks: Collection[str] = ()) -> RenderedBody:
+    """HTML for *body* (Markdown text or its tokens from :func:`parse_tokens`).
 
+    Headings get unique slug ids (``DOC_ID#slug`` uses the same slugs), boxes ids
+    ``box-<kind>[-n]``; elements whose id is in *breaks* start a new page.
     Raises :class:`MarkupError` for an unknown box kind.
     """
-    renderer = _Renderer()
-    renderer.render(parse_tokens(body))
-    return RenderedBody("".join(renderer.out), renderer.headings, renderer.box_ids)
+    renderer = _Renderer(breaks)
+    renderer.render(parse_tokens(body) if isinstance(body, str) else body)
+    return RenderedBody(
+        "".join(renderer.out),
+        renderer.headings,
+        renderer.boxes,
+        renderer.header_rows,
+        renderer.tables,
+    )
 
 
 @dataclass(frozen=True)
@@ -252,3 +288,24 @@ def text_blocks(body: str) -> list[Block]:
             else:
                 blocks.append(Block(text, section, box, "paragraph"))
     return blocks
+
+
+#: Sections left out of reading-level checks (boilerplate and reference lists).
+NON_BODY_SECTIONS = ("about this information", "sources")
+
+
+def readability_text(body: str) -> str:
+    """The body's running text for reading-level formulas: paragraphs, list items and table
+    cells, each ending as a sentence; headings and the "About this information" and "Sources"
+    sections are left out."""
+    sentences = []
+    for block in text_blocks(body):
+        if block.kind == "heading" or block.section.casefold() in NON_BODY_SECTIONS:
+            continue
+        text = block.text.strip()
+        if not text:
+            continue
+        if text[-1] not in ".!?":
+            text = text.rstrip(":;,") + "."
+        sentences.append(text)
+    return " ".join(sentences)

@@ -133,7 +133,9 @@ def _references(data: dict, where: str) -> list[Reference]:
         if not isinstance(url, str):
             raise SourceError(f"{at}: field 'url' must be text")
         refs.append(
-            Reference(_text_field(entry, "title", at), _text_field(entry, "publisher", at), year, url)
+            Reference(
+                _text_field(entry, "title", at), _text_field(entry, "publisher", at), year, url
+            )
         )
     return refs
 
@@ -185,7 +187,24 @@ def parse_source_text(text: str, where: str = "<source>") -> Source:
     source.body_line = body_line
     if not body.strip():
         raise SourceError(f"{where}: the body after the front matter is empty")
+    check_body(source)
     return source
+
+
+def check_body(source: Source) -> None:
+    """Raise :class:`SourceError` if the body has something the typesetter refuses (an unknown
+    box kind); line numbers are counted in the whole file."""
+    from brochure_reader.authoring.markup import MarkupError, render_body
+
+    try:
+        render_body(source.body)
+    except MarkupError as exc:
+        message = str(exc)
+        if message.startswith("line "):
+            number, _, rest = message[5:].partition(":")
+            if number.isdigit():
+                message = f"line {int(number) + source.body_line - 1}:{rest}"
+        raise SourceError(f"{source.where}: {message}") from exc
 
 
 def parse_source(path: Path) -> Source:

@@ -1,9 +1,9 @@
 """Page geometry, colours and the CSS of the typeset leaflets.
 
-Clear-print choices (RNIB / NHS accessible-information guidance): a plain sans-serif (Atkinson
-Hyperlegible) at 13 pt or more, line height 1.5, left-aligned ragged-right text, about 65
-characters a line, bold (never italics) for emphasis, dark text on light backgrounds with a
-contrast of at least 4.5:1 (most pairs are above 7:1).
+Clear-print choices (RNIB / NHS accessible-information guidance): a plain sans-serif
+(Atkinson Hyperlegible) at 14 pt (never below 12 pt), line height 1.5, left-aligned
+ragged-right text, about 65 characters a line, bold (never italics) for emphasis, dark text on
+light backgrounds with a contrast of at least 4.5:1 (most pairs are above 7:1).
 """
 
 from __future__ import annotations
@@ -17,12 +17,15 @@ from brochure_reader.paths import assets_dir
 PAGE_WIDTH = 595.0
 PAGE_HEIGHT = 842.0
 
-BODY_SIZE = 13.0
+BODY_SIZE = 14.0
 LARGE_PRINT_SIZE = 18.0
 MIN_BODY_SIZE = 12.0
 
 FONT_FAMILY = "Atkinson Hyperlegible"
-FONT_FILES = {"regular": "AtkinsonHyperlegible-Regular.ttf", "bold": "AtkinsonHyperlegible-Bold.ttf"}
+FONT_FILES = {
+    "regular": "AtkinsonHyperlegible-Regular.ttf",
+    "bold": "AtkinsonHyperlegible-Bold.ttf",
+}
 
 
 def fonts_dir() -> Path:
@@ -51,6 +54,14 @@ class Palette:
     table_border: str = "#8796a8"
     table_head_bg: str = "#d9e5f2"
 
+    def box_colours(self, kind: str) -> tuple[str, str]:
+        """(background, left stripe) of a callout box kind."""
+        return {
+            "key-points": (self.key_points_bg, self.key_points_border),
+            "urgent": (self.urgent_bg, self.urgent_border),
+            "questions": (self.questions_bg, self.questions_border),
+        }.get(kind, (self.note_bg, self.note_border))
+
     def text_pairs(self) -> dict[str, tuple[str, str]]:
         """Every (foreground, background) pair used for text, for contrast checks."""
         return {
@@ -73,6 +84,12 @@ class Palette:
 PALETTE = Palette()
 
 
+def rgb(colour: str) -> tuple[float, float, float]:
+    """``#rrggbb`` -> (r, g, b) in 0…1, as PyMuPDF's drawing methods want it."""
+    value = colour.lstrip("#")
+    return (int(value[0:2], 16) / 255, int(value[2:4], 16) / 255, int(value[4:6], 16) / 255)
+
+
 def _luminance(colour: str) -> float:
     channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
@@ -93,8 +110,8 @@ class Layout:
 
     @property
     def margin_x(self) -> float:
-        # ~64 characters a line at 13 pt; large print keeps ~50 with slightly smaller margins.
-        return 72.0 if self.size < 16 else 56.0
+        # About 65 characters a line at 14 pt; large print (18 pt) keeps ~60 with narrower margins.
+        return 84.0 if self.size < 16 else 60.0
 
     @property
     def margin_top(self) -> float:
@@ -105,9 +122,14 @@ class Layout:
         return round(max(10.5, self.size * 0.8), 1)
 
     @property
+    def footer_page_width(self) -> float:
+        """Width of the footer's right-hand "Page n of m" column."""
+        return 6.6 * self.footer_size
+
+    @property
     def footer_top(self) -> float:
         """y of the rule above the footer."""
-        return PAGE_HEIGHT - 52.0 - self.footer_size
+        return PAGE_HEIGHT - 30.0 - 2.6 * self.footer_size
 
     @property
     def content_bottom(self) -> float:
@@ -116,6 +138,25 @@ class Layout:
     @property
     def line_height(self) -> float:
         return self.size * 1.5
+
+    # Callout boxes: their backgrounds and left stripes are painted by the typesetter from the
+    # boxes' measured positions (MuPDF's Story repaints CSS backgrounds on later pages).
+    @property
+    def box_pad_top(self) -> float:
+        return 0.7 * self.size
+
+    @property
+    def box_pad_bottom(self) -> float:
+        return 0.25 * self.size
+
+    @property
+    def box_pad_x(self) -> float:
+        return 1.0 * self.size
+
+    @staticmethod
+    def stripe(kind: str) -> float:
+        """Width of a box's coloured left border (urgent boxes have a strong one)."""
+        return 8.0 if kind == "urgent" else 5.0
 
     def content_rect(self, top: float | None = None) -> tuple[float, float, float, float]:
         return (
@@ -138,7 +179,9 @@ def body_css(layout: Layout, palette: Palette = PALETTE) -> str:
     """CSS of the main story (body text, headings, boxes, tables)."""
     s = layout.size
     p = palette
-    return font_face_css() + f"""
+    return (
+        font_face_css()
+        + f"""
 * {{font-family: "{FONT_FAMILY}"; font-style: normal;}}
 body {{margin: 0; padding: 0; font-size: {s}pt; line-height: 1.5; color: {p.text};
       text-align: left;}}
@@ -157,30 +200,30 @@ blockquote {{margin: 0 0 {0.75 * s:.1f}pt 0; padding-left: {s:.1f}pt;
              border-left: 3pt solid {p.rule};}}
 .code {{white-space: pre-wrap;}}
 .url {{color: {p.heading};}}
-.box {{margin: {s:.1f}pt 0 {1.1 * s:.1f}pt 0; padding: {0.7 * s:.1f}pt {1.0 * s:.1f}pt
-       {0.25 * s:.1f}pt {1.0 * s:.1f}pt; border-left: 5pt solid {p.key_points_border};}}
+.box {{margin: {s:.1f}pt 0 {1.1 * s:.1f}pt 0;
+       padding: {layout.box_pad_top:.1f}pt {layout.box_pad_x:.1f}pt {layout.box_pad_bottom:.1f}pt
+       {layout.box_pad_x + layout.stripe("note"):.1f}pt;}}
 .box h2, .box h3 {{border-bottom: 0; margin-top: 0; padding-bottom: 0;
                   font-size: {1.3 * s:.1f}pt;}}
-.box-key-points {{background-color: {p.key_points_bg}; border-left-color: {p.key_points_border};}}
-.box-urgent {{background-color: {p.urgent_bg}; border-left: 8pt solid {p.urgent_border};}}
+.box-urgent {{padding-left: {layout.box_pad_x + layout.stripe("urgent"):.1f}pt;}}
 .box-urgent h2, .box-urgent h3 {{color: {p.urgent_heading};}}
-.box-questions {{background-color: {p.questions_bg};
-                 border-left-color: {p.questions_border};}}
 .box-questions h2, .box-questions h3 {{color: {p.questions_heading};}}
-.box-note {{background-color: {p.note_bg}; border-left-color: {p.note_border};}}
 table {{border-collapse: collapse; width: 100%; margin: {0.3 * s:.1f}pt 0 {s:.1f}pt 0;}}
 th, td {{border: 1pt solid {p.table_border}; padding: {0.3 * s:.1f}pt {0.45 * s:.1f}pt;
-         text-align: left; vertical-align: top; line-height: 1.4;}}
-th {{background-color: {p.table_head_bg}; font-weight: bold;}}
+         text-align: left; line-height: 1.4;}}
+th {{font-weight: bold;}}
 .break-before {{page-break-before: always;}}
 """
+    )
 
 
 def cover_css(layout: Layout, palette: Palette = PALETTE) -> str:
     """CSS of the cover block on page 1 (a full-width band)."""
     s = layout.size
     p = palette
-    return font_face_css() + f"""
+    return (
+        font_face_css()
+        + f"""
 * {{font-family: "{FONT_FAMILY}"; font-style: normal;}}
 body {{margin: 0; padding: 0; color: {p.text}; line-height: 1.35;}}
 .cover {{background-color: {p.cover_band}; border-bottom: 4pt solid {p.cover_accent};
@@ -193,14 +236,18 @@ h1 {{font-size: {2.3 * s:.1f}pt; line-height: 1.15; color: {p.heading}; font-wei
 .summary {{font-size: {1.15 * s:.1f}pt; margin: 0 0 {0.5 * s:.1f}pt 0;}}
 .audience {{font-size: {s:.1f}pt; color: {p.muted}; margin: 0;}}
 """
+    )
 
 
 def footer_css(layout: Layout, palette: Palette = PALETTE) -> str:
     p = palette
-    return font_face_css() + f"""
+    return (
+        font_face_css()
+        + f"""
 * {{font-family: "{FONT_FAMILY}"; font-style: normal;}}
 body {{margin: 0; padding: 0; font-size: {layout.footer_size}pt; color: {p.muted};
       line-height: 1.3;}}
 p {{margin: 0;}}
 .right {{text-align: right; font-weight: bold;}}
 """
+    )

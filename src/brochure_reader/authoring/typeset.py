@@ -18,19 +18,28 @@ from dataclasses import dataclass
 import pymupdf
 
 from brochure_reader import APP_TITLE
-from brochure_reader.authoring.markup import MarkupError, RenderedBody, render_body
+from brochure_reader.authoring.markup import (
+    END_SUFFIX,
+    MarkupError,
+    RenderedBody,
+    parse_tokens,
+    render_body,
+)
 from brochure_reader.authoring.source import Source, SourceError, parse_source_text
 from brochure_reader.authoring.style import (
     BODY_SIZE,
+    FONT_FILES,
     LARGE_PRINT_SIZE,
     MIN_BODY_SIZE,
     PAGE_HEIGHT,
     PAGE_WIDTH,
+    PALETTE,
     Layout,
     body_css,
     cover_css,
     fonts_dir,
     footer_css,
+    rgb,
 )
 
 AUTHOR = "Brochure Reader project"
@@ -95,15 +104,31 @@ def _cover_html(source: Source) -> str:
     return "".join(parts)
 
 
-def _footer_html(source: Source, page_no: int, page_count: int) -> str:
-    left = html.escape(source.title)
-    if source.reviewed:
-        left += f" · Reviewed {format_date(source.reviewed)}"
+def short_title(title: str, width: float, size: float) -> str:
+    """*title* fitted into *width* points at *size*: a trailing "(…)" goes first, then words
+    (ending with "…")."""
+    font = pymupdf.Font(fontfile=str(fonts_dir() / FONT_FILES["regular"]))
+
+    def fits(text: str) -> bool:
+        return font.text_length(text, fontsize=size) <= width
+
+    if not fits(title) and " (" in title:
+        title = title[: title.index(" (")]
+    words = title.split()
+    while len(words) > 1 and not fits(" ".join(words) + "…"):
+        words.pop()
+    return title if fits(title) else " ".join(words).rstrip(",;:–-") + "…"
+
+
+def _footer_html(source: Source, layout: Layout, page_no: int, page_count: int) -> str:
+    left_width = PAGE_WIDTH - 2 * layout.margin_x - layout.footer_page_width
+    title = html.escape(short_title(source.title, left_width - 4, layout.footer_size))
+    reviewed = f"Reviewed {format_date(source.reviewed)}" if source.reviewed else ""
     return (
         '<table style="width: 100%; border-collapse: collapse;"><tr>'
-        f'<td style="width: 76%; padding: 0;"><p>{left}</p></td>'
-        f'<td style="width: 24%; padding: 0;"><p class="right">Page {page_no} of {page_count}'
-        "</p></td></tr></table>"
+        f'<td style="width: {left_width:.1f}pt; padding: 0;"><p>{title}</p><p>{reviewed}</p></td>'
+        f'<td style="padding: 0;"><p class="right">Page {page_no} of {page_count}</p></td>'
+        "</tr></table>"
     )
 
 
@@ -113,8 +138,9 @@ class _Typesetter:
         self.layout = Layout(size)
         self.archive = _archive()
         self.css = body_css(self.layout)
+        self.tokens = parse_tokens(source.body)
         try:
-            self.body: RenderedBody = render_body(source.body)
+            self.body: RenderedBody = render_body(self.tokens)
         except MarkupError as exc:
             raise SourceError(f"{source.where}: {exc}") from exc
         self.cover_bottom = self._place_cover(None)
@@ -137,58 +163,56 @@ class _Typesetter:
     def _draw_footer(self, device, page_no: int, page_count: int) -> None:
         lay = self.layout
         story = pymupdf.Story(
-            _footer_html(self.source, page_no, page_count),
+            _footer_html(self.source, lay, page_no, page_count),
             user_css=footer_css(lay),
             em=lay.footer_size,
             archive=self.archive,
         )
-        story.place(pymupdf.Rect(lay.margin_x, lay.footer_top + 7, PAGE_WIDTH - lay.margin_x,
-                                 PAGE_HEIGHT - 10))
-        story.draw(device)
-        # The rule above the footer.
-        rule = pymupdf.Story(
-            f'<div style="border-top: 0.75pt solid {"#9fb6cf"};"></div>',
-            em=lay.footer_size,
+        story.place(
+            pymupdf.Rect(
+                lay.margin_x, lay.footer_top + 7, PAGE_WIDTH - lay.margin_x, PAGE_HEIGHT - 10
+            )
         )
-        rule.place(pymupdf.Rect(lay.margin_x, lay.footer_top, PAGE_WIDTH - lay.margin_x,
-                                lay.footer_top + 2))
-        rule.draw(device)
+        story.draw(device)
 
     def _story(self) -> pymupdf.Story:
-        story = pymupdf.Story(
-            self.body.html, user_css=self.css, em=self.layout.size, archive=self.archive
+        # Breaks go into the HTML text: PyMuPDF's Xml.add_class() hangs (MuPDF's
+        # fz_dom_attribute does not return for an attribute the element lacks).
+        body = render_body(self.tokens, self.breaks) if self.breaks else self.body
+        return pymupdf.Story(
+            body.html, user_css=self.css, em=self.layout.size, archive=self.archive
         )
-        for element_id in self.breaks:
-            node = story.body.find(None, "id", element_id)
-            if node is not None:
-                node.add_class("break-before")
-        return story
 
     # -- layout ------------------------------------------------------------------------------
     def run(self, writer=None, page_count: int = 0) -> tuple[dict[str, _Span], int]:
-        """Lay the body out (drawing when *writer* is given); return element spans and pages."""
+        """Lay the body out; return element spans and the page count.  With a *writer* the
+        pages are drawn too (no spans then: the layout pass before gave the same ones)."""
         story = self._story()
         spans: dict[str, _Span] = {}
 
         def record(pos) -> None:
             if not pos.id:
                 return
-            if pos.open_close & 1 and pos.id not in spans:
-                spans[pos.id] = _Span(pos.page, pos.rect[1])
-            if pos.open_close & 2 and pos.id in spans:
-                spans[pos.id].end_page = pos.page
-                spans[pos.id].bottom = pos.rect[3]
+            if pos.id.endswith(END_SUFFIX):
+                owner = spans.get(pos.id.removesuffix(END_SUFFIX))
+                if owner is not None:
+                    owner.end_page, owner.bottom = pos.page, pos.rect[1]
+            elif pos.id not in spans:
+                spans[pos.id] = _Span(pos.page, pos.rect[1], pos.page, pos.rect[3])
 
         page, more = 0, True
         while more:
             if page >= MAX_PAGES:
                 raise SourceError(f"{self.source.where}: more than {MAX_PAGES} pages")
             top = self.cover_bottom if page == 0 else self.layout.margin_top
-            device = writer.begin_page(pymupdf.Rect(0, 0, PAGE_WIDTH, PAGE_HEIGHT)) if writer else None
+            device = (
+                writer.begin_page(pymupdf.Rect(0, 0, PAGE_WIDTH, PAGE_HEIGHT)) if writer else None
+            )
             if device is not None and page == 0:
                 self._place_cover(device)
             more, _filled = story.place(pymupdf.Rect(self.layout.content_rect(top)))
-            story.element_positions(record, {"page": page})
+            if writer is None:
+                story.element_positions(record, {"page": page})
             story.draw(device)  # with None this only advances the story (layout pass)
             if device is not None:
                 self._draw_footer(device, page + 1, page_count)
@@ -200,29 +224,45 @@ class _Typesetter:
         return self.cover_bottom if page == 0 else self.layout.margin_top
 
     def _next_problem(self, spans: dict[str, _Span]) -> str | None:
-        """The first heading left alone at a page foot, or short box split over two pages."""
+        """The id of the first element that should start a new page: a heading left alone at
+        a page foot, or a box or table split over two pages when it is short or little of it
+        fits (then its heading, if one sits just above, moves with it)."""
         lay = self.layout
         room = lay.content_bottom - lay.margin_top
+        found: list[tuple[int, float, str]] = []
+
+        def movable(target: str) -> _Span | None:
+            span = spans.get(target)
+            if span is None or target in self.breaks:
+                return None
+            if span.top <= self._page_top(span.page) + 2:
+                return None  # already at the top of a page
+            return span
+
+        heading_targets = []
         for heading in self.body.headings:
             target = heading.box_id if heading.first_in_box else heading.id
-            span, head = spans.get(target), spans.get(heading.id)
-            if span is None or head is None or target in self.breaks:
+            span, head = movable(target), spans.get(heading.id)
+            if span is None or head is None:
                 continue
-            if span.top <= self._page_top(span.page) + 2:
-                continue  # already at the top of a page
+            heading_targets.append((head, target, span))
             if head.page == span.page and head.bottom + 2.3 * lay.line_height > lay.content_bottom:
-                return target
-        for box_id in self.body.box_ids:
-            span = spans.get(box_id)
-            if span is None or box_id in self.breaks or span.end_page != span.page + 1:
-                continue
-            if span.top <= self._page_top(span.page) + 2:
+                found.append((span.page, span.top, target))
+        blocks = [box_id for _kind, box_id in self.body.boxes] + self.body.tables
+        for block_id in blocks:
+            span = movable(block_id)
+            if span is None or span.end_page != span.page + 1:
                 continue
             first = lay.content_bottom - span.top
             total = first + (span.bottom - lay.margin_top)
             if total <= 0.9 * room and (total <= 0.4 * room or first < 0.5 * total):
-                return box_id
-        return None
+                target, top = block_id, span.top
+                for head, heading_target, heading_span in heading_targets:
+                    gap = span.top - head.bottom
+                    if head.page == span.page and 0 <= gap <= 2 * lay.line_height:
+                        target, top = heading_target, heading_span.top
+                found.append((span.page, top, target))
+        return min(found)[2] if found else None
 
     def typeset(self) -> TypesetResult:
         spans, pages = self.run()
@@ -234,12 +274,12 @@ class _Typesetter:
             spans, pages = self.run()
         buffer = io.BytesIO()
         writer = pymupdf.DocumentWriter(buffer)
-        spans, drawn = self.run(writer, pages)
+        _none, drawn = self.run(writer, pages)
         writer.close()
         if drawn != pages:  # pragma: no cover - layout is deterministic
             raise RuntimeError("layout changed between passes")
         outline = self._outline(spans)
-        return TypesetResult(self._finish(buffer.getvalue(), outline), pages, outline)
+        return TypesetResult(self._finish(buffer.getvalue(), outline, spans), pages, outline)
 
     # -- outline and metadata ------------------------------------------------------------------
     def _outline(self, spans: dict[str, _Span]) -> list[OutlineEntry]:
@@ -256,10 +296,58 @@ class _Typesetter:
             )
         return entries
 
-    def _finish(self, pdf: bytes, outline: list[OutlineEntry]) -> bytes:
+    def _backgrounds(self, spans: dict[str, _Span]) -> dict[int, list[tuple]]:
+        """Per page: (rect, fill colour, stripe colour, stripe width) to paint behind the text."""
+        lay = self.layout
+        left, right = lay.margin_x, PAGE_WIDTH - lay.margin_x
+        paint: dict[int, list[tuple]] = {}
+        for kind, box_id in self.body.boxes:
+            span = spans.get(box_id)
+            if span is None:  # pragma: no cover - every box is placed
+                continue
+            fill, stripe = PALETTE.box_colours(kind)
+            end_page = max(span.end_page, span.page)
+            for page in range(span.page, end_page + 1):
+                top = span.top - lay.box_pad_top if page == span.page else lay.margin_top
+                bottom = (
+                    span.bottom + lay.box_pad_bottom if page == end_page else lay.content_bottom
+                )
+                rect = pymupdf.Rect(left, top, right, max(bottom, top))
+                paint.setdefault(page, []).append((rect, fill, stripe, lay.stripe(kind)))
+        for row_id in self.body.header_rows:
+            span = spans.get(row_id)
+            if span is not None:
+                rect = pymupdf.Rect(left, span.top, right, span.bottom)
+                paint.setdefault(span.page, []).append((rect, PALETTE.table_head_bg, None, 0))
+        return paint
+
+    def _paint(self, doc: pymupdf.Document, spans: dict[str, _Span]) -> None:
+        """Box and table-header backgrounds (behind the text) and the rule above each footer."""
+        lay = self.layout
+        backgrounds = self._backgrounds(spans)
+        for page in doc:
+            items = backgrounds.get(page.number, [])
+            if items:
+                shape = page.new_shape()
+                for rect, fill, stripe, width in items:
+                    shape.draw_rect(rect)
+                    shape.finish(color=None, fill=rgb(fill), width=0)
+                    if stripe:
+                        shape.draw_rect(pymupdf.Rect(rect.x0, rect.y0, rect.x0 + width, rect.y1))
+                        shape.finish(color=None, fill=rgb(stripe), width=0)
+                shape.commit(overlay=False)  # beneath the text drawn by the Story
+            shape = page.new_shape()
+            shape.draw_line(
+                (lay.margin_x, lay.footer_top), (PAGE_WIDTH - lay.margin_x, lay.footer_top)
+            )
+            shape.finish(color=rgb(PALETTE.rule), width=0.75)
+            shape.commit()
+
+    def _finish(self, pdf: bytes, outline: list[OutlineEntry], spans: dict[str, _Span]) -> bytes:
         source = self.source
         doc = pymupdf.open("pdf", pdf)
         try:
+            self._paint(doc, spans)
             toc = [
                 [
                     e.level,

@@ -106,7 +106,8 @@ _V2 = (
        SELECT trim(collection) FROM bookmarks WHERE trim(collection) != ''
        ORDER BY created""",
     """INSERT OR IGNORE INTO bookmark_collections (bookmark_id, collection_id)
-       SELECT b.id, c.id FROM bookmarks AS b JOIN collections AS c ON c.name = trim(b.collection)""",
+       SELECT b.id, c.id FROM bookmarks AS b
+       JOIN collections AS c ON c.name = trim(b.collection)""",
     "DROP TABLE bookmarks",
     "ALTER TABLE bookmarks_v2 RENAME TO bookmarks",
     "CREATE INDEX bookmarks_doc ON bookmarks (doc_id)",
@@ -143,12 +144,12 @@ def user_version(conn: sqlite3.Connection) -> int:
 
 
 def backup_database(conn: sqlite3.Connection, folder: Path, version: int) -> Path:
-    """Write a consistent copy of *conn*'s database to ``folder/bookmarks-v{version}-{time}.sqlite3``.
+    """Write a consistent copy of *conn*'s database to ``folder/bookmarks-vN-TIME.sqlite3``.
 
     The copy is created with mode 0600 and renamed into place only when complete.  Returns its
     path.  Raises OSError or sqlite3.Error; the caller then does not migrate.
     """
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = folder / f"bookmarks-v{version}-{stamp}.sqlite3"
     n = 1
@@ -206,13 +207,13 @@ def migrate(
     """Bring *conn*'s database forward to *target*, one step at a time.
 
     *conn* must be in autocommit mode (``isolation_level=None``) and outside a transaction.
-    A database at version > 0 is backed up into *backup_folder* before each step (no backup
-    when it is None, e.g. for throw-away copies).  Returns ``[(version reached, backup path or
-    None)]`` for the steps this call applied.  Raises SchemaTooNew when the file is newer than
-    the steps; MigrationError (or sqlite3.Error) when a step fails, leaving the database at the
-    last version reached.
+    A database that was at version > 0 when called is backed up into *backup_folder* (created
+    mode 0700) before each step; a new, empty one is not (nor when *backup_folder* is None).
+    Returns ``[(version reached, backup path or None)]`` for the steps this call applied.
+    Raises SchemaTooNew when the file is newer than the steps; MigrationError when a step
+    fails, leaving the database at the last version reached.
     """
-    version = user_version(conn)
+    version = initial = user_version(conn)
     if version > steps[-1].version:
         raise SchemaTooNew(version)
     done: list[tuple[int, Path | None]] = []
@@ -220,7 +221,7 @@ def migrate(
         if step.version <= version or step.version > target:
             continue
         backup = None
-        if version > 0 and backup_folder is not None:
+        if initial > 0 and backup_folder is not None:
             backup = backup_database(conn, backup_folder, version)
         try:
             applied = _apply(conn, step)

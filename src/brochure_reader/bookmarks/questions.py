@@ -36,6 +36,7 @@ SOURCE_OWN = "own"
 MAX_QUESTION_CHARS = 500
 
 _SEEDED_KEY = "questions_seeded"
+_ORDERED_IDS = "SELECT id FROM questions ORDER BY position, created"
 _BULLET = re.compile(r"^(?:[-–—•●▪◦·*■□✓]|\d{1,2}[.)])(?:\s+|$)")
 _QUESTION_TITLE = re.compile(r"\bquestions?\b", re.IGNORECASE)
 
@@ -47,6 +48,26 @@ class QuestionNotFound(KeyError):
 def is_questions_section(title: str) -> bool:
     """True for headings like "Questions to ask your care team"."""
     return bool(_QUESTION_TITLE.search(title or ""))
+
+
+def questions_sections(sections: Iterable) -> list[tuple]:
+    """The "Questions to ask" sections of a section tree, each with where it ends.
+
+    *sections* is a list of library :class:`~brochure_reader.library.Section` (page 0-based, y
+    points).  Returns ``[(section, end)]`` where *end* is ``(page 0-based, y)`` of the next
+    section in the document, or None when it runs to the end.  Read the lines in between with
+    ``brochure_reader.pdf.quotes.lines_between`` and pass them to :func:`questions_from_lines`.
+    """
+    from brochure_reader.library.sections import iter_sections
+
+    placed = sorted((s for s in iter_sections(sections) if s.page is not None),
+                    key=lambda s: (s.page, s.y))
+    found = []
+    for i, section in enumerate(placed):
+        if is_questions_section(section.title):
+            after = [s for s in placed[i + 1:] if (s.page, s.y) > (section.page, section.y)]
+            found.append((section, (after[0].page, after[0].y) if after else None))
+    return found
 
 
 def _join(text: str, more: str) -> str:
@@ -153,7 +174,8 @@ class QuestionList:
 
     def _insert(self, conn, texts: Iterable[str], source: str) -> list[str]:
         existing = {r[0].casefold() for r in conn.execute("SELECT text FROM questions")}
-        position = conn.execute("SELECT coalesce(max(position) + 1, 0) FROM questions").fetchone()[0]
+        position = conn.execute(
+            "SELECT coalesce(max(position) + 1, 0) FROM questions").fetchone()[0]
         now = format_time(utc_now())
         ids = []
         for text in texts:
@@ -214,7 +236,7 @@ class QuestionList:
     def move(self, question_id: str, index: int) -> list[Question]:
         """Move a question to 0-based *index* (clamped to the list); returns the new order."""
         with self.store._write() as conn:
-            ids = [r[0] for r in conn.execute("SELECT id FROM questions ORDER BY position, created")]
+            ids = [r[0] for r in conn.execute(_ORDERED_IDS)]
             if question_id not in ids:
                 raise QuestionNotFound(question_id)
             ids.remove(question_id)
@@ -226,8 +248,7 @@ class QuestionList:
         """Set the whole order at once (ids missing from *ids* keep their relative order at
         the end; unknown ids are ignored)."""
         with self.store._write() as conn:
-            current = [r[0] for r in conn.execute("SELECT id FROM questions ORDER BY position, "
-                                                  "created")]
+            current = [r[0] for r in conn.execute(_ORDERED_IDS)]
             known = [i for i in dict.fromkeys(ids) if i in current]
             self._renumber(conn, known + [i for i in current if i not in known])
         return self.list()
@@ -237,16 +258,14 @@ class QuestionList:
         question = self.get(question_id)
         with self.store._write() as conn:
             conn.execute("DELETE FROM questions WHERE id = ?", (question_id,))
-            ids = [r[0] for r in conn.execute("SELECT id FROM questions ORDER BY position, "
-                                              "created")]
+            ids = [r[0] for r in conn.execute(_ORDERED_IDS)]
             self._renumber(conn, ids)
         return question
 
     def restore(self, question: Question) -> None:
         """Put a removed question back at its old position."""
         with self.store._write() as conn:
-            ids = [r[0] for r in conn.execute("SELECT id FROM questions ORDER BY position, "
-                                              "created")]
+            ids = [r[0] for r in conn.execute(_ORDERED_IDS)]
             conn.execute(
                 "INSERT OR REPLACE INTO questions (id, text, position, answered, source, created, "
                 "updated) VALUES (?, ?, ?, ?, ?, ?, ?)",

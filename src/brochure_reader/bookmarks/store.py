@@ -103,9 +103,7 @@ def _connect(path: Path, timeout: float) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-        conn.execute("PRAGMA journal_mode=WAL").fetchone()
-        conn.execute("PRAGMA synchronous=FULL")
-        conn.execute("PRAGMA foreign_keys=ON")
+        # Check before anything writes to the file, so a damaged one is kept exactly as it was.
         rows = conn.execute("PRAGMA quick_check").fetchall()
         if rows != [("ok",)]:
             raise _Damaged("; ".join(str(r[0]) for r in rows[:3]))
@@ -115,6 +113,9 @@ def _connect(path: Path, timeout: float) -> sqlite3.Connection:
             raise _Damaged("the bookmarks table is missing")
         if version == 0 and names:
             raise _Damaged("this is not a bookmarks file")
+        conn.execute("PRAGMA journal_mode=WAL").fetchone()
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
     except BaseException:
         conn.close()
         raise
@@ -249,7 +250,8 @@ class BookmarkStore:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"Your bookmarks could not be saved: {exc}. Please try again.") from exc
+            raise StoreError(f"Your bookmarks could not be saved: {exc}. Please try again.") \
+                from exc
         try:
             yield conn
             conn.execute("COMMIT")
@@ -259,7 +261,6 @@ class BookmarkStore:
             if isinstance(exc, sqlite3.OperationalError):
                 raise StoreError(f"Your bookmarks could not be saved: {exc}.") from exc
             raise
-        self._data_version = self._read_data_version()
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -435,6 +436,8 @@ class BookmarkStore:
             raise ValueError(f"y must be a distance in points from the top (got {bookmark.y!r})")
         if bookmark.anchor not in ANCHOR_STATES:
             raise ValueError(f"Unknown anchor state {bookmark.anchor!r}")
+        if not isinstance(bookmark.quote, Quote):
+            raise ValueError("A bookmark's quote must be a Quote")
         normalise_colour(bookmark.colour)
 
     def put(self, bookmark: Bookmark) -> None:
@@ -507,22 +510,39 @@ class BookmarkStore:
     def set_position(self, bookmark_id: str, page: int, y: float, *, quote: Quote | None = None,
                      content_hash: str | None = None, section_ref: str | None = None,
                      anchor: str = ANCHOR_OK) -> Bookmark:
-        """Move a bookmark (page **1-based**, y points), e.g. after re-anchoring; sets its
-        anchor state (default "ok").  Raises BookmarkNotFound, ValueError."""
-        if not isinstance(page, int) or page < 1 or not math.isfinite(y) or y < 0:
-            raise ValueError(f"Not a position: page {page!r}, y {y!r}")
-        if anchor not in ANCHOR_STATES:
-            raise ValueError(f"Unknown anchor state {anchor!r}")
-        sets: dict[str, object] = {"page": page, "y": float(y), "anchor": anchor}
-        if quote is not None:
-            sets.update(quote=quote.exact, quote_prefix=quote.prefix, quote_suffix=quote.suffix)
-        if content_hash is not None:
-            sets["content_hash"] = content_hash
-        if section_ref is not None:
-            sets["section_ref"] = section_ref
-        with self._write() as conn:
-            self._touch(conn, bookmark_id, sets)
+        """Move a bookmark (page **1-based**, y points), e.g. "attach here" for one that needs
+        attention; sets its anchor state (default "ok").  Raises BookmarkNotFound, ValueError."""
+        self.relocate([dict(bookmark_id=bookmark_id, page=page, y=y, quote=quote,
+                            content_hash=content_hash, section_ref=section_ref, anchor=anchor)])
         return self.get(bookmark_id)
+
+    def relocate(self, changes: Iterable[dict]) -> None:
+        """Apply several position changes in one transaction (all or nothing).
+
+        Each change is a dict with ``bookmark_id``, ``page`` (1-based), ``y`` (points),
+        ``anchor`` and optional ``quote`` (Quote), ``content_hash``, ``section_ref`` (None =
+        unchanged).  Only these columns are written, so a label or note edited meanwhile in
+        another window is kept.  Raises BookmarkNotFound, ValueError.
+        """
+        rows = []
+        for change in changes:
+            page, y, anchor = change["page"], change["y"], change.get("anchor", ANCHOR_OK)
+            if not isinstance(page, int) or page < 1 or not math.isfinite(y) or y < 0:
+                raise ValueError(f"Not a position: page {page!r}, y {y!r}")
+            if anchor not in ANCHOR_STATES:
+                raise ValueError(f"Unknown anchor state {anchor!r}")
+            sets: dict[str, object] = {"page": page, "y": float(y), "anchor": anchor}
+            quote = change.get("quote")
+            if quote is not None:
+                sets.update(quote=quote.exact, quote_prefix=quote.prefix,
+                            quote_suffix=quote.suffix)
+            for key in ("content_hash", "section_ref"):
+                if change.get(key) is not None:
+                    sets[key] = change[key]
+            rows.append((change["bookmark_id"], sets))
+        with self._write() as conn:
+            for bookmark_id, sets in rows:
+                self._touch(conn, bookmark_id, sets)
 
     def set_anchor(self, bookmark_id: str, anchor: str, content_hash: str | None = None) -> None:
         """Only change the anchor state (and the content hash it refers to)."""

@@ -9,13 +9,20 @@ document) and return plain picklable data.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pymupdf
 
 from brochure_reader.pdf.document import open_document
-from brochure_reader.search.normalise import clean_text, hyphenated_words
+from brochure_reader.search.normalise import (
+    SOFT_HYPHEN,
+    UNSPACED,
+    clean_text,
+    fold,
+    hyphenated_words,
+)
 
 #: Flags for search text: MuPDF's text defaults without ligature glyphs, images or spans kept.
 TEXT_FLAGS = pymupdf.TEXTFLAGS_TEXT & ~pymupdf.TEXT_PRESERVE_LIGATURES
@@ -71,9 +78,29 @@ def extract_document(path: str | Path, password: str | None = None) -> Extracted
     """Extract every page of *path* for indexing.  Raises DocumentError/PasswordRequired as
     :func:`brochure_reader.pdf.document.open_document` does; a page MuPDF cannot read is left
     empty instead of failing the document."""
+
+    _forget(path)  # the file may have changed since it was cached
+    try:
+        doc = open_document(path, password)
+        return _extract(doc)
+    finally:
+        _forget(path)  # indexing reads each file once: do not keep it open
+
+
+def _forget(path: str | Path) -> None:
+    """Close and drop cached copies of *path* from ``document.open_document``'s cache."""
+    from brochure_reader.pdf import document
+
+    cache = getattr(document, "_cache", None)
+    if cache is None:
+        return
+    for key in [k for k in cache if k[0] == str(path)]:
+        cache.pop(key).close()
+
+
+def _extract(doc: pymupdf.Document) -> ExtractedDocument:
     from brochure_reader.pdf.outline import infer_headings, read_outline
 
-    doc = open_document(path, password)
     raw_pages: list[list[tuple[float, float, str]]] = []
     for page_no in range(doc.page_count):
         try:
@@ -93,3 +120,106 @@ def extract_document(path: str | Path, password: str | None = None) -> Extracted
         inferred = bool(outline)
     title = " ".join(((doc.metadata or {}).get("title") or "").split())
     return ExtractedDocument(title, doc.page_count, pages, outline, inferred)
+
+
+# --- hit rectangles -------------------------------------------------------------------------
+
+_JOIN = "\x00"  # stands for a line-end hyphen + line break that clean_text joined away
+_HYPHENS = "-\u2010\u2011"
+
+
+def _page_stream(page: pymupdf.Page) -> tuple[str, list[tuple | None]]:
+    """The page's characters folded (see normalise.fold) as one string, and for each folded
+    character the ``(line number, bbox)`` of the glyph it came from (None for separators).
+
+    A hyphen ending a line before a lower-case letter becomes ``_JOIN`` (it is then optional in
+    patterns); a soft hyphen disappears, and at a line end takes the line break with it.
+    """
+    out: list[str] = []
+    where: list[tuple | None] = []
+    lines = []
+    for block in page.get_text("rawdict", flags=TEXT_FLAGS)["blocks"]:
+        for line in block.get("lines", []):
+            chars = [(c["c"], c["bbox"]) for span in line["spans"] for c in span["chars"]]
+            while chars and chars[-1][0].isspace():
+                chars.pop()
+            if chars:
+                lines.append(chars)
+    for number, chars in enumerate(lines):
+        following = lines[number + 1] if number + 1 < len(lines) else []
+        next_lower = bool(following) and following[0][0].islower()
+        last = len(chars) - 1
+        for i, (char, bbox) in enumerate(chars):
+            if char == SOFT_HYPHEN:
+                continue
+            joins = i == last and char in _HYPHENS and next_lower
+            if joins and i > 0 and chars[i - 1][0].isalpha():
+                out.append(_JOIN)
+                where.append(None)
+                continue
+            for folded in fold(char):
+                out.append(folded)
+                where.append((number, bbox))
+        if not (chars[-1][0] == SOFT_HYPHEN and next_lower) and not (out and out[-1] == _JOIN):
+            out.append(" ")
+            where.append(None)
+    return "".join(out), where
+
+
+def _term_pattern(term: str) -> re.Pattern[str] | None:
+    folded = " ".join(fold(term).split())
+    if not folded:
+        return None
+    parts = []
+    for char in folded:
+        if char == " ":
+            parts.append(f"[\\s{_JOIN}]+")
+        elif char in _HYPHENS:
+            parts.append(f"[{re.escape(_HYPHENS)}{_JOIN}]")
+        else:
+            parts.append(re.escape(char) + f"{_JOIN}?")
+    body = "".join(parts)
+    if body.endswith(f"{_JOIN}?"):
+        body = body[: -len(_JOIN) - 1]
+    head = "(?<!\\w)" if folded[0].isalnum() and not UNSPACED.match(folded[0]) else ""
+    tail = "(?!\\w)" if folded[-1].isalnum() and not UNSPACED.match(folded[-1]) else ""
+    return re.compile(head + body + tail)
+
+
+def hit_rects(
+    path: str | Path, password: str | None, page_no: int, terms: list[str]
+) -> list[tuple[float, float, float, float]]:
+    """Rectangles ``(x0, y0, x1, y1)`` in display points covering every occurrence of *terms*
+    (words or phrases, as in ``Hit.terms``) on page *page_no* (0-based).
+
+    Matching is case- and accent-insensitive and whole-word, sees ligature glyphs as their
+    letters, ignores soft hyphens and finds words split by a hyphen at a line end (one
+    rectangle per line fragment, the hyphen itself left out): what MuPDF's ``search_for``
+    misses.  One rectangle per occurrence and line, in reading order.
+    """
+    doc = open_document(path, password)
+    page = doc[page_no]
+    stream, where = _page_stream(page)
+    matrix = page.rotation_matrix
+    rects: list[tuple[float, float, float, float]] = []
+    seen: set[tuple[int, int]] = set()
+    for term in terms:
+        pattern = _term_pattern(term)
+        if pattern is None:
+            continue
+        for m in pattern.finditer(stream):
+            if (m.start(), m.end()) in seen:
+                continue
+            seen.add((m.start(), m.end()))
+            by_line: dict[int, pymupdf.Rect] = {}
+            for pos in range(m.start(), m.end()):
+                info = where[pos]
+                if info is None:
+                    continue
+                number, bbox = info
+                box = pymupdf.Rect(bbox)
+                by_line[number] = by_line[number] | box if number in by_line else box
+            for number in sorted(by_line):
+                r = by_line[number] * matrix
+                rects.append((r.x0, r.y0, r.x1, r.y1))
+    return rects

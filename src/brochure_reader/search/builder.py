@@ -138,7 +138,8 @@ def index_document(index: SearchIndex, spec: DocSpec, force: bool = False) -> tu
 
     Returns ``(status, message)``: status "indexed", "unchanged" or "failed" (the message says
     why, for the user).  Never raises for a bad document; a failed document is remembered with
-    its hash so it is not tried again until the file changes.
+    its hash so it is not tried again until the file changes (it is then "unchanged", with the
+    old failure as message).
     """
     from brochure_reader.pdf.errors import DocumentError
 
@@ -150,11 +151,11 @@ def index_document(index: SearchIndex, spec: DocSpec, force: bool = False) -> tu
     info = _info_key(spec)
     same_info = known is not None and known.path == spec.path and known.info == info
     if not force and same_info and (known.size, known.mtime_ns) == (st.st_size, st.st_mtime_ns):
-        return ("failed", known.error) if known.error else ("unchanged", "")
+        return "unchanged", known.error
     sha = _sha256(spec.path)
     if not force and same_info and known.sha256 == sha:
         index.touch_document(spec.doc_id, st.st_size, st.st_mtime_ns)
-        return ("failed", known.error) if known.error else ("unchanged", "")
+        return "unchanged", known.error
 
     from brochure_reader.pdf.text import extract_document
 
@@ -170,8 +171,8 @@ def index_document(index: SearchIndex, spec: DocSpec, force: bool = False) -> tu
     except Exception as exc:  # MuPDF raises many types for damaged files
         error = f"{Path(spec.path).name} could not be read for searching ({type(exc).__name__})."
     record = IndexedDocument(
-        spec.doc_id, spec.title, spec.category, info, spec.path, st.st_size, st.st_mtime_ns, sha, page_count,
-        error,
+        spec.doc_id, spec.title, spec.category, info, spec.path, st.st_size, st.st_mtime_ns, sha,
+        page_count, error,
     )
     title_terms = " ".join(tokenize(" ".join([spec.title, *spec.tags])))
     index.replace_document(record, title_terms, segments)

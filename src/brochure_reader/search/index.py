@@ -21,15 +21,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from brochure_reader.search.normalise import NORMALISER_VERSION, stem
+from brochure_reader.search.normalise import NORMALISER_VERSION, stems
 
 log = logging.getLogger(__name__)
 
 #: PRAGMA user_version of a current index: schema and normaliser version together.
-SCHEMA_VERSION = 100 + NORMALISER_VERSION
+SCHEMA_VERSION = 200 + NORMALISER_VERSION
 INDEX_FILE = "search-index.sqlite3"
 #: BM25 column weights: document title/tags, section headings, body text.
 WEIGHTS = (10.0, 5.0, 1.0)
+
+#: FTS5 tokenizer: our terms are already folded; it must only split them at spaces, so every
+#: character class our tokenizer keeps (letters, digits, marks, private use) is a token char.
+TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
 
 _SCHEMA = f"""
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -59,8 +63,7 @@ CREATE TABLE terms(term TEXT PRIMARY KEY, stem TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX terms_stem ON terms(stem);
 CREATE VIRTUAL TABLE fts USING fts5(
     title, heading, body,
-    tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'",
-    prefix = '2 3'
+    tokenize = "{TOKENIZER}"
 );
 INSERT INTO fts(fts, rank) VALUES('rank', 'bm25({WEIGHTS[0]}, {WEIGHTS[1]}, {WEIGHTS[2]})');
 """
@@ -113,6 +116,7 @@ class SearchIndex:
         #: Why the file was recreated on opening ("" when it was fine).
         self.rebuilt_reason = rebuilt_reason
         self._vocab_ready = False
+        self._known: set[str] | None = None
 
     # --- opening ------------------------------------------------------------------------------
 
@@ -215,36 +219,33 @@ class SearchIndex:
             db.executemany(
                 "INSERT INTO segments VALUES(?,?,?,?,?,?)",
                 [(i, doc.doc_id, s.page + 1, s.section_title, s.section_ref, s.text)
-                 for i, s in zip(ids, segments)],
+                 for i, s in zip(ids, segments, strict=True)],
             )
             db.executemany(
                 "INSERT INTO fts(rowid, title, heading, body) VALUES(?,?,?,?)",
-                [(i, title_terms, s.heading_terms, s.body_terms) for i, s in zip(ids, segments)],
+                [(i, title_terms, s.heading_terms, s.body_terms)
+                 for i, s in zip(ids, segments, strict=True)],
             )
-            words = {t for s in segments for t in s.body_terms.split()}
-            words.update(title_terms.split())
-            words.update(t for s in segments for t in s.heading_terms.split())
-            known = self._known_terms(words)
-            db.executemany(
-                "INSERT OR IGNORE INTO terms VALUES(?, ?)",
-                [(w, stem(w)) for w in words - known],
-            )
+            words = set(title_terms.split())
+            for s in segments:
+                words.update(s.body_terms.split())
+                words.update(s.heading_terms.split())
+            new = list(words - self._known_terms())
+            db.executemany("INSERT OR IGNORE INTO terms VALUES(?, ?)",
+                           zip(new, stems(new), strict=True))
             self._bump_locked()
             db.execute("COMMIT")
+            self._known.update(new)
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
                 db.execute("ROLLBACK")
             raise
 
-    def _known_terms(self, words: set[str]) -> set[str]:
-        known: set[str] = set()
-        items = list(words)
-        for start in range(0, len(items), 500):
-            chunk = items[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            known.update(r[0] for r in self.db.execute(
-                f"SELECT term FROM terms WHERE term IN ({marks})", chunk))
-        return known
+    def _known_terms(self) -> set[str]:
+        """Every term in the term -> stem table (loaded once per connection, then kept)."""
+        if self._known is None:
+            self._known = {r[0] for r in self.db.execute("SELECT term FROM terms")}
+        return self._known
 
     def touch_document(self, doc_id: str, size: int, mtime_ns: int) -> None:
         """Record a new size/mtime for a document whose content hash did not change."""

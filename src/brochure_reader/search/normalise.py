@@ -29,13 +29,14 @@ SOFT_HYPHEN = "\u00ad"
 #: Characters that end a line when a word is hyphenated: hyphen-minus, hyphen, non-breaking hyphen.
 _LINE_HYPHENS = "-\u2010\u2011"
 
-# A word broken at a line end: "opti-\nmized" (soft hyphens were handled before this runs).
-_LINE_END_HYPHEN = re.compile(r"(\w+)[" + _LINE_HYPHENS + r"][ \t]*\n[ \t]*(\w+)")
+# A word broken at a line end: "opti-\nmized" (soft hyphens were handled before this runs):
+# find the hyphen and line break first (fast), then the words on either side.
+_LINE_END_HYPHEN_FAST = re.compile(r"(?<=\w)[" + _LINE_HYPHENS + r"][ \t]*\n[ \t]*(?=\w)")
+_WORD_AT = re.compile(r"\w+")
 _SOFT_LINE_END = re.compile(SOFT_HYPHEN + r"[ \t]*\n[ \t]*")
-_SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+")
 # Letters of scripts written without spaces between words (index one term per character).
-_UNSPACED = re.compile(
+UNSPACED = re.compile(
     "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff"
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]"
 )
@@ -44,8 +45,8 @@ _EXTRA_FOLDS = {
     "œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
     "ſ": "s", "ŀ": "l", "ħ": "h",
 }
-# Mirrors `_WORD` for hyphenated compounds kept as found elsewhere in a document ("self-care").
-_HYPHENATED = re.compile(r"\b([^\W\d_]+)-([^\W\d_]+)\b")
+# A hyphen between two letters on one line: part of a compound such as "self-care".
+_INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
 class _FoldTable(dict):
@@ -54,7 +55,8 @@ class _FoldTable(dict):
     def __missing__(self, code: int) -> str:
         char = chr(code)
         out = []
-        for c in unicodedata.normalize("NFKD", char.casefold()):
+        decomposed = unicodedata.normalize("NFKD", char).casefold()
+        for c in unicodedata.normalize("NFKD", decomposed):
             if unicodedata.category(c)[0] == "M":  # combining marks: accents, vowel signs...
                 continue
             out.append(_EXTRA_FOLDS.get(c, c))
@@ -64,6 +66,7 @@ class _FoldTable(dict):
 
 
 _FOLD = _FoldTable()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def fold(text: str) -> str:
@@ -73,13 +76,17 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    return text.translate(_FOLD)
+    return _NON_ASCII.sub(_fold_match, text.lower())
+
+
+def _fold_match(m: re.Match[str]) -> str:
+    return _FOLD[ord(m.group())]
 
 
 def _split_unspaced(word: str) -> Iterator[str]:
     """Yield the pieces of *word*: runs of spaced-script letters, single unspaced letters."""
     start = 0
-    for m in _UNSPACED.finditer(word):
+    for m in UNSPACED.finditer(word):
         if m.start() > start:
             yield word[start:m.start()]
         yield m.group()
@@ -94,12 +101,13 @@ def tokenize(text: str) -> list[str]:
     ``"Fatigue (tiredness) in AML—what helps?"`` -> ``["fatigue", "tiredness", "in", "aml",
     "what", "helps"]``; ``"你好"`` -> ``["你", "好"]``.
     """
-    words = _WORD.findall(fold(text))
-    if text.isascii():
+    folded = fold(text)
+    words = _WORD.findall(folded)
+    if text.isascii() or not UNSPACED.search(folded):
         return words
     out: list[str] = []
     for word in words:
-        if _UNSPACED.search(word):
+        if UNSPACED.search(word):
             out.extend(_split_unspaced(word))
         else:
             out.append(word)
@@ -128,21 +136,36 @@ def clean_text(text: str, keep_hyphen: Container[str] = ()) -> str:
       a capital or a digit keeps its hyphen (``"Attribution-NonCommercial"``);
     * runs of whitespace (line ends included) become one space; the result is stripped.
     """
-    text = unicodedata.normalize("NFKC", text)
-    if SOFT_HYPHEN in text:
-        text = _SOFT_LINE_END.sub("", text).replace(SOFT_HYPHEN, "")
-    if "\n" in text:
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        if SOFT_HYPHEN in text:
+            text = _SOFT_LINE_END.sub("", text).replace(SOFT_HYPHEN, "")
+    if "\n" in text and _LINE_END_HYPHEN_FAST.search(text):
+        text = _join_line_end_hyphens(text, keep_hyphen)
+    return " ".join(text.split())
 
-        def join(m: re.Match[str]) -> str:
-            head, tail = m.group(1), m.group(2)
-            if not tail[0].islower() or head[-1].isdigit():
-                return f"{head}-{tail}"
-            if fold(f"{head}-{tail}") in keep_hyphen:
-                return f"{head}-{tail}"
-            return head + tail
 
-        text = _LINE_END_HYPHEN.sub(join, text)
-    return _SPACES.sub(" ", text).strip()
+def _join_line_end_hyphens(text: str, keep_hyphen: Container[str]) -> str:
+    out = []
+    pos = 0
+    for m in _LINE_END_HYPHEN_FAST.finditer(text):
+        start = m.start()
+        while start > pos and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        tail = _WORD_AT.match(text, m.end())
+        if start == m.start() or tail is None:
+            continue  # the word before was already joined to another line: leave this one
+        first, second = text[start:m.start()], tail.group()
+        joined = first + second
+        if not second[0].islower() or first[-1].isdigit():
+            joined = f"{first}-{second}"
+        elif keep_hyphen and fold(f"{first}-{second}") in keep_hyphen:
+            joined = f"{first}-{second}"
+        out.append(text[pos:start])
+        out.append(joined)
+        pos = tail.end()
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def hyphenated_words(texts: Iterable[str]) -> set[str]:
@@ -152,28 +175,39 @@ def hyphenated_words(texts: Iterable[str]) -> set[str]:
     """
     found: set[str] = set()
     for text in texts:
-        if "-" in text:
-            found.update(fold(m.group()) for m in _HYPHENATED.finditer(text))
+        for m in _INNER_HYPHEN.finditer(text):
+            start = end = m.start()
+            while start > 0 and text[start - 1].isalpha():
+                start -= 1
+            end = m.end()
+            while end < len(text) and text[end].isalpha():
+                end += 1
+            found.add(fold(text[start:end]))
     return found
 
 
 _STEMMER = Stemmer.Stemmer("english")
 
 
-def stem(term: str) -> str:
-    """English stem of a folded term; ``-ize``/``-yze`` stems are spelled as ``-ise``/``-yse``.
+# UK -ise/-yse endings spelled the US way before stemming (Porter2 knows -ize, -ization).
+_ISE = re.compile(r"(?<=[a-z]{2})([iy])s(e|es|ed|ing|ation|ations|er|ers)$")
 
-    ``"vomiting"`` -> ``"vomit"``, ``"organized"`` -> ``"organis"`` (= ``"organised"``).
+
+def stem(term: str) -> str:
+    """English (Snowball/Porter2) stem of a folded term, UK and US -ise/-ize spellings alike.
+
+    ``"vomiting"`` -> ``"vomit"``, ``"organised"`` and ``"organized"`` -> ``"organiz"``.
     Terms with digits or non-Latin letters are returned unchanged.
     """
     if not term.isascii() or not term.isalpha():
         return term
-    s = _STEMMER.stemWord(term)
-    if s.endswith(("iz", "yz")):
-        s = s[:-1] + "s"
-    return s
+    return _STEMMER.stemWord(_ISE.sub(r"\1z\2", term))
 
 
 def stems(terms: Iterable[str]) -> list[str]:
-    """:func:`stem` of each term (vectorised: PyStemmer caches results)."""
-    return [stem(t) for t in terms]
+    """:func:`stem` of each term, in one call to the stemmer."""
+    terms = list(terms)
+    plain = [t.isascii() and t.isalpha() for t in terms]
+    words = [_ISE.sub(r"\1z\2", t) if p else "" for t, p in zip(terms, plain, strict=True)]
+    stemmed = _STEMMER.stemWords(words)
+    return [s if p else t for t, s, p in zip(terms, stemmed, plain, strict=True)]

@@ -25,16 +25,18 @@ from dataclasses import dataclass, field
 from brochure_reader.search.normalise import tokenize
 from brochure_reader.search.thesaurus import Thesaurus
 
-#: English words dropped from queries ("questions to ask my oncologist" -> questions ask oncologist).
-STOP_WORDS = frozenset(
+#: English words dropped from queries ("questions to ask my oncologist" -> questions ask
+#: oncologist).
+_STOP = (
     """a about above after again against all am an and any are as at be because been before being
     below between both but by can could did do does doing down during each few for from further
     had has have having he her here hers herself him himself his how i if in into is it its itself
     just me more most my myself no nor not of off on once only or other our ours ourselves out over
     own same she should so some such than that the their theirs them themselves then there these
     they this those through to too under until up very was we were what when where which while who
-    whom why will with would you your yours yourself yourselves s t d ll m re ve""".split()
+    whom why will with would you your yours yourself yourselves s t d ll m re ve"""
 )
+STOP_WORDS = frozenset(_STOP.split())
 #: Most clauses and alternatives kept from one query (longer input is cut, not refused).
 MAX_CLAUSES = 12
 MAX_ALTERNATIVES = 8
@@ -191,6 +193,8 @@ def _apply_thesaurus(groups: list[list[Term]], thesaurus: Thesaurus, parsed: Par
                 run_end += 1
             words = [g[0].terms[0] for g in groups[i:run_end]]
             length, entries = thesaurus.match(words, 0)
+            if length == 1 and words[0] in STOP_WORDS and not group[0].text.isupper():
+                length = 0  # "all" is a common word; "ALL" the leukaemia
             if length:
                 typed = groups[i:i + length]
                 text = " ".join(g[0].text for g in typed)

@@ -29,7 +29,7 @@ TAGLINE = (
     "An offline reader for patient information about hard-to-treat cancers. It never goes "
     "online and keeps everything on this computer."
 )
-ICON_FILE = "brochure-reader.png"  # looked up in assets/icons, if the app ships one there
+ICON_FILE = "org.brochurereader.BrochureReader.png"  # in assets/icons, once the app ships it
 
 
 #: SPDX licence of each component, by the names :func:`version_rows` uses.

@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap, QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -201,14 +201,9 @@ class BookmarksPanel(QWidget):
         self._model.modelReset.connect(self._restore_view)
         self._model.rowsInserted.connect(lambda parent, *_: self._expand_new(parent))
 
-        for key, slot in ((QKeySequence(QKeySequence.StandardKey.Delete), self.delete_selected),
-                          (QKeySequence(Qt.Key.Key_Return), self._open_current),
-                          (QKeySequence(Qt.Key.Key_Enter), self._open_current)):
-            action = QAction(self.tree)
-            action.setShortcut(key)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(slot)
-            self.tree.addAction(action)
+        # Delete and Enter on the tree itself (an event filter, not shortcuts, so that the
+        # in-place label editor keeps these keys).
+        self.tree.installEventFilter(self)
 
         self.where_label = QLabel()
         self.where_label.setWordWrap(True)
@@ -403,8 +398,19 @@ class BookmarksPanel(QWidget):
 
     def _open_current(self) -> None:
         index = self.tree.currentIndex()
-        if index.isValid() and self.tree.state() != QAbstractItemView.State.EditingState:
+        if index.isValid():
             self._clicked(index)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        if watched is self.tree and event.type() == QEvent.Type.KeyPress \
+                and self.tree.state() != QAbstractItemView.State.EditingState:
+            if event.matches(QKeySequence.StandardKey.Delete):
+                self.delete_selected()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._open_current()
+                return True
+        return super().eventFilter(watched, event)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.save_note()

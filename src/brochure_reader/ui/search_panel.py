@@ -148,7 +148,7 @@ class SearchPanel(QWidget):
         """Put the cursor in the search field with its text selected (Ctrl+K, Ctrl+Shift+F);
         with *this_document*, switch the scope to the current document first (Ctrl+F)."""
         if this_document and self._current_doc:
-            self.scope.setCurrentIndex(self.scope.findData(("document", "")))
+            self.scope.setCurrentIndex(self.scope.findData("document"))
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 
@@ -156,7 +156,7 @@ class SearchPanel(QWidget):
         """Tell the panel which document is open (None: none), for the "This document" scope."""
         self._current_doc = doc_id
         self._current_title = title or doc_id or ""
-        index = self.scope.findData(("document", ""))
+        index = self.scope.findData("document")
         label = f"This document: {self._current_title}" if doc_id else "This document"
         self.scope.setItemText(index, label)
         item = self.scope.model().item(index)
@@ -177,7 +177,7 @@ class SearchPanel(QWidget):
         self._search(typing=False)
 
     def current_scope(self) -> Scope:
-        kind, value = self.scope.currentData() or ("library", "")
+        kind, _sep, value = (self.scope.currentData() or "library").partition(":")
         if kind == "document":
             return Scope.document(self._current_doc) if self._current_doc else Scope.library()
         if kind == "category":
@@ -212,10 +212,10 @@ class SearchPanel(QWidget):
         current = self.scope.currentData()
         self.scope.blockSignals(True)
         self.scope.clear()
-        self.scope.addItem("Whole library", ("library", ""))
-        self.scope.addItem("This document", ("document", ""))
+        self.scope.addItem("Whole library", "library")
+        self.scope.addItem("This document", "document")
         for cat_id, title in categories:
-            self.scope.addItem(title, ("category", cat_id))
+            self.scope.addItem(title, f"category:{cat_id}")
         found = self.scope.findData(current) if current else 0
         self.scope.setCurrentIndex(max(found, 0))
         self.scope.blockSignals(False)

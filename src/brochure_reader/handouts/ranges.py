@@ -1,0 +1,117 @@
+"""Page ranges and section references for export and handouts (plain Python).
+
+Pages are 1-based in what users type (``--pages 2-4,7``) and 0-based inclusive ``(first, last)``
+tuples in code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from brochure_reader.library.sections import Section, iter_sections
+
+#: A section that starts this close (points) to the top of its page does not pull that page into
+#: the range of the section before it.
+TOP_OF_PAGE = 110.0
+
+_PART = re.compile(r"^\s*(\d+)?\s*(?:(-|–)\s*(\d+)?)?\s*$")
+
+
+class RangeError(ValueError):
+    """A page range or section reference that cannot be used; the message is one line."""
+
+
+def parse_page_ranges(
+    text: str, page_count: int, what: str = "the document"
+) -> list[tuple[int, int]]:
+    """``"2-4,7"`` -> ``[(1, 3), (6, 6)]`` (0-based inclusive), checked against *page_count*.
+
+    ``"5-"`` runs to the last page, ``"-3"`` starts at page 1.  Raises RangeError with a sentence
+    naming the bad part: not a number, page 0, past the end, or a range that runs backwards.
+    """
+    ranges: list[tuple[int, int]] = []
+    parts = text.split(",")
+    if not text.strip():
+        raise RangeError("no pages given (use a list like 2-4,7)")
+    for part in parts:
+        match = _PART.match(part)
+        if not part.strip() or not match or (match.group(1) is None and match.group(3) is None):
+            raise RangeError(f"'{part.strip()}' is not a page range (use a list like 2-4,7)")
+        first_text, dash, last_text = match.groups()
+        first = int(first_text) if first_text else 1
+        last = int(last_text) if last_text else (page_count if dash else first)
+        for number in (first, last):
+            if number < 1:
+                raise RangeError(f"'{part.strip()}': pages are numbered from 1")
+            if number > page_count:
+                raise RangeError(
+                    f"'{part.strip()}': {what} has only {page_count} "
+                    f"page{'s' if page_count != 1 else ''}"
+                )
+        if last < first:
+            raise RangeError(f"'{part.strip()}' runs backwards (write {last}-{first})")
+        ranges.append((first - 1, last - 1))
+    return ranges
+
+
+def format_page_ranges(ranges: Iterable[tuple[int, int]]) -> str:
+    """``[(1, 3), (6, 6)]`` -> ``"2–4, 7"`` (1-based, for people)."""
+    return ", ".join(
+        f"{a + 1}" if a == b else f"{a + 1}–{b + 1}" for a, b in ranges
+    )
+
+
+def pages_in(ranges: Iterable[tuple[int, int]]) -> list[int]:
+    """Every 0-based page of *ranges*, in order (repeats kept: a page chosen twice prints twice)."""
+    return [page for first, last in ranges for page in range(first, last + 1)]
+
+
+def section_page_range(
+    sections: list[Section], section: Section, page_count: int
+) -> tuple[int, int]:
+    """``(first, last)`` 0-based pages of *section* with its subsections.
+
+    The section ends where the next section of the same or a higher level starts: that page is
+    included unless the next section starts near its top (:data:`TOP_OF_PAGE`).  Raises
+    RangeError when the section has no page in the document.
+    """
+    if section.page is None:
+        raise RangeError(f"section '{section.title}' ({section.ref}) has no page in the document")
+    ordered = list(iter_sections(sections))
+    try:
+        index = next(i for i, s in enumerate(ordered) if s is section)
+    except StopIteration:
+        index = next(i for i, s in enumerate(ordered) if s.ref == section.ref)
+    last = page_count - 1
+    for following in ordered[index + 1 :]:
+        if following.level > section.level or following.page is None:
+            continue
+        if (following.page, following.y) <= (section.page, section.y):
+            continue  # an outline out of order; ignore it
+        last = following.page - 1 if following.y <= TOP_OF_PAGE else following.page
+        break
+    first = min(max(section.page, 0), page_count - 1)
+    return first, min(max(last, first), page_count - 1)
+
+
+def split_ref(ref: str) -> tuple[str, str]:
+    """``"aml#treatment"`` -> ``("aml", "treatment")``; ``"aml"`` -> ``("aml", "")``.
+
+    Raises RangeError for an empty reference or an empty slug after ``#``.
+    """
+    doc_id, hash_, slug = ref.strip().partition("#")
+    if not doc_id:
+        raise RangeError(f"'{ref}' is not a reference (use DOC_ID or DOC_ID#section)")
+    if hash_ and not slug:
+        raise RangeError(f"'{ref}': no section after '#' (use DOC_ID#section)")
+    return doc_id, slug
+
+
+def unknown_section_message(doc_id: str, slug: str, sections: list[Section]) -> str:
+    """One line for a slug that is not in the document, with the slugs that are."""
+    slugs = [s.slug for s in iter_sections(sections)]
+    if not slugs:
+        return f"'{doc_id}' has no sections; use '{doc_id}' alone for the whole document"
+    shown = ", ".join(slugs[:12]) + (", …" if len(slugs) > 12 else "")
+    return f"No section '{slug}' in '{doc_id}' (its sections: {shown})"

@@ -1,0 +1,165 @@
+"""PDF output of the bookmarks feature: a collection as a reading list, and "My questions" as a
+one-page sheet to take to an appointment.
+
+Inputs are plain dicts/lists (picklable, so the GUI runs these in a worker process).  Pages are
+A4 portrait; text is set in Atkinson Hyperlegible (bundled in assets/fonts) when available.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from datetime import date
+from pathlib import Path
+
+import pymupdf
+
+from brochure_reader.paths import assets_dir
+
+A4 = (595.0, 842.0)
+#: Page margin in points (2 cm).
+MARGIN = 56.7
+_FOOTER_HEIGHT = 20.0
+
+_FONT_CSS = """
+@font-face {font-family: "ah"; src: url(AtkinsonHyperlegible-Regular.ttf);}
+@font-face {font-family: "ah"; src: url(AtkinsonHyperlegible-Bold.ttf); font-weight: bold;}
+"""
+_BASE_CSS = """
+body {font-family: ah, sans-serif; font-size: 12pt; line-height: 1.35; color: #1a1a1a;}
+h1 {font-size: 22pt; margin: 0 0 4pt 0;}
+p.sub {font-size: 11pt; color: #555555; margin: 0 0 14pt 0;}
+"""
+_COLLECTION_CSS = """
+div.entry {margin: 0 0 14pt 0; padding: 0 0 0 8pt; border-left: 4pt solid #cccccc;}
+h2 {font-size: 14pt; margin: 0 0 2pt 0;}
+p.where {font-size: 10pt; color: #555555; margin: 0 0 4pt 0;}
+p.quote {font-size: 11pt; color: #333333; margin: 0 0 4pt 12pt;}
+p.note {margin: 0 0 2pt 0;}
+p.attention {font-size: 10pt; color: #9b1c1c; margin: 0 0 2pt 0;}
+"""
+_QUESTIONS_CSS = """
+ol {margin: 0; padding: 0;}
+p.q {margin: 0 0 4pt 0; font-size: 13pt;}
+p.done {margin: 0 0 4pt 0; font-size: 13pt; color: #777777;}
+p.space {margin: 0 0 10pt 28pt; font-size: 13pt; color: #aaaaaa;}
+span.box {font-size: 15pt;}
+"""
+
+
+def _archive() -> tuple[pymupdf.Archive | None, str]:
+    fonts = assets_dir() / "fonts"
+    if (fonts / "AtkinsonHyperlegible-Regular.ttf").is_file():
+        return pymupdf.Archive(str(fonts)), _FONT_CSS
+    return None, ""
+
+
+def _text(value: object) -> str:
+    """User text as HTML: escaped, line breaks kept."""
+    return html.escape(str(value or "")).replace("\n", "<br>")
+
+
+def _finish(doc: pymupdf.Document, title: str, footer: str) -> None:
+    doc.set_metadata({"title": title, "creator": "Brochure Reader", "producer": "PyMuPDF"})
+    count = doc.page_count
+    archive, font_css = _archive()
+    for number, page in enumerate(doc, start=1):
+        text = footer if count == 1 else f"{footer} · page {number} of {count}"
+        top = page.rect.height - MARGIN + 8
+        rect = pymupdf.Rect(MARGIN, top, page.rect.width - MARGIN, top + _FOOTER_HEIGHT)
+        page.insert_htmlbox(rect, f"<p>{html.escape(text)}</p>", archive=archive,
+                            css=font_css + "p {font-family: ah, sans-serif; font-size: 9pt; "
+                            "color: #666666; text-align: center;}")
+
+
+def write_collection_pdf(out_path: str, title: str, entries: list[dict], subtitle: str = "",
+                         printed: str | None = None) -> int:
+    """Write a reading list of bookmarks to *out_path*; returns the number of pages.
+
+    Each entry is a dict with ``label``, ``document`` (title), ``section`` (title or ""),
+    ``page`` (1-based), ``note``, ``quote`` (the bookmarked passage), ``colour`` (``#rrggbb``)
+    and ``needs_attention`` (bool).  *printed* is the date line (default: today).  Raises
+    OSError/RuntimeError when the file cannot be written.
+    """
+    printed = printed or date.today().strftime("%d %B %Y").lstrip("0")
+    parts = [f"<h1>{_text(title)}</h1>"]
+    count = f"{len(entries)} bookmark" + ("" if len(entries) == 1 else "s")
+    parts.append(f"<p class='sub'>{_text(subtitle + ' · ' if subtitle else '')}{count}</p>")
+    for entry in entries:
+        colour = entry.get("colour") or "#cccccc"
+        colour = colour if len(colour) == 7 and colour.startswith("#") else "#cccccc"
+        where = [entry.get("document") or "", entry.get("section") or "",
+                 f"page {entry.get('page')}" if entry.get("page") else ""]
+        parts.append(f"<div class='entry' style='border-left-color: {colour}'>")
+        parts.append(f"<h2>{_text(entry.get('label') or 'Bookmark')}</h2>")
+        parts.append(f"<p class='where'>{_text(' · '.join(w for w in where if w))}</p>")
+        if entry.get("needs_attention"):
+            parts.append("<p class='attention'>This passage was not found in the latest "
+                         "version of the document.</p>")
+        if entry.get("quote"):
+            parts.append(f"<p class='quote'>“{_text(entry['quote'])}…”</p>")
+        if entry.get("note"):
+            parts.append(f"<p class='note'>{_text(entry['note'])}</p>")
+        parts.append("</div>")
+    if not entries:
+        parts.append("<p>There are no bookmarks in this collection.</p>")
+    archive, font_css = _archive()
+    story = pymupdf.Story("".join(parts), user_css=font_css + _BASE_CSS + _COLLECTION_CSS,
+                          archive=archive)
+    mediabox = pymupdf.Rect(0, 0, *A4)
+    body = pymupdf.Rect(MARGIN, MARGIN, A4[0] - MARGIN, A4[1] - MARGIN)
+    stream = io.BytesIO()  # the story is laid out into memory, then given footers and saved
+    writer = pymupdf.DocumentWriter(stream)
+    story.write(writer, lambda _n, _filled: (mediabox, body, None))
+    writer.close()
+    buffer = pymupdf.open("pdf", stream.getvalue())
+    _finish(buffer, title, f"Brochure Reader · printed {printed}")
+    out = Path(out_path)
+    buffer.save(out, garbage=3, deflate=True)
+    pages = buffer.page_count
+    buffer.close()
+    return pages
+
+
+def write_questions_pdf(out_path: str, questions: list[dict], title: str = "My questions",
+                        subtitle: str = "", printed: str | None = None) -> float:
+    """Write "My questions" as **one** A4 page to *out_path*; returns the text scale used
+    (1.0 = full size; lower when a long list had to be shrunk to fit).
+
+    Each question is ``{"text": str, "answered": bool}``; unanswered ones get an empty box and,
+    when there is room, a dotted line for the answer; answered ones are ticked and greyed.
+    """
+    printed = printed or date.today().strftime("%d %B %Y").lstrip("0")
+    archive, font_css = _archive()
+    css = font_css + _BASE_CSS + _QUESTIONS_CSS
+    rect = pymupdf.Rect(MARGIN, MARGIN, A4[0] - MARGIN, A4[1] - MARGIN)
+    sub = subtitle or "Questions for my care team"
+
+    def page_html(with_space: bool) -> str:
+        parts = [f"<h1>{_text(title)}</h1>", f"<p class='sub'>{_text(sub)}</p>"]
+        if not questions:
+            parts.append("<p>No questions yet.</p>")
+        for n, question in enumerate(questions, start=1):
+            text = _text(question.get("text"))
+            if question.get("answered"):
+                parts.append(f"<p class='done'><span class='box'>☑</span> {n}. {text}"
+                             " (answered)</p>")
+            else:
+                parts.append(f"<p class='q'><span class='box'>☐</span> {n}. {text}</p>")
+                if with_space:
+                    parts.append("<p class='space'>" + "." * 90 + "</p>")
+        return "".join(parts)
+
+    doc = pymupdf.open()
+    scale = 1.0
+    for with_space, scale_low in ((True, 1.0), (False, 0.0)):
+        page = doc.new_page(width=A4[0], height=A4[1])
+        spare, scale = page.insert_htmlbox(rect, page_html(with_space), css=css, archive=archive,
+                                           scale_low=scale_low)
+        if spare >= 0:
+            break
+        doc.delete_page(0)
+    _finish(doc, title, f"Brochure Reader · printed {printed}")
+    doc.save(Path(out_path), garbage=3, deflate=True)
+    doc.close()
+    return float(scale)

@@ -1,0 +1,125 @@
+"""``brochure-reader search`` and ``brochure-reader index`` (registered by cli.COMMAND_MODULES).
+
+Both bring the index up to date first (in-process; only changed documents are read again).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from brochure_reader import APP_NAME
+
+
+def register(subparsers, common) -> None:
+    """Add the ``search`` and ``index`` sub-commands to the CLI parser."""
+    p = subparsers.add_parser(
+        "search", parents=[common], help="search the library",
+        description="Search every document (or one document or category). Words are ANDed; "
+        '"quoted phrases", fatig* (prefix), -word (leave out) and OR work; see docs/search.md.',
+    )
+    p.add_argument("query", nargs="+", metavar="QUERY", help="what to look for (quote it if it "
+                   "has a -word in it)")
+    p.add_argument("--doc", metavar="DOC_ID", help="search only this document")
+    p.add_argument("--category", metavar="CATEGORY", help="search only this category")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="most hits (default 20)")
+    p.add_argument("--json", action="store_true", help="print the documented JSON list of hits")
+    p.set_defaults(func=cmd_search)
+
+    p = subparsers.add_parser("index", parents=[common], help="build or update the search index")
+    p.add_argument("--rebuild", action="store_true", help="read every document again")
+    p.add_argument("--quiet", action="store_true", help="print only problems")
+    p.set_defaults(func=cmd_index)
+
+
+def _update(ctx, force: bool = False, verbose: bool = True):
+    """Bring the index in the cache dir up to date with the library; returns the open index."""
+    from brochure_reader.search.builder import build_index, specs_from_library
+    from brochure_reader.search.index import SearchIndex, index_path
+
+    index = SearchIndex.open(index_path(ctx.paths.cache))
+    if index.rebuilt_reason and verbose:
+        print(f"{APP_NAME}: the search index was recreated ({index.rebuilt_reason})",
+              file=sys.stderr)
+    specs = specs_from_library(ctx.library)
+
+    def progress(done: int, total: int, title: str) -> None:
+        if verbose and sys.stderr.isatty():
+            print(f"\rIndexing {done}/{total}: {title[:50]:<50}", end="", file=sys.stderr)
+
+    report = build_index(index, specs, progress=progress, force=force)
+    if verbose and sys.stderr.isatty() and specs:
+        print("\r" + " " * 70 + "\r", end="", file=sys.stderr)
+    for doc_id, message in report.failed.items():  # newly failed only
+        print(f"{APP_NAME}: warning: {doc_id}: {message}", file=sys.stderr)
+    return index, report
+
+
+def cmd_index(args, ctx) -> int:
+    index, report = _update(ctx, force=args.rebuild, verbose=not args.quiet)
+    try:
+        if not args.quiet:
+            stats = index.stats()
+            print(f"Search index: {report.summary()}; {stats['documents']} documents, "
+                  f"{stats['pages']} pages, {stats['bytes'] / 1e6:.1f} MB")
+        return 0
+    finally:
+        index.close()
+
+
+def cmd_search(args, ctx) -> int:
+    from brochure_reader.cli import CliError
+    from brochure_reader.search.engine import Scope, Searcher
+
+    if args.limit < 1:
+        raise CliError("--limit must be at least 1")
+    scope = Scope.library()
+    if args.doc:
+        scope = Scope.document(ctx.library.get(args.doc).id)
+    elif args.category:
+        categories = {doc.category for doc in ctx.library.documents()}
+        if args.category not in categories:
+            known = ", ".join(sorted(categories))
+            raise CliError(f"No category '{args.category}' (categories: {known})")
+        scope = Scope.category(args.category)
+    index, _report = _update(ctx, verbose=not args.json)
+    try:
+        result = Searcher(index).search(" ".join(args.query), scope, limit=args.limit)
+    finally:
+        index.close()
+    notes = _notes(result)
+    if args.json:
+        for note in notes:
+            print(note, file=sys.stderr)
+        print(json.dumps([hit.to_json() for hit in result.hits], indent=2, ensure_ascii=False))
+        return 0
+    for note in notes:
+        print(note)
+    if not result.hits:
+        print("No results.")
+        return 0
+    for _doc_id, title, hits in result.by_document():
+        print(f"\n{title}")
+        for hit in hits:
+            where = hit.section or "(before the first heading)"
+            ref = f"  [{hit.section_ref}]" if hit.section_ref else ""
+            print(f"  p. {hit.page + 1}  {where}{ref}")
+            print(f"      {hit.snippet.marked()}")
+    return 0
+
+
+def _notes(result) -> list[str]:
+    notes = []
+    if result.message:
+        notes.append(result.message)
+    if result.corrected:
+        notes.append(
+            f"Nothing found for '{result.query}'. Showing results for '{result.suggestion}'."
+        )
+    elif result.suggestion:
+        notes.append(f"Did you mean: {result.suggestion}?")
+    if result.expansions:
+        notes.append("Also searching: " + ", ".join(result.expansions))
+    if result.partial:
+        notes.append("No page has all of the words; showing pages with some of them.")
+    return notes

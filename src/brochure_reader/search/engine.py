@@ -1,0 +1,345 @@
+"""Running a search: parse, expand (stems, thesaurus), query FTS5, fall back, make snippets.
+
+:class:`Searcher` is what the CLI, the GUI's search thread and the tests use::
+
+    searcher = Searcher(SearchIndex.open(index_path(paths.cache)))
+    result = searcher.search("tired all the time", Scope.document("acute-myeloid-leukaemia"))
+    for hit in result.hits: ...   # best first; hit.page is 0-based
+
+Ranking is FTS5 BM25 with the document title/tags and section headings weighted above the
+body (see ``index.WEIGHTS``).  When all the words together find nothing, pages are ranked by
+how many of the words they contain (``result.partial``).  When a word is unknown, a spelling
+suggestion is made and, if the query found nothing, searched instead (``result.corrected``).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from brochure_reader.search import query as q
+from brochure_reader.search.index import SearchIndex
+from brochure_reader.search.normalise import stem
+from brochure_reader.search.snippets import Snippet, build_pattern, make_snippet
+from brochure_reader.search.suggest import Suggester
+from brochure_reader.search.thesaurus import Thesaurus
+
+log = logging.getLogger(__name__)
+
+#: Candidates ranked by the partial-match fallback.
+FALLBACK_CANDIDATES = 300
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where to search: ``kind`` is "library", "document" (value = document id) or
+    "category" (value = category id)."""
+
+    kind: str = "library"
+    value: str = ""
+
+    @classmethod
+    def library(cls) -> Scope:
+        return cls()
+
+    @classmethod
+    def document(cls, doc_id: str) -> Scope:
+        return cls("document", doc_id)
+
+    @classmethod
+    def category(cls, category: str) -> Scope:
+        return cls("category", category)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search hit: a page segment.  ``page`` is **0-based**; ``section``/``section_ref`` are
+    None for text before the first heading; ``score`` is higher for better hits (negated BM25,
+    comparable within one search only); ``terms`` are the words/phrases to highlight on the page
+    as written there."""
+
+    document_id: str
+    document_title: str
+    category: str
+    section: str | None
+    section_ref: str | None
+    page: int
+    snippet: Snippet
+    score: float
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return self.snippet.terms
+
+    def to_json(self) -> dict:
+        """The documented ``search --json`` object (page 1-based, snippet with ``**marks**``)."""
+        return {
+            "document_id": self.document_id,
+            "document_title": self.document_title,
+            "section": self.section,
+            "section_ref": self.section_ref,
+            "page": self.page + 1,
+            "snippet": self.snippet.marked(),
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass
+class SearchResult:
+    """Hits best first, and what the UI says about the search.
+
+    ``expansions``: thesaurus words also searched ("also searching: fatigue");
+    ``suggestion``: a corrected query ("did you mean …"), or None; ``corrected``: the hits are
+    for the suggestion because the query itself found nothing; ``partial``: no page has all the
+    words, hits are ranked by how many they contain; ``dropped``: common words left out.
+    """
+
+    query: str
+    hits: list[Hit] = field(default_factory=list)
+    expansions: list[str] = field(default_factory=list)
+    suggestion: str | None = None
+    corrected: bool = False
+    partial: bool = False
+    dropped: list[str] = field(default_factory=list)
+    message: str = ""
+
+    def by_document(self) -> list[tuple[str, str, list[Hit]]]:
+        """``[(document id, title, hits)]``: documents in the order of their best hit, each
+        document's hits best first."""
+        groups: dict[str, list[Hit]] = {}
+        for hit in self.hits:
+            groups.setdefault(hit.document_id, []).append(hit)
+        return [(doc_id, hits[0].document_title, hits) for doc_id, hits in groups.items()]
+
+
+class Searcher:
+    """Searches one open :class:`SearchIndex` (same thread only)."""
+
+    def __init__(self, index: SearchIndex, thesaurus: Thesaurus | None = None):
+        self.index = index
+        self.thesaurus = thesaurus if thesaurus is not None else _default_thesaurus()
+        self._suggester: Suggester | None = None
+        self._suggester_generation = -1
+        self._variants: dict[str, list[str]] = {}
+        self._variants_generation = -1
+        self._titles: dict[str, tuple[str, str]] = {}
+
+    # --- public -------------------------------------------------------------------------------
+
+    def search(
+        self, text: str, scope: Scope | None = None, limit: int = 50, prefix_last: bool = False
+    ) -> SearchResult:
+        """Search for *text* (any string: never raises for bad input).  *limit* caps the hits;
+        *prefix_last* treats a last word still being typed as a prefix too."""
+        scope = scope or Scope.library()
+        result = SearchResult(text)
+        try:
+            self._refresh()
+            parsed = q.parse(text, self.thesaurus, prefix_last=prefix_last)
+            result.dropped = parsed.dropped
+            if parsed.empty:
+                if parsed.excluded:
+                    result.message = "Add a word to search for, not only words to leave out."
+                return result
+            result.expansions = [e for e in parsed.expansions if self._present(e)]
+            result.hits = self._run(parsed, scope, limit, "all")
+            unknown = self._unknown_words(parsed)
+            if unknown:
+                corrected = self._corrected_query(text, unknown)
+                if corrected and corrected.lower() != text.lower():
+                    result.suggestion = corrected
+                    if not result.hits:
+                        fixed = q.parse(corrected, self.thesaurus)
+                        hits = self._run(fixed, scope, limit, "all")
+                        if hits:
+                            result.hits, result.corrected = hits, True
+                            result.expansions = [e for e in fixed.expansions if self._present(e)]
+                            parsed = fixed
+            if not result.hits and len(parsed.clauses) > 1:
+                result.hits = self._run(parsed, scope, limit, "any")
+                result.partial = bool(result.hits)
+        except sqlite3.OperationalError as exc:  # locked for too long, disk I/O...
+            log.warning("search failed: %s", exc)
+            result.message = "The search index is busy; please try again."
+        except sqlite3.DatabaseError as exc:
+            log.warning("search index damaged: %s", exc)
+            result.message = "The search index is damaged and will be rebuilt."
+        return result
+
+    # --- internals ----------------------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        generation = self.index.generation()
+        if generation != self._variants_generation:
+            self._variants.clear()
+            self._titles.clear()
+            self._variants_generation = generation
+
+    def _word_variants(self, term: str) -> list[str]:
+        found = self._variants.get(term)
+        if found is None:
+            found = self.index.words_with_stem(stem(term))
+            if term not in found:
+                found = [term, *found]
+            self._variants[term] = found
+        return found
+
+    def _present(self, expansion: str) -> bool:
+        from brochure_reader.search.normalise import tokenize
+
+        return all(
+            any(self.index.has_term(v) for v in self._word_variants(t))
+            for t in tokenize(expansion)
+        )
+
+    def _known(self, term: q.Term) -> bool:
+        if term.kind == q.WORD:
+            return any(self.index.has_term(v) for v in self._word_variants(term.terms[0]))
+        if term.kind == q.PHRASE:
+            return all(self.index.has_term(t) for t in term.terms)
+        return True  # a prefix is not a misspelling
+
+    def _unknown_words(self, parsed: q.ParsedQuery) -> list[str]:
+        """Typed words the index does not know (and that no known thesaurus entry covers)."""
+        unknown = []
+        for clause in parsed.clauses:
+            if any(t.from_thesaurus and self._known(t) for t in clause.alternatives):
+                continue
+            unknown.extend(t.text for t in clause.typed if not self._known(t))
+        return unknown
+
+    def suggester(self) -> Suggester:
+        """The vocabulary used for suggestions (rebuilt when the index changed)."""
+        generation = self.index.generation()
+        if self._suggester is None or generation != self._suggester_generation:
+            extra = sorted({t for e in self.thesaurus.entries for t in e.term})
+            self._suggester = Suggester(self.index.vocabulary(), extra)
+            self._suggester_generation = generation
+        return self._suggester
+
+    def _corrected_query(self, text: str, unknown: list[str]) -> str | None:
+        suggester = self.suggester()
+        corrected = text
+        changed = False
+        for word in unknown:
+            for part in word.split():
+                best = suggester.suggest(part)
+                if best:
+                    corrected = _replace_word(corrected, part, best[0])
+                    changed = True
+        return corrected if changed else None
+
+    def _scope_sql(self, scope: Scope) -> tuple[str, list[str]]:
+        if scope.kind == "document":
+            return " AND rowid IN (SELECT id FROM segments WHERE doc_id = ?)", [scope.value]
+        if scope.kind == "category":
+            return (
+                " AND rowid IN (SELECT s.id FROM segments s JOIN documents d USING (doc_id)"
+                " WHERE d.category = ?)",
+                [scope.value],
+            )
+        return "", []
+
+    def _run(self, parsed: q.ParsedQuery, scope: Scope, limit: int, mode: str) -> list[Hit]:
+        match = q.to_match(parsed.clauses, parsed.excluded, self._word_variants, mode)
+        if not match or limit <= 0:
+            return []
+        where, params = self._scope_sql(scope)
+        fetch = FALLBACK_CANDIDATES if mode == "any" else limit
+        rows = self.index.db.execute(
+            f"SELECT rowid, rank, title, heading, body FROM fts WHERE fts MATCH ?{where}"
+            " ORDER BY rank LIMIT ?",
+            [match, *params, fetch],
+        ).fetchall()
+        if mode == "any":
+            rows = self._rank_partial(parsed, rows)[:limit]
+        return self._hits(parsed, [(r[0], -r[1]) for r in rows])
+
+    def _rank_partial(self, parsed: q.ParsedQuery, rows: list[tuple]) -> list[tuple]:
+        """Rows ordered by how many clauses they satisfy, then by BM25."""
+        scored = []
+        for rowid, rank, title, heading, body in rows:
+            terms = f" {title} {heading} {body} "
+            tokens = set(terms.split())
+            count = sum(1 for c in parsed.clauses if self._clause_in(c, tokens, terms))
+            scored.append((-count, rank, rowid, title, heading, body))
+        scored.sort(key=lambda s: (s[0], s[1]))
+        return [(rowid, rank, title, heading, body) for _c, rank, rowid, title, heading, body
+                in scored]
+
+    def _clause_in(self, clause: q.Clause, tokens: set[str], text: str) -> bool:
+        for term in clause.alternatives:
+            if term.kind == q.WORD:
+                if any(v in tokens for v in self._word_variants(term.terms[0])):
+                    return True
+            elif term.kind == q.PREFIX:
+                head = " ".join(term.terms)
+                if f" {head}" in text:
+                    return True
+            elif f" {' '.join(term.terms)} " in text:
+                return True
+        return False
+
+    def _hits(self, parsed: q.ParsedQuery, ranked: list[tuple[int, float]]) -> list[Hit]:
+        if not ranked:
+            return []
+        marks = ",".join("?" * len(ranked))
+        rows = {
+            r[0]: r[1:]
+            for r in self.index.db.execute(
+                "SELECT id, doc_id, page_no, section_title, section_ref, text FROM segments"
+                f" WHERE id IN ({marks})",
+                [rowid for rowid, _ in ranked],
+            )
+        }
+        pattern = self._pattern(parsed)
+        hits = []
+        for rowid, score in ranked:
+            row = rows.get(rowid)
+            if row is None:
+                continue
+            doc_id, page_no, section, ref, text = row
+            title, category = self._document_title(doc_id)
+            hits.append(Hit(doc_id, title, category, section, ref, page_no - 1,
+                            make_snippet(text, pattern), score))
+        return hits
+
+    def _pattern(self, parsed: q.ParsedQuery):
+        words: set[str] = set()
+        phrases: list[tuple[str, ...]] = []
+        prefixes: list[tuple[str, ...]] = []
+        for clause in parsed.clauses:
+            for term in clause.alternatives:
+                if term.kind == q.WORD:
+                    words.update(self._word_variants(term.terms[0]))
+                elif term.kind == q.PREFIX:
+                    prefixes.append(term.terms)
+                elif len(term.terms) == 1:
+                    words.add(term.terms[0])
+                else:
+                    phrases.append(term.terms)
+        return build_pattern(words, phrases, prefixes)
+
+    def _document_title(self, doc_id: str) -> tuple[str, str]:
+        found = self._titles.get(doc_id)
+        if found is None:
+            row = self.index.db.execute(
+                "SELECT title, category FROM documents WHERE doc_id = ?", (doc_id,)
+            ).fetchone()
+            found = self._titles[doc_id] = (row[0], row[1]) if row else (doc_id, "")
+        return found
+
+
+def _replace_word(text: str, word: str, replacement: str) -> str:
+    """*text* with the first whole-word occurrence of *word* replaced (case-insensitive)."""
+    import re
+
+    return re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", replacement, text, count=1,
+                  flags=re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _default_thesaurus() -> Thesaurus:
+    return Thesaurus.load()

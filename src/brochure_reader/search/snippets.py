@@ -1,0 +1,163 @@
+"""Snippets with the matched words marked, and the words to highlight on a page.
+
+Works on display text (case and accents kept): the text is folded with the same rules as the
+index (:func:`.normalise.fold`), matched with one regular expression built from the query's
+terms, and the matches are mapped back to offsets in the display text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from brochure_reader.search.normalise import _FOLD, UNSPACED, fold
+
+#: Characters of context before the first match and in the whole snippet.
+BEFORE, WIDTH = 70, 240
+_W = r"[^\W_]"
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """``text`` to show; ``marks`` are ``(start, end)`` character spans in it to emphasise;
+    ``terms`` are the distinct words/phrases matched in the whole segment, as written on the
+    page (the strings to highlight with ``search_for``)."""
+
+    text: str
+    marks: tuple[tuple[int, int], ...]
+    terms: tuple[str, ...]
+
+    def marked(self, before: str = "**", after: str = "**") -> str:
+        """The text with every mark wrapped in *before*/*after* (``**fatigue**`` by default)."""
+        out, pos = [], 0
+        for start, end in self.marks:
+            out += [self.text[pos:start], before, self.text[start:end], after]
+            pos = end
+        out.append(self.text[pos:])
+        return "".join(out)
+
+
+def _piece(term: str) -> str:
+    return re.escape(term)
+
+
+def _sequence(terms: tuple[str, ...], prefix_last: bool = False) -> str:
+    parts = []
+    for i, term in enumerate(terms):
+        if i:
+            both_unspaced = UNSPACED.fullmatch(terms[i - 1]) and UNSPACED.fullmatch(term)
+            parts.append(r"[\W_]*" if both_unspaced else r"[\W_]+")
+        parts.append(_piece(term))
+    if prefix_last:
+        parts.append(_W + "*")
+    body = "".join(parts)
+    head = "" if UNSPACED.fullmatch(terms[0]) else f"(?<!{_W})"
+    tail = "" if UNSPACED.fullmatch(terms[-1]) and not prefix_last else f"(?!{_W})"
+    return head + body + tail
+
+
+def build_pattern(
+    words: Iterable[str], phrases: Iterable[tuple[str, ...]], prefixes: Iterable[tuple[str, ...]]
+) -> re.Pattern[str] | None:
+    """A pattern matching, in folded text, any of the *words*, *phrases* (term sequences) and
+    *prefixes* (term sequences whose last term is a prefix).  None when there is nothing."""
+    alts = [_sequence(p) for p in phrases if p]
+    alts += [_sequence(p, prefix_last=True) for p in prefixes if p]
+    alts += [_sequence((w,)) for w in sorted(set(words), key=len, reverse=True) if w]
+    if not alts:
+        return None
+    return re.compile("|".join(f"(?:{a})" for a in alts))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+class _OffsetMap:
+    """Maps offsets in folded text back to the display text it was folded from.
+
+    Only non-ASCII characters can fold to more or fewer than one character (``…`` -> ``...``,
+    a combining accent -> nothing), so only those are recorded.
+    """
+
+    def __init__(self, text: str):
+        self.starts: list[int] = []  # folded offset where each irregular character begins
+        self.where: list[int] = []  # its display offset
+        self.lengths: list[int] = []  # its folded length
+        delta = 0
+        for m in _NON_ASCII.finditer(text):
+            length = len(_FOLD[ord(m.group())])
+            if length != 1:
+                self.starts.append(m.start() + delta)
+                self.where.append(m.start())
+                self.lengths.append(length)
+                delta += length - 1
+        self.regular = not self.starts
+
+    def __call__(self, folded_offset: int) -> int:
+        if self.regular:
+            return folded_offset
+        k = bisect_right(self.starts, folded_offset) - 1
+        if k < 0:
+            return folded_offset
+        start, where, length = self.starts[k], self.where[k], self.lengths[k]
+        if folded_offset < start + length:
+            return where  # inside the expansion of one display character
+        return where + 1 + (folded_offset - start - length)
+
+
+def find(text: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of display *text* matched by *pattern* (built by build_pattern)."""
+    if pattern is None or not text:
+        return []
+    folded = fold(text)
+    to_display = _OffsetMap(text) if not text.isascii() else None
+    spans = []
+    for m in pattern.finditer(folded):
+        if m.end() == m.start():
+            continue
+        if to_display is None:
+            spans.append((m.start(), m.end()))
+        else:
+            spans.append((to_display(m.start()), to_display(m.end() - 1) + 1))
+    return spans
+
+
+def make_snippet(text: str, pattern: re.Pattern[str] | None, max_terms: int = 12) -> Snippet:
+    """A snippet of about WIDTH characters around the densest group of matches in *text*."""
+    spans = find(text, pattern)
+    terms: list[str] = []
+    seen: set[str] = set()
+    for start, end in spans:
+        surface = text[start:end]
+        key = fold(surface)
+        if key not in seen and len(terms) < max_terms:
+            seen.add(key)
+            terms.append(surface)
+    if len(text) <= WIDTH:
+        return Snippet(text, tuple(spans), tuple(terms))
+    anchor = 0
+    if spans:  # the window (of WIDTH - BEFORE chars from a match) with most distinct words
+        keys = [fold(text[s:e]) for s, e in spans[:400]]
+        best, j = -1, 0
+        for i, (start, _end) in enumerate(spans[:400]):
+            j = max(j, i)
+            while j + 1 < len(keys) and spans[j + 1][0] < start + WIDTH - BEFORE:
+                j += 1
+            distinct = len(set(keys[i:j + 1]))
+            if distinct > best:
+                best, anchor = distinct, start
+    start = max(0, anchor - BEFORE)
+    if start:
+        space = text.rfind(" ", 0, start + 1)
+        start = space + 1 if space >= 0 and start - space < 30 else start
+    end = min(len(text), start + WIDTH)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start + WIDTH // 2 else end
+    lead = "…" if start > 0 else ""
+    tail = "…" if end < len(text) else ""
+    shift = len(lead) - start
+    marks = tuple((s + shift, e + shift) for s, e in spans if s >= start and e <= end)
+    return Snippet(lead + text[start:end] + tail, marks, tuple(terms))

@@ -1,0 +1,130 @@
+"""Text normalisation: the same rules for the index and for queries."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from brochure_reader.search.normalise import (
+    clean_text,
+    fold,
+    hyphenated_words,
+    stem,
+    tokenize,
+    word_spans,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Leucémie", "leucemie"),
+        ("ŒSOPHAGUS", "oesophagus"),
+        ("Straße", "strasse"),
+        ("ﬁne ﬂag eﬀect", "fine flag effect"),  # ligature code points
+        ("ＦＬＴ３", "flt3"),  # full-width letters and digits
+        ("naïve café", "naive cafe"),
+        ("e\u0301", "e"),  # decomposed accent
+        ("FLT3", "flt3"),
+    ],
+)
+def test_fold(text, expected):
+    assert fold(text) == expected
+
+
+def test_tokenize_words_punctuation_and_case():
+    assert tokenize("Fatigue (tiredness) in AML—what helps? 38°C") == [
+        "fatigue", "tiredness", "in", "aml", "what", "helps", "38", "c"
+    ]
+
+
+def test_tokenize_splits_unspaced_scripts_into_characters():
+    assert tokenize("Chinese: 你好世界") == ["chinese", "你", "好", "世", "界"]
+    assert tokenize("สวัสดี") != []  # Thai letters become single-letter terms
+
+
+def test_tokenize_folds_arabic_and_hebrew_marks():
+    assert tokenize("حَبيبي") == tokenize("حبيبي")
+    assert tokenize("שָׁלוֹם") == ["שלום"]
+
+
+def test_word_spans_point_into_the_display_text():
+    text = "Leucémie: ﬁne"
+    spans = list(word_spans(text))
+    assert [text[s:e] for s, e, _t in spans] == ["Leucémie", "ﬁne"]
+    assert [t for _s, _e, t in spans] == [["leucemie"], ["fine"]]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("opti-\nmized code", "optimized code"),
+        ("infer-  \n  ence", "inference"),
+        ("Mit\u00adarbei\u00adterinnen", "Mitarbeiterinnen"),
+        ("Edi\u00ad\nzioni del", "Edizioni del"),
+        ("Attribution-\nNonCommercial", "Attribution-NonCommercial"),  # capital: a real hyphen
+        ("ISBN 978-\n88", "ISBN 978-88"),
+        ("Begriﬀ der\nFläche", "Begriff der Fläche"),
+        ("two\n\nlines   here", "two lines here"),
+    ],
+)
+def test_clean_text(raw, expected):
+    assert clean_text(raw) == expected
+
+
+def test_clean_text_keeps_hyphen_of_known_compounds():
+    keep = hyphenated_words(["Ask about self-care at home."])
+    assert keep == {"self-care"}
+    assert clean_text("look after your self-\ncare", keep) == "look after your self-care"
+    assert clean_text("look after your self-\ncare") == "look after your selfcare"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("vomiting", "vomit"), ("vomited", "vomit"), ("organized", "organised"),
+     ("optimizing", "optimising"), ("analyzed", "analysed"), ("tumours", "tumour")],
+)
+def test_stem_groups_word_forms(a, b):
+    assert stem(a) == stem(b)
+
+
+def test_stem_leaves_numbers_and_other_scripts():
+    assert stem("flt3") == "flt3"
+    assert stem("привет") == "привет"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_tokenize_is_idempotent(text):
+    """Index terms joined by spaces tokenize to themselves (queries and rows agree)."""
+    terms = tokenize(text)
+    assert tokenize(" ".join(terms)) == terms
+
+
+@pytest.fixture(scope="module")
+def fts_tokens():
+    """Tokens FTS5's unicode61 tokenizer (configured as in the index) makes of a string."""
+    from brochure_reader.search.index import TOKENIZER
+
+    db = sqlite3.connect(":memory:")
+    db.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize = \"{TOKENIZER}\")")
+    db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+
+    def tokens(text: str) -> list[str]:
+        db.execute("DELETE FROM t")
+        db.execute("INSERT INTO t(rowid, x) VALUES(1, ?)", (text,))
+        return [r[0] for r in db.execute("SELECT term FROM v ORDER BY offset")]
+
+    yield tokens
+    db.close()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
+def test_fts5_sees_our_terms_unchanged(fts_tokens, text):
+    """SQLite re-tokenizes the stored terms: it must find exactly the terms we wrote."""
+    terms = tokenize(text)
+    assert fts_tokens(" ".join(terms)) == terms
