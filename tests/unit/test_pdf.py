@@ -17,7 +17,18 @@ def test_outline_with_named_destinations_has_exact_positions(corpus):
     assert page == 1
     words = page_words(str(corpus / "pysample__pdflatex-outline.pdf"), None, page)
     bar = [w for w in words if w[4] == "Bar"]
-    assert bar and abs(bar[0][1] - y) < 20  # the heading is where the outline points
+    assert bar and abs(bar[0][1] - y) < 20  # named destination: the heading is where it points
+
+
+def test_explicit_and_named_destinations_land_on_their_headings(corpus):
+    path = corpus / "pypdf__outline-invalid-destinations.pdf"
+    info = document_info(path)
+    named = info.outline[0]  # "Valid Destination: Action /GoTo Named Destination"
+    explicit = info.outline[2]  # "Valid Destination: /Dest within outline object" (/XYZ 349.58)
+    assert abs(explicit[3] - (841.89 - 349.58)) < 1.0
+    words = page_words(str(path), None, named[2])
+    heading_ys = [w[1] for w in words if w[4] in ("Foo", "Bar", "Baz")]
+    assert any(abs(named[3] - hy) < 20 for hy in heading_ys)
 
 
 def test_mistitled_outline_keeps_outline_titles(corpus):

@@ -39,10 +39,11 @@ p.note {margin: 0 0 2pt 0;}
 p.attention {font-size: 10pt; color: #9b1c1c; margin: 0 0 2pt 0;}
 """
 _QUESTIONS_CSS = """
-ol {margin: 0; padding: 0;}
-p.q {margin: 0 0 4pt 0; font-size: 13pt;}
-p.done {margin: 0 0 4pt 0; font-size: 13pt; color: #777777;}
-p.space {margin: 0 0 10pt 28pt; font-size: 13pt; color: #aaaaaa;}
+p.q {margin: 0 0 4pt 0; font-size: 13pt; padding-left: 26pt; text-indent: -26pt;}
+p.done {margin: 0 0 8pt 0; font-size: 13pt; color: #777777; padding-left: 26pt;
+        text-indent: -26pt;}
+p.space {margin: 0 0 12pt 26pt; font-size: 15pt; border-bottom: 0.75pt solid #b0b0b0;}
+p.when {margin: 0 0 16pt 0; font-size: 12pt;}
 span.box {font-size: 15pt;}
 """
 
@@ -127,7 +128,7 @@ def write_questions_pdf(out_path: str, questions: list[dict], title: str = "My q
     (1.0 = full size; lower when a long list had to be shrunk to fit).
 
     Each question is ``{"text": str, "answered": bool}``; unanswered ones get an empty box and,
-    when there is room, a dotted line for the answer; answered ones are ticked and greyed.
+    when there is room, a line to write the answer on; answered ones are ticked and greyed.
     """
     printed = printed or date.today().strftime("%d %B %Y").lstrip("0")
     archive, font_css = _archive()
@@ -137,17 +138,21 @@ def write_questions_pdf(out_path: str, questions: list[dict], title: str = "My q
 
     def page_html(with_space: bool) -> str:
         parts = [f"<h1>{_text(title)}</h1>", f"<p class='sub'>{_text(sub)}</p>"]
+        if with_space:
+            parts.append("<p class='when'>Appointment date: ______________ &nbsp; "
+                         "With: ______________________</p>")
         if not questions:
             parts.append("<p>No questions yet.</p>")
         for n, question in enumerate(questions, start=1):
             text = _text(question.get("text"))
             if question.get("answered"):
-                parts.append(f"<p class='done'><span class='box'>☑</span> {n}. {text}"
-                             " (answered)</p>")
+                parts.append(f"<p class='done'><span class='box'>☑</span>&nbsp;&nbsp;{n}. "
+                             f"{text} (answered)</p>")
             else:
-                parts.append(f"<p class='q'><span class='box'>☐</span> {n}. {text}</p>")
+                parts.append(f"<p class='q'><span class='box'>☐</span>&nbsp;&nbsp;{n}. "
+                             f"{text}</p>")
                 if with_space:
-                    parts.append("<p class='space'>" + "." * 90 + "</p>")
+                    parts.append("<p class='space'>&nbsp;</p>")
         return "".join(parts)
 
     doc = pymupdf.open()

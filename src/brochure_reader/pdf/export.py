@@ -1,8 +1,9 @@
 """PDF export and handout assembly (the PyMuPDF side).
 
 * :func:`export_pages` copies page ranges of a document into a new PDF with ``insert_pdf``: the
-  pages stay vector pages with their text, links and annotations, and the outline entries that
-  point into the copied pages are carried over (page numbers remapped).
+  pages stay vector pages with their text and annotations; web links are kept, links inside the
+  document (also through named destinations, which ``insert_pdf`` drops) are retargeted to the
+  copied pages, and the outline entries that point into the copied pages are carried over.
 * :func:`html_pages` lays out HTML (cover page, sources) on paper-sized pages with the Story engine.
 * :func:`assemble` joins handout parts: pages inserted as they are (optionally with their old
   footer removed), or pages scaled onto the paper; then stamps every page with the handout footer
@@ -71,6 +72,37 @@ def _mapped_outline(src: pymupdf.Document, page_map: dict[int, int]) -> list[lis
     return _normalise_levels(out)
 
 
+def _key(rect) -> tuple:
+    return tuple(round(v) for v in pymupdf.Rect(rect))
+
+
+def _copy_links(src: pymupdf.Document, out: pymupdf.Document, page_map: dict[int, int]) -> None:
+    """Complete the links ``insert_pdf(links=True)`` left out: links inside the document that go
+    through named destinations, or to a page copied by another ``insert_pdf`` call, retargeted to
+    the copied page.  Links whose target was not copied are left out."""
+    for source_page, out_page in page_map.items():
+        page = out[out_page]
+        have = {_key(link["from"]) for link in page.get_links()}
+        for link in src[source_page].get_links():
+            if link.get("kind") not in (pymupdf.LINK_GOTO, pymupdf.LINK_NAMED):
+                continue
+            target = page_map.get(link.get("page", -1))
+            if target is None or _key(link["from"]) in have:
+                continue
+            to = link.get("to")
+            new = {
+                "kind": pymupdf.LINK_GOTO,
+                "from": link["from"],
+                "page": target,
+                "to": to if isinstance(to, pymupdf.Point) else pymupdf.Point(0, 0),
+                "zoom": 0,
+            }
+            try:
+                page.insert_link(new)
+            except Exception:  # an odd link in a damaged file is not worth failing for
+                continue
+
+
 def export_pages(
     path: str | Path,
     ranges: list[tuple[int, int]],
@@ -94,6 +126,7 @@ def export_pages(
         out.insert_pdf(src, from_page=first, to_page=last, links=True, annots=True)
         for offset, page in enumerate(range(first, last + 1)):
             page_map.setdefault(page, start + offset)
+    _copy_links(src, out, page_map)
     toc = _mapped_outline(src, page_map)
     if toc:
         out.set_toc(toc)
@@ -332,6 +365,7 @@ def assemble(
             for index, number in enumerate(pages):
                 out.insert_pdf(src, from_page=number, to_page=number, links=True, annots=True)
                 page_map.setdefault(number, start + index)
+            _copy_links(src, out, page_map)
         footers.extend([part.footer_left] * len(pages))
         if part.outline_title:
             toc.append([1, part.outline_title, start + 1])

@@ -14,12 +14,22 @@ MAX_INFERRED = 300
 MAX_INFER_PAGES = 400
 
 
-def _display_y(doc: pymupdf.Document, page_no: int, to) -> float:
-    """y (points from the top of the displayed page) of an outline/link target point."""
+def target_y(doc: pymupdf.Document, page_no: int, to, kind: int) -> float:
+    """y (points from the top of the displayed page) of an outline or link target point.
+
+    PyMuPDF 1.26–1.28 reports ``to`` of explicit destinations (LINK_GOTO) already flipped to
+    top-down page coordinates, but ``to`` of *named* destinations (LINK_NAMED) in raw PDF
+    coordinates (origin bottom-left): checked on pysample__pdflatex-outline.pdf (named, raw
+    716.09 for a heading 126 pt from the top) and pypdf__outline-invalid-destinations.pdf
+    (explicit /XYZ 349.58 reported as 492.31).  Both end in display coordinates after /Rotate.
+    """
     if to is None:
         return 0.0
     page = doc[page_no]
-    point = pymupdf.Point(to) * page.transformation_matrix * page.rotation_matrix
+    point = pymupdf.Point(to)
+    if kind == pymupdf.LINK_NAMED:
+        point = point * page.transformation_matrix
+    point = point * page.rotation_matrix
     return float(min(max(point.y, 0.0), page.rect.height))
 
 
@@ -42,7 +52,7 @@ def read_outline(doc: pymupdf.Document) -> list[tuple[int, str, int | None, floa
         y = 0.0
         if page is not None and dest.get("kind") in (pymupdf.LINK_GOTO, pymupdf.LINK_NAMED):
             try:
-                y = _display_y(doc, page, dest.get("to"))
+                y = target_y(doc, page, dest.get("to"), dest.get("kind"))
             except Exception:
                 y = 0.0
         entries.append((int(level), title or "", page, y))

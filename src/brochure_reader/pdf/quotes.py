@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pymupdf
 
-from brochure_reader.bookmarks.anchors import TextMap
+from brochure_reader.bookmarks.anchors import TextMap, normalise_text
 from brochure_reader.bookmarks.model import Quote
 from brochure_reader.pdf.document import open_document
 
@@ -54,18 +54,38 @@ def quote_for_selection(path: str, password: str | None, page: int, selected: st
     return text_map(path, password).quote_for_text(selected, page)
 
 
-def lines_between(
-    path: str, password: str | None, start: tuple[int, float], end: tuple[int, float] | None
-) -> list[str]:
-    """Text lines from *start* up to (not including) *end*, each ``(page 0-based, y points)``;
-    *end* None means to the end of the document.  Used to read a section such as "Questions to
-    ask" (start = the section, end = the next section)."""
-    result = []
-    for page, top, bottom, text in document_lines(path, password):
-        middle = (top + bottom) / 2
-        if (page, middle) < (start[0], start[1]):
-            continue
-        if end is not None and (page, middle) >= (end[0], end[1]):
-            continue  # (not break: a second column may come later in reading order)
-        result.append(text)
-    return result
+def _same_heading(line: str, title: str) -> bool:
+    line, title = normalise_text(line).casefold(), normalise_text(title).casefold()
+    return bool(line) and (line == title or (len(line) > 3 and title.startswith(line)))
+
+
+def _heading_index(lines: list, bound: tuple[int, float, str], after: int) -> int | None:
+    """Index of the heading *bound* = (page 0-based, y, title): the line with the title's text
+    on that page (or the next one), else the first line at or below (page, y)."""
+    page, y, title = bound
+    for i in range(after, len(lines)):
+        p, _top, _bottom, text = lines[i]
+        if p in (page, page + 1) and _same_heading(text, title):
+            return i
+    for i in range(after, len(lines)):
+        p, top, bottom, _text = lines[i]
+        if (p, (top + bottom) / 2) >= (page, y):
+            return i
+    return None
+
+
+def section_lines(path: str, password: str | None, start: tuple[int, float, str],
+                  end: tuple[int, float, str] | None) -> list[str]:
+    """The text lines of a section, from its heading up to (not including) the next heading.
+
+    *start* and *end* are ``(page 0-based, y points, heading title)``; *end* None means to the
+    end of the document.  Headings are found by their text on that page (so an imprecise outline
+    position does not matter); only when the text is not there is (page, y) used.  Used to read
+    a brochure's "Questions to ask" list.
+    """
+    lines = document_lines(path, password)
+    first = _heading_index(lines, start, 0)
+    if first is None:
+        return []
+    last = _heading_index(lines, end, first + 1) if end is not None else None
+    return [text for _p, _t, _b, text in lines[first:last]]

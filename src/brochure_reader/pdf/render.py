@@ -5,7 +5,7 @@ from __future__ import annotations
 import pymupdf
 
 from brochure_reader.pdf.document import Layout, open_document
-from brochure_reader.pdf.outline import _display_y
+from brochure_reader.pdf.outline import target_y
 
 #: Largest side of a rendered page in pixels (keeps a zoomed A0 page inside memory).
 MAX_RENDER_SIDE = 6000
@@ -60,7 +60,7 @@ def page_links(
             target = link.get("page", -1)
             if isinstance(target, int) and 0 <= target < doc.page_count:
                 try:
-                    y = _display_y(doc, target, link.get("to"))
+                    y = target_y(doc, target, link.get("to"), kind)
                 except Exception:
                     y = 0.0
                 links.append({"rect": rect, "page": target, "y": y, "uri": ""})

@@ -102,11 +102,16 @@ def _extract(doc: pymupdf.Document) -> ExtractedDocument:
     from brochure_reader.pdf.outline import infer_headings, read_outline
 
     raw_pages: list[list[tuple[float, float, str]]] = []
+    heights: list[float] = []
     for page_no in range(doc.page_count):
         try:
-            raw_pages.append(_raw_blocks(doc[page_no]))
+            page = doc[page_no]
+            heights.append(page.rect.height)
+            raw_pages.append(_raw_blocks(page))
         except Exception:  # a broken content stream spoils one page, not the document
             raw_pages.append([])
+            heights.append(0.0)
+    raw_pages = join_split_words(drop_running_text(raw_pages, heights))
     keep = hyphenated_words(text for blocks in raw_pages for _t, _b, text in blocks)
     pages = [
         [TextBlock(top, bottom, cleaned) for top, bottom, text in blocks
@@ -120,6 +125,76 @@ def _extract(doc: pymupdf.Document) -> ExtractedDocument:
         inferred = bool(outline)
     title = " ".join(((doc.metadata or {}).get("title") or "").split())
     return ExtractedDocument(title, doc.page_count, pages, outline, inferred)
+
+
+#: Share of the page height at the top and at the bottom where running heads and feet live.
+RUNNING_BAND = 0.1
+_DIGITS = re.compile(r"\d+")
+
+
+def drop_running_text(
+    pages: list[list[tuple[float, float, str]]], heights: list[float]
+) -> list[list[tuple[float, float, str]]]:
+    """*pages* (blocks ``(top, bottom, text)`` per page) without running heads and feet: blocks
+    in the top or bottom tenth of the page whose text, numbers aside, repeats on at least 3
+    pages and on at least 40 % of the pages ("Glioma · Reviewed 2026 · Page 3 of 14")."""
+    if len(pages) < 3:
+        return pages
+
+    def key(top: float, bottom: float, text: str, height: float) -> str | None:
+        if height <= 0 or RUNNING_BAND * height < top and bottom < (1 - RUNNING_BAND) * height:
+            return None
+        return _DIGITS.sub("#", " ".join(fold(text).split()))
+
+    counts: dict[str, int] = {}
+    for blocks, height in zip(pages, heights, strict=True):
+        for k in {key(*block, height) for block in blocks} - {None}:
+            counts[k] = counts.get(k, 0) + 1
+    needed = max(3, 0.4 * len(pages))
+    running = {k for k, n in counts.items() if n >= needed}
+    if not running:
+        return pages
+    return [[b for b in blocks if key(*b, height) not in running]
+            for blocks, height in zip(pages, heights, strict=True)]
+
+
+def _ends_hyphenated(text: str) -> bool:
+    """Whether *text* ends with a letter and a hyphen (``"arti-"``)."""
+    tail = text.rstrip()[-2:]
+    return len(tail) == 2 and tail[1] in "-\u2010\u2011" and tail[0].isalpha()
+
+
+_FIRST_WORD = re.compile(r"\s*(\w+)[^\S\n]*")
+
+
+def join_split_words(
+    pages: list[list[tuple[float, float, str]]],
+) -> list[list[tuple[float, float, str]]]:
+    """Words hyphenated at the end of a block (the foot of a column, or of a page) joined with
+    their second half, which starts the next block: the blocks of one page are merged into one
+    (``"arti-\n"`` + ``"cles and..."``); across pages the second half moves to the first page.
+    Only when the second half starts with a lower-case letter."""
+    out: list[list[tuple[float, float, str]]] = []
+    for blocks in pages:
+        merged: list[tuple[float, float, str]] = []
+        for block in blocks:
+            text = block[2]
+            if merged and _ends_hyphenated(merged[-1][2]) and text.lstrip()[:1].islower():
+                top, bottom, previous = merged[-1]
+                merged[-1] = (top, bottom, previous.rstrip() + "\n" + text.lstrip())
+            else:
+                merged.append(block)
+        if out and out[-1] and merged and _ends_hyphenated(out[-1][-1][2]):
+            m = _FIRST_WORD.match(merged[0][2])
+            if m and m.group(1)[0].islower():
+                top, bottom, previous = out[-1][-1]
+                out[-1][-1] = (top, bottom, previous.rstrip() + "\n" + m.group(1))
+                rest = merged[0][2][m.end():]
+                merged[0] = (merged[0][0], merged[0][1], rest)
+                if not rest.strip():
+                    merged.pop(0)
+        out.append(merged)
+    return out
 
 
 # --- hit rectangles -------------------------------------------------------------------------

@@ -5,7 +5,10 @@ from __future__ import annotations
 import sys
 import time
 
-from brochure_reader.paths import AppPaths
+from brochure_reader.paths import AppPaths, assets_dir
+
+#: The freedesktop application id (.desktop file, AppStream, icon names).
+DESKTOP_ID = "org.brochurereader.BrochureReader"
 
 _T0 = time.perf_counter()  # fallback start for the smoke timing (see _seconds_since_start)
 
@@ -81,6 +84,12 @@ def run(paths: AppPaths, target: str | None = None, smoke: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)
+    app.setDesktopFileName(DESKTOP_ID)
+    icon = assets_dir() / "icons" / f"{DESKTOP_ID}.svg"
+    if icon.is_file():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
     font = app.font()
     font.setPointSizeF(max(font.pointSizeF(), 11.5))
     app.setFont(font)

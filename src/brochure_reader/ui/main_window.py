@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from brochure_reader import APP_TITLE, __version__
+from brochure_reader import APP_TITLE
 from brochure_reader.library import Library
 from brochure_reader.paths import AppPaths
 from brochure_reader.settings import Settings
@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self.refresh_home()
+        self._set_reading_enabled(False)
         self.statusBar().showMessage("Ready")
 
     # --- construction ------------------------------------------------------------------------
@@ -159,10 +160,29 @@ class MainWindow(QMainWindow):
         self.refresh_home()
         self.stack.setCurrentWidget(self.home)
         self.setWindowTitle(APP_TITLE)
+        self._set_reading_enabled(False)
+
+    def _set_reading_enabled(self, enabled: bool) -> None:
+        """Page and zoom controls only make sense while a document is shown."""
+        a = self.actions
+        for action in (
+            a.zoom_in,
+            a.zoom_out,
+            a.fit_width,
+            a.fit_page,
+            a.next_page,
+            a.previous_page,
+            a.back,
+            a.forward,
+        ):
+            action.setEnabled(enabled)
+        self.page_box.setEnabled(enabled)
+        self.page_total.setEnabled(enabled)
 
     def _document_opened(self, doc_id: str) -> None:
         doc = self.library.get(doc_id)
         self.stack.setCurrentWidget(self.page_view)
+        self._set_reading_enabled(True)
         self.page_view.setFocus()
         count = self.page_view.page_count
         self.page_box.setMaximum(max(1, count))
@@ -257,20 +277,9 @@ class MainWindow(QMainWindow):
     # --- misc ----------------------------------------------------------------------------------
 
     def show_about(self) -> None:
-        from PySide6 import __version__ as pyside_version
-        from PySide6.QtCore import qVersion
+        from brochure_reader.ui.about_dialog import show_about
 
-        packs = ", ".join(f"{p.title} {p.version}" for p in self.library.packs) or "none"
-        QMessageBox.about(
-            self,
-            f"About {APP_TITLE}",
-            f"<h3>{APP_TITLE} {__version__}</h3>"
-            "<p>An offline reader for patient information about hard-to-treat cancers. "
-            "It never goes online and keeps everything on this computer.</p>"
-            f"<p>Content: {packs}<br>Qt {qVersion()}, PySide6 {pyside_version}</p>"
-            "<p>Licence: GNU Affero General Public License 3.0 or later. "
-            "Qt/PySide6: LGPL-3.0. PyMuPDF/MuPDF: AGPL-3.0.</p>",
-        )
+        show_about(self, self.library)
 
     def closeEvent(self, event) -> None:
         self.reader.save_position()
