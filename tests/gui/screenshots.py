@@ -1,0 +1,59 @@
+"""Take the README/docs screenshots of the real app (offscreen).
+
+    QT_QPA_PLATFORM=offscreen python -m tests.gui.screenshots HOME OUT.png [DOC_ID[#slug]] [SEARCH]
+
+HOME is a --home folder; the window is 1280×860; waits for outlines and renders.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main(argv: list[str]) -> int:
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from brochure_reader.library import Library
+    from brochure_reader.paths import AppPaths
+    from brochure_reader.settings import Settings
+    from brochure_reader.ui.main_window import MainWindow
+    from brochure_reader.ui.worker_bridge import DocumentService
+
+    def wait(ms: int) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    home, out = argv[0], argv[1]
+    target = argv[2] if len(argv) > 2 else ""
+    query = argv[3] if len(argv) > 3 else ""
+    app = QApplication([])
+    font = app.font()
+    font.setPointSizeF(11.5)
+    app.setFont(font)
+    paths = AppPaths.from_home(home).ensure()
+    window = MainWindow(paths, Library.load(paths), Settings(paths.settings_file),
+                        DocumentService())
+    window.resize(1280, 860)
+    window.show()
+    window.start()
+    wait(2500)
+    if target:
+        window.reader.open_ref(target)
+        wait(3000)
+    if query and hasattr(window, "search_panel"):
+        window.search_panel.set_query(query)
+        wait(2500)
+        window.search_panel.next_hit()
+        wait(3000)
+    window.grab().save(out)
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
