@@ -44,7 +44,7 @@ def make_pdf(path: Path, sections, title: str = "", new_page_per_section: bool =
             room(3)
             y += 8
             page.insert_text((MARGIN, y + 14), heading, fontsize=16, fontname="hebo")
-            to = pymupdf.Point(MARGIN, PAGE_H - y)
+            to = pymupdf.Point(MARGIN, y)  # PyMuPDF's TOC points are top-left based
             toc.append([level, heading, page.number + 1,
                         {"kind": pymupdf.LINK_GOTO, "to": to, "page": page.number}])
             y += 30
@@ -82,7 +82,7 @@ def write_pack(folder: Path, documents) -> Path:
 #: A small library used by the unit, CLI and GUI tests: (doc_id, title, category, sections).
 SAMPLE_LIBRARY = [
     (
-        "aml",
+        "s-aml",
         "Acute myeloid leukaemia",
         "blood-cancers",
         [
@@ -97,7 +97,7 @@ SAMPLE_LIBRARY = [
         ],
     ),
     (
-        "eating",
+        "s-eating",
         "Eating well",
         "practical",
         [
@@ -110,7 +110,7 @@ SAMPLE_LIBRARY = [
         ],
     ),
     (
-        "glioma",
+        "s-glioma",
         "Glioma",
         "other-hard-to-treat-cancers",
         [

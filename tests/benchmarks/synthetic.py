@@ -162,8 +162,10 @@ def _make_range(args) -> list[tuple[str, str]]:
     return out
 
 
-def make_library(folder: Path, assets: Path, corpus: Path, documents: int = 1000,
-                 pages: int = 30, seed: int = 2026, workers: int = 2) -> list[tuple[str, str, Path]]:
+def make_library(
+    folder: Path, assets: Path, corpus: Path, documents: int = 1000, pages: int = 30,
+    seed: int = 2026, workers: int = 2,
+) -> list[tuple[str, str, Path]]:
     """Make (or reuse) *documents* PDFs of *pages* pages in *folder*; ``[(id, title, path)]``."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor

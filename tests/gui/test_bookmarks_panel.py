@@ -345,6 +345,17 @@ def test_store_problems_are_shown(qtbot, app_paths, executor):
     store.close()
 
 
+def test_unknown_documents_show_their_id(qtbot, store, executor):
+    def title_of(doc_id):
+        raise KeyError(doc_id)  # e.g. a document removed from the library
+
+    store.add("gone-doc", 1, 0.0, label="Orphan")
+    widget = BookmarksPanel(store, title_of=title_of, submit=executor.submit)
+    qtbot.addWidget(widget)
+    widget.set_group_by(GROUP_BY_DOCUMENT)
+    assert rows(widget.model)[0] == "gone-doc (1)"
+
+
 def test_humanise_slug():
     assert humanise_slug("aml#what-to-do-about-a-fever") == "What to do about a fever"
     assert humanise_slug("aml") == ""

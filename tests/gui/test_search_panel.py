@@ -105,18 +105,18 @@ def test_stale_results_are_dropped(qtbot, panel, monkeypatch):
     panel.model.modelReset.connect(lambda: shown.append(panel.result()))
     panel.set_query("platelets")  # starts the slow search
     qtbot.wait(50)
-    panel.set_query("glioma")
-    qtbot.waitUntil(lambda: panel.result() is not None and panel.result().query == "glioma")
+    panel.set_query("s-glioma")
+    qtbot.waitUntil(lambda: panel.result() is not None and panel.result().query == "s-glioma")
     qtbot.wait(600)  # let the slow one finish: it must not replace the newer result
-    assert panel.result().query == "glioma"
-    assert all(r is None or r.query == "glioma" for r in shown)
+    assert panel.result().query == "s-glioma"
+    assert all(r is None or r.query == "s-glioma" for r in shown)
 
 
 def test_enter_opens_the_first_hit(qtbot, panel):
     qtbot.keyClicks(panel.field, "vomiting")
     with qtbot.waitSignal(panel.open_hit_requested, timeout=5000) as blocker:
         qtbot.keyClick(panel.field, Qt.Key.Key_Return)
-    assert blocker.args == ["eating", 0, ["vomiting"]]
+    assert blocker.args == ["s-eating", 0, ["vomiting"]]
 
 
 def test_click_opens_a_hit(qtbot, panel):
@@ -125,7 +125,7 @@ def test_click_opens_a_hit(qtbot, panel):
     rect = panel.results.visualRect(index)
     with qtbot.waitSignal(panel.open_hit_requested) as blocker:
         qtbot.mouseClick(panel.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert blocker.args[:2] == ["aml", 0]
+    assert blocker.args[:2] == ["s-aml", 0]
 
 
 def test_f3_steps_through_hits_across_documents(qtbot, panel):
@@ -150,14 +150,14 @@ def test_next_hit_without_results(panel):
 
 
 def test_scope_this_document_and_category(qtbot, panel):
-    panel.set_current_document("glioma", "Glioma")
+    panel.set_current_document("s-glioma", "Glioma")
     panel.set_categories([("blood-cancers", "Blood cancers")])
     panel.focus_search(this_document=True)
-    assert panel.current_scope() == Scope.document("glioma")
+    assert panel.current_scope() == Scope.document("s-glioma")
     type_and_wait(qtbot, panel, "tiredness")
-    assert {h.document_id for h in panel.result().hits} == {"glioma"}
+    assert {h.document_id for h in panel.result().hits} == {"s-glioma"}
     panel.scope.setCurrentIndex(panel.scope.findData("category:blood-cancers"))
-    qtbot.waitUntil(lambda: {h.document_id for h in panel.result().hits} == {"aml"})
+    qtbot.waitUntil(lambda: {h.document_id for h in panel.result().hits} == {"s-aml"})
     panel.set_current_document(None)
     assert panel.current_scope() == Scope.category("blood-cancers")
 
@@ -207,11 +207,11 @@ def test_indexer_controller_builds_in_a_worker(qtbot, pool, sample_pack, tmp_pat
     with qtbot.waitSignal(indexer.finished, timeout=60000):
         assert indexer.start(sample_specs(sample_pack))
         assert indexer.start([]) is False  # already running
-    assert sorted(indexed) == ["aml", "eating", "glioma"]
+    assert sorted(indexed) == ["s-aml", "s-eating", "s-glioma"]
     assert progress[0] == (0, 3, "Acute myeloid leukaemia") and progress[-1] == (3, 3, "")
     assert not indexer.is_running()
     with SearchIndex.open(db) as index:
-        assert sorted(index.documents()) == ["aml", "eating", "glioma"]
+        assert sorted(index.documents()) == ["s-aml", "s-eating", "s-glioma"]
     # a second run reads nothing again
     indexed.clear()
     with qtbot.waitSignal(indexer.finished, timeout=60000):

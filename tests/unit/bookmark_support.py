@@ -33,8 +33,10 @@ def make_brochure(path: Path, sections: list[tuple[str, list[str]]], title: str 
                   page_h: float = PAGE_H) -> list[tuple[str, int, float]]:
     """Typeset *sections* ``[(heading, [paragraph, ...])]`` into a PDF with an outline.
 
-    Returns ``[(heading, page 0-based, y points)]``.  Paragraphs starting with ``- `` are set as
-    bullet items.  Fixed 11 pt Helvetica, 15 pt leading, so text extraction is predictable.
+    Returns ``[(heading, page 0-based, y points from the top)]``: where each heading really
+    is (tests use this rather than the outline as read back, to depend only on what they
+    test).  Paragraphs starting with ``- `` are set as bullet items.  Fixed 11 pt Helvetica,
+    15 pt leading, so text extraction is predictable.
     """
     import pymupdf
 
@@ -55,8 +57,9 @@ def make_brochure(path: Path, sections: list[tuple[str, list[str]]], title: str 
         need(HEAD_SIZE + 3 * LINE)
         top = y
         page.insert_text((MARGIN, y + HEAD_SIZE), heading, fontsize=HEAD_SIZE, fontname="hebo")
+        # PyMuPDF takes "to" in top-down page coordinates and writes /XYZ in PDF space.
         toc.append([1, heading, page.number + 1,
-                    {"kind": pymupdf.LINK_GOTO, "to": pymupdf.Point(MARGIN, page_h - top)}])
+                    {"kind": pymupdf.LINK_GOTO, "to": pymupdf.Point(MARGIN, top)}])
         placed.append((heading, page.number, top))
         y += HEAD_SIZE + 8
         for paragraph in paragraphs:
@@ -110,3 +113,10 @@ def standard_sections(version: int = 1) -> list[tuple[str, list[str]]]:
         "diarrhoea early, because there are medicines that help a lot with them.", lorem(6)])
     return [("What this brochure is about", [lorem(1), lorem(8), lorem(2)]), fever, treatment2,
             side2, questions, about]
+
+
+def placed_sections(doc_id: str, placed: list[tuple[str, int, float]]) -> list:
+    """Library Sections for what :func:`make_brochure` returned (all level 1)."""
+    from brochure_reader.library import build_sections
+
+    return build_sections(doc_id, [(1, title, page, y) for title, page, y in placed])

@@ -62,7 +62,7 @@ def sample_body(sections: int = 7) -> str:
         parts.append(f"{PARAGRAPH * 2}\n\n- an item\n- another item\n\n")
         if n == 2:
             parts.append(
-                "| Group | What it means |\n|---|---|\n| One | The first group. |\n"
+                "| Group | What it means |\n|---|---|\n| **One** group | The first group. |\n"
                 "| Two | The second group, which needs a longer explanation. |\n\n"
             )
         if n == 3:
@@ -280,6 +280,14 @@ def test_text_is_large_sans_and_never_italic(sample):
     assert max(set(body_sizes), key=body_sizes.count) == 14.0
 
 
+def test_spans_of_a_line_share_the_baseline(sample):
+    _source, _result, doc = sample
+    for page in doc:
+        for line, text in _lines(page):
+            baselines = {round(s["origin"][1], 1) for s in line["spans"] if s["text"].strip()}
+            assert len(baselines) == 1, f"page {page.number + 1}: {text!r} {baselines}"
+
+
 def test_lines_are_not_too_long(sample):
     _source, _result, doc = sample
     lengths = [
@@ -391,6 +399,20 @@ def test_build_pack_writes_pdfs_manifest_and_sources(tmp_path):
     (src / "second-doc.md").unlink()
     report = build_pack(src, out)
     assert report.removed == ["second-doc.pdf"] and not (out / "second-doc.pdf").exists()
+
+
+def test_build_pack_in_worker_processes_gives_the_same_files(tmp_path):
+    src = tmp_path / "src"
+    for n in (1, 2):
+        write_source(src, f"doc-{n}", title=f"Doc {n}", body=f"## Part {n}\n\nWords.\n")
+    build_pack(src, tmp_path / "serial")
+    report = build_pack(src, tmp_path / "parallel", jobs=2)
+    assert [d.pages for d in report.documents] == [1, 1]
+    for n in (1, 2):
+        name = f"doc-{n}.pdf"
+        assert (tmp_path / "parallel" / name).read_bytes() == (
+            tmp_path / "serial" / name
+        ).read_bytes()
 
 
 def test_build_pack_in_place_does_not_copy(tmp_path):

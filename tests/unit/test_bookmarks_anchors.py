@@ -14,7 +14,12 @@ from brochure_reader.bookmarks.anchors import (
     plan_reanchor,
 )
 from brochure_reader.bookmarks.model import Bookmark
-from tests.unit.bookmark_support import lorem, make_brochure, standard_sections
+from tests.unit.bookmark_support import (
+    lorem,
+    make_brochure,
+    placed_sections,
+    standard_sections,
+)
 
 LINES = [
     (0, 100.0, 112.0, "Fever"),
@@ -38,15 +43,17 @@ def test_text_map_offsets_positions_and_hyphenation():
 
 
 def test_normalise_text_folds_ligatures_spaces_and_soft_hyphens():
-    raw = "  e\ufb03cient\u00a0care \u00adteam\n\tnow "
-    assert normalise_text(raw) == "efficient care team now"
+    raw = "  e\ufb03cient\u00a0care \u00adteam\n\tnow • listed "
+    assert normalise_text(raw) == "efficient care team now listed"
 
 
 def test_quote_at_takes_the_line_at_or_below_y():
     tm = TextMap.from_lines(LINES)
     assert tm.quote_at(0, 0.0).exact.startswith("Fever A temperature")
     assert tm.quote_at(0, 118.0).exact.startswith("A temperature of 38")
-    assert tm.quote_at(0, 125.0).exact.startswith("A temperature")  # inside that line
+    assert tm.quote_at(0, 122.0).exact.startswith("A temperature")  # a little below its top
+    assert tm.quote_at(0, 128.0).exact.startswith("your 24-hour line")  # the next full line
+    assert tm.quote_at(0, 161.0).exact.startswith("ment wait")  # the last line, cut
     assert tm.quote_at(0, 500.0).exact.startswith("Side effects")  # next page
     assert tm.quote_at(1, 500.0) == Quote()  # nothing below
 
@@ -135,16 +142,13 @@ def test_plan_keeps_lost_bookmarks_where_they_were():
 
 @pytest.fixture
 def versions(tmp_path):
-    from brochure_reader.library import build_sections
-    from brochure_reader.pdf.document import document_info
     from brochure_reader.pdf.quotes import text_map
 
     out = {}
     for version in (1, 2):
         pdf = tmp_path / f"brochure-v{version}.pdf"
-        make_brochure(pdf, standard_sections(version), "Demo")
-        info = document_info(pdf)
-        out[version] = (str(pdf), text_map(str(pdf)), build_sections("demo", info.outline))
+        placed = make_brochure(pdf, standard_sections(version), "Demo")
+        out[version] = (str(pdf), text_map(str(pdf)), placed_sections("demo", placed))
     return out
 
 

@@ -54,7 +54,17 @@ def test_add_section_and_document(demo, capsys):
     assert fever["label"] == "Fever plan" and fever["section"] == "demo#fever"
     assert fever["note"] == "Call the line" and fever["collections"] == ["For Tuesday"]
     assert fever["colour"] == "#f28cb1" and fever["needs_attention"] is False
-    assert fever["quote"]["exact"].startswith("Fever A temperature of 38 degrees")
+    # stored at the section's position as the library reports it, with the text there
+    from brochure_reader.cli import Context
+    from brochure_reader.library.sections import find_section
+    from brochure_reader.pdf.quotes import quote_at
+
+    ctx = Context(None)
+    doc = ctx.library.get("demo")
+    section = find_section(ctx.document_sections(doc)[1], "fever")
+    assert (fever["page"], fever["y"]) == (section.page + 1, round(section.y, 2))
+    assert fever["quote"]["exact"] == quote_at(str(doc.path), None, section.page, section.y).exact
+    assert fever["quote"]["exact"]
     assert len(fever["content_hash"]) == 64
     assert data["collections"] == [{"name": "For Tuesday", "count": 1}]
 

@@ -10,9 +10,15 @@ from brochure_reader.bookmarks.questions import (
     QuestionNotFound,
     is_questions_section,
     questions_sections,
+    section_bound,
 )
 from brochure_reader.library import Section
-from tests.unit.bookmark_support import QUESTIONS, make_brochure, standard_sections
+from tests.unit.bookmark_support import (
+    QUESTIONS,
+    make_brochure,
+    placed_sections,
+    standard_sections,
+)
 
 
 @pytest.fixture
@@ -101,29 +107,33 @@ def test_questions_from_lines(lines, expected):
     assert questions_from_lines(lines) == expected
 
 
-def test_questions_sections_and_their_ends():
+def test_questions_sections_and_what_follows():
     tree = [
         Section("Treatment", "d#treatment", 0, 50.0, 1, children=[
             Section("Questions about treatment", "d#questions-about-treatment", 1, 300.0, 2)]),
         Section("Questions to ask your care team", "d#questions-to-ask", 2, 100.0, 1),
-        Section("About this information", "d#about", 2, 400.0, 1),
         Section("Broken link", "d#broken", None, 0.0, 1),
+        Section("About this information", "d#about", 2, 400.0, 1),
     ]
-    found = [(s.ref, end) for s, end in questions_sections(tree)]
-    assert found == [("d#questions-about-treatment", (2, 100.0)),
-                     ("d#questions-to-ask", (2, 400.0))]
+    found = [(s.ref, after.ref if after else None) for s, after in questions_sections(tree)]
+    assert found == [("d#questions-about-treatment", "d#questions-to-ask"),
+                     ("d#questions-to-ask", "d#about")]
+    assert section_bound(tree[1]) == (2, 100.0, "Questions to ask your care team")
+    assert section_bound(None) is None
     assert is_questions_section("QUESTIONS TO ASK") and not is_questions_section("Quest")
 
 
 def test_questions_read_from_a_real_brochure(tmp_path):
-    from brochure_reader.library import build_sections
-    from brochure_reader.pdf.document import document_info
-    from brochure_reader.pdf.quotes import lines_between
+    from brochure_reader.pdf.quotes import section_lines
 
     pdf = tmp_path / "demo.pdf"
-    make_brochure(pdf, standard_sections(1), "Demo")
-    sections = build_sections("demo", document_info(pdf).outline)
-    [(section, end)] = questions_sections(sections)
-    lines = lines_between(str(pdf), None, (section.page, section.y), end)
+    sections = placed_sections("demo", make_brochure(pdf, standard_sections(1), "Demo"))
+    [(section, after)] = questions_sections(sections)
+    lines = section_lines(str(pdf), None, section_bound(section), section_bound(after))
     assert lines[0] == "Questions to ask your care team"
     assert questions_from_lines(lines) == QUESTIONS
+    # headings are found by their text, so a wrong outline position does not matter
+    wrong = section_lines(str(pdf), None, (section.page, 700.0, section.title),
+                          (after.page, 10.0, after.title))
+    assert wrong == lines
+    assert section_lines(str(pdf), None, section_bound(section), None)[-1] != lines[-1]

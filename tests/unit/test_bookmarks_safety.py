@@ -65,6 +65,7 @@ def parse(lines: list[str]) -> tuple[list[list[str]], list[str] | None]:
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="needs fork() and SIGKILL")
 def test_killed_writers_lose_nothing_they_reported(tmp_path):
     """A writer is SIGKILLed at a random moment, 200 times; after each kill the file opens,
     passes integrity_check and holds every change the writer reported committed (the one in

@@ -259,3 +259,12 @@ def test_unwritable_folder_is_a_store_error(tmp_path):
 def test_integrity_check_reports_ok(store):
     store.add("aml", 1, 0.0)
     assert store.integrity_check() == ["ok"]
+
+
+def test_sqlite_errors_become_store_errors(app_paths):
+    store = BookmarkStore.open(app_paths)
+    store.close()
+    for call in (store.list, store.collections, lambda: store.exists("x"),
+                 lambda: store.add("aml", 1, 0.0), store.changed_elsewhere):
+        with pytest.raises(StoreError):
+            call()

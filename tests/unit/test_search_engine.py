@@ -22,17 +22,17 @@ def where(result) -> list[tuple[str, str | None]]:
 
 def test_words_are_anded(searcher):
     result = searcher.search("platelets bruising")
-    assert where(result) == [("aml", "Bleeding and tiredness")]
+    assert where(result) == [("s-aml", "Bleeding and tiredness")]
     assert not result.partial
 
 
 def test_stemming_vomiting_finds_vomit_forms(searcher):
-    assert ("eating", "Feeling sick") in where(searcher.search("vomit"))
-    assert ("eating", "Feeling sick") in where(searcher.search("vomits"))
+    assert ("s-eating", "Feeling sick") in where(searcher.search("vomit"))
+    assert ("s-eating", "Feeling sick") in where(searcher.search("vomits"))
 
 
 def test_phrase_needs_adjacent_words(searcher):
-    assert where(searcher.search('"blood count"')) == [("aml", "Blood tests")]
+    assert where(searcher.search('"blood count"')) == [("s-aml", "Blood tests")]
     assert searcher.search('"count blood"').hits == []
 
 
@@ -43,33 +43,33 @@ def test_prefix(searcher):
 
 def test_exclusion(searcher):
     with_all = {d for d, _s in where(searcher.search("tiredness"))}
-    assert with_all == {"aml", "glioma"}
-    assert {d for d, _s in where(searcher.search("tiredness -radiotherapy"))} == {"aml"}
+    assert with_all == {"s-aml", "s-glioma"}
+    assert {d for d, _s in where(searcher.search("tiredness -radiotherapy"))} == {"s-aml"}
 
 
 def test_or(searcher):
     found = set(where(searcher.search("diarrhoea OR glial")))
-    assert found == {("eating", "Bowel changes"), ("glioma", "What a glioma is")}
+    assert found == {("s-eating", "Bowel changes"), ("s-glioma", "What a glioma is")}
 
 
 def test_accents_are_folded_both_ways(searcher):
-    assert where(searcher.search("leucemie")) == [("eating", "Eating after surgery")]
-    assert where(searcher.search("LEUCÉMIE")) == [("eating", "Eating after surgery")]
+    assert where(searcher.search("leucemie")) == [("s-eating", "Eating after surgery")]
+    assert where(searcher.search("LEUCÉMIE")) == [("s-eating", "Eating after surgery")]
 
 
 def test_line_end_hyphen_is_joined_in_index(searcher):
     hits = searcher.search('"treatment with care"').hits
-    assert [(h.document_id, h.section) for h in hits] == [("glioma", "Chemotherapy")]
+    assert [(h.document_id, h.section) for h in hits] == [("s-glioma", "Chemotherapy")]
 
 
 def test_uk_us_ize_ise(searcher):
-    assert ("glioma", "Chemotherapy") in where(searcher.search("optimized"))
+    assert ("s-glioma", "Chemotherapy") in where(searcher.search("optimized"))
 
 
 def test_thesaurus_expansion_is_reported(searcher):
     result = searcher.search("exhausted")
     assert result.expansions == ["tiredness", "fatigue"]
-    assert {d for d, _s in where(result)} == {"aml", "glioma"}
+    assert {d for d, _s in where(result)} == {"s-aml", "s-glioma"}
     assert searcher.search("leukemia").expansions == ["leukaemia"]
 
 
@@ -77,7 +77,7 @@ def test_expansions_absent_from_the_index_are_not_shown(searcher):
     # "poo" -> stool | bowel motion: neither is in the sample documents
     result = searcher.search("poo")
     assert result.expansions == []
-    assert where(result) == [("eating", "Bowel changes")]
+    assert where(result) == [("s-eating", "Bowel changes")]
 
 
 @pytest.mark.parametrize(
@@ -99,21 +99,21 @@ def test_suggestion_without_correction_when_query_found_something(searcher):
 def test_partial_fallback_is_flagged(searcher):
     result = searcher.search("fatigue radiotherapy zebra")
     assert result.partial
-    assert where(result)[0] == ("glioma", "Tiredness")  # has two of the three words
+    assert where(result)[0] == ("s-glioma", "Tiredness")  # has two of the three words
     assert searcher.search("fatigue radiotherapy").partial is False
 
 
 def test_stop_words_dropped(searcher):
     result = searcher.search("what are the platelets")
     assert result.dropped == ["what", "are", "the"]
-    assert set(where(result)) == {("aml", "Blood tests"), ("aml", "Bleeding and tiredness")}
+    assert set(where(result)) == {("s-aml", "Blood tests"), ("s-aml", "Bleeding and tiredness")}
 
 
 def test_scope_document_and_category(searcher):
-    assert {d for d, _s in where(searcher.search("tiredness", Scope.document("glioma")))} == {
-        "glioma"}
+    assert {d for d, _s in where(searcher.search("tiredness", Scope.document("s-glioma")))} == {
+        "s-glioma"}
     assert {d for d, _s in where(searcher.search("cells", Scope.category("blood-cancers")))} == {
-        "aml"}
+        "s-aml"}
     assert searcher.search("tiredness", Scope.document("nope")).hits == []
 
 
@@ -121,9 +121,9 @@ def test_headings_rank_above_body(searcher):
     # "tiredness" is the heading of glioma#tiredness and only body text in the AML heading
     # "Bleeding and tiredness" has it too; a body-only mention must not come first.
     result = searcher.search("infection")
-    assert where(result)[0] == ("aml", "Infection")
+    assert where(result)[0] == ("s-aml", "Infection")
     hits = searcher.search("chemotherapy").hits
-    assert (hits[0].document_id, hits[0].section) == ("glioma", "Chemotherapy")
+    assert (hits[0].document_id, hits[0].section) == ("s-glioma", "Chemotherapy")
 
 
 def test_title_ranks_above_body(tmp_path):
@@ -134,15 +134,15 @@ def test_title_ranks_above_body(tmp_path):
     b = make_pdf(tmp_path / "b.pdf", [("Intro", "This leaflet explains it once: glioma.")])
     build_index(db, [DocSpec("a", "Other things", str(a)), DocSpec("b", "Glioma", str(b))])
     with SearchIndex.open(db) as index:
-        hits = Searcher(index, Thesaurus()).search("glioma").hits
+        hits = Searcher(index, Thesaurus()).search("s-glioma").hits
     assert [h.document_id for h in hits] == ["b", "a"]
 
 
 def test_hit_fields_snippet_and_terms(searcher):
     hit = searcher.search("vomiting").hits[0]
     assert (hit.document_id, hit.document_title, hit.category) == (
-        "eating", "Eating well", "practical")
-    assert (hit.section, hit.section_ref, hit.page) == ("Feeling sick", "eating#feeling-sick", 0)
+        "s-eating", "Eating well", "practical")
+    assert (hit.section, hit.section_ref, hit.page) == ("Feeling sick", "s-eating#feeling-sick", 0)
     assert hit.terms == ("vomiting",)
     assert "**vomiting**" in hit.snippet.marked()
     assert [hit.snippet.text[s:e] for s, e in hit.snippet.marks] == ["vomiting"]

@@ -50,13 +50,13 @@ def test_index_lives_in_the_cache_dir(app_paths):
 
 def test_one_row_per_page_section_with_1_based_pages(sample_index_path):
     found = rows(sample_index_path)
-    aml = [r for r in found if r[0] == "aml"]
+    aml = [r for r in found if r[0] == "s-aml"]
     # four sections on page 1 of the AML document, each its own row
     assert aml == [
-        ("aml", 1, "Key points", "aml#key-points"),
-        ("aml", 1, "Blood tests", "aml#blood-tests"),
-        ("aml", 1, "Bleeding and tiredness", "aml#bleeding-and-tiredness"),
-        ("aml", 1, "Infection", "aml#infection"),
+        ("s-aml", 1, "Key points", "s-aml#key-points"),
+        ("s-aml", 1, "Blood tests", "s-aml#blood-tests"),
+        ("s-aml", 1, "Bleeding and tiredness", "s-aml#bleeding-and-tiredness"),
+        ("s-aml", 1, "Infection", "s-aml#infection"),
     ]
 
 
@@ -87,35 +87,35 @@ def test_incremental_update(sample_pack, tmp_path):
     specs = sample_specs(pack)
     db = tmp_path / "i.sqlite3"
     first = build_index(db, specs)
-    assert sorted(first.indexed) == ["aml", "eating", "glioma"]
+    assert sorted(first.indexed) == ["s-aml", "s-eating", "s-glioma"]
 
     again = build_index(db, specs)
-    assert again.indexed == [] and sorted(again.unchanged) == ["aml", "eating", "glioma"]
+    assert again.indexed == [] and sorted(again.unchanged) == ["s-aml", "s-eating", "s-glioma"]
 
     # same bytes, new modification time: the hash says unchanged
-    os.utime(pack / "aml.pdf", (1_000_000, 1_000_000))
+    os.utime(pack / "s-aml.pdf", (1_000_000, 1_000_000))
     assert build_index(db, specs).indexed == []
 
     # new content: only that document is read again
-    make_pdf(pack / "glioma.pdf", [("Only heading", "Completely new words about astrocytoma.")])
+    make_pdf(pack / "s-glioma.pdf", [("Only heading", "Completely new words about astrocytoma.")])
     report = build_index(db, specs)
-    assert report.indexed == ["glioma"]
-    assert ("glioma", 1, "Only heading", "glioma#only-heading") in rows(db)
+    assert report.indexed == ["s-glioma"]
+    assert ("s-glioma", 1, "Only heading", "s-glioma#only-heading") in rows(db)
 
     # a new title re-indexes too (the title is searchable)
-    renamed = [s if s.doc_id != "eating" else DocSpec("eating", "Food", s.path, s.category)
+    renamed = [s if s.doc_id != "s-eating" else DocSpec("s-eating", "Food", s.path, s.category)
                for s in specs]
-    assert build_index(db, renamed).indexed == ["eating"]
+    assert build_index(db, renamed).indexed == ["s-eating"]
 
     # documents that left the library leave the index
     report = build_index(db, renamed[:1])
-    assert sorted(report.removed) == ["eating", "glioma"]
-    assert {r[0] for r in rows(db)} == {"aml"}
+    assert sorted(report.removed) == ["s-eating", "s-glioma"]
+    assert {r[0] for r in rows(db)} == {"s-aml"}
 
 
 def test_force_reads_everything_again(index_copy, sample_pack):
     report = build_index(index_copy, sample_specs(sample_pack), force=True)
-    assert sorted(report.indexed) == ["aml", "eating", "glioma"]
+    assert sorted(report.indexed) == ["s-aml", "s-eating", "s-glioma"]
 
 
 def test_progress_and_cancel(sample_pack, tmp_path):
@@ -128,10 +128,10 @@ def test_progress_and_cancel(sample_pack, tmp_path):
     calls.clear()
     report = build_index(tmp_path / "j.sqlite3", sample_specs(sample_pack),
                          progress=lambda *a: calls.append(a), cancelled=lambda: len(calls) >= 1)
-    assert report.cancelled and report.indexed == ["aml"] and len(calls) == 1
+    assert report.cancelled and report.indexed == ["s-aml"] and len(calls) == 1
     # what was done stays indexed; the next run carries on
     report = build_index(tmp_path / "j.sqlite3", sample_specs(sample_pack))
-    assert report.unchanged == ["aml"] and sorted(report.indexed) == ["eating", "glioma"]
+    assert report.unchanged == ["s-aml"] and sorted(report.indexed) == ["s-eating", "s-glioma"]
 
 
 def test_unreadable_document_is_remembered_not_retried(tmp_path):
@@ -174,7 +174,7 @@ def test_damaged_or_foreign_index_is_rebuilt(index_copy, damage):
 def test_healthy_index_is_kept(index_copy):
     with SearchIndex.open(index_copy) as index:
         assert index.rebuilt_reason == ""
-        assert sorted(index.documents()) == ["aml", "eating", "glioma"]
+        assert sorted(index.documents()) == ["s-aml", "s-eating", "s-glioma"]
         stats = index.stats()
     assert stats["documents"] == 3 and stats["segments"] == len(rows(index_copy))
     assert stats["bytes"] > 0
@@ -185,7 +185,7 @@ def test_worker_entry_points_in_process(sample_pack, tmp_path):
     specs = sample_specs(sample_pack)
     assert index_document_job(db, specs[0]) == ("indexed", "")
     assert index_document_job(db, specs[0]) == ("unchanged", "")
-    assert prune_job(db, []) == ["aml"]
+    assert prune_job(db, []) == ["s-aml"]
 
 
 @pytest.mark.slow
@@ -199,8 +199,8 @@ def test_index_job_runs_in_a_worker_process(sample_pack, tmp_path):
     finally:
         pool.shutdown()
     assert status == ("indexed", "")
-    assert {r[0] for r in rows(db)} == {"eating"}
+    assert {r[0] for r in rows(db)} == {"s-eating"}
 
 
 def test_sample_library_titles_match_helpers():
-    assert [d[0] for d in SAMPLE_LIBRARY] == ["aml", "eating", "glioma"]
+    assert [d[0] for d in SAMPLE_LIBRARY] == ["s-aml", "s-eating", "s-glioma"]

@@ -46,9 +46,10 @@ def test_stop_words_are_dropped_but_not_when_alone():
     assert kinds(q.parse("the")) == [[("word", "the")]]
 
 
-def test_hyphenated_and_apostrophe_words_become_phrases():
+def test_hyphenated_words_become_phrases_and_apostrophes_go():
     assert kinds(q.parse("self-care")) == [[("phrase", "self care")]]
-    assert kinds(q.parse("don't")) == [[("phrase", "don t")]]
+    assert kinds(q.parse("don't")) == [[("word", "dont")]]
+    assert kinds(q.parse("patient’s")) == [[("word", "patients")]]
 
 
 def test_short_prefix_is_a_word():

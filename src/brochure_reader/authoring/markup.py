@@ -144,9 +144,11 @@ class _Renderer:
                 self._mark_box_content()
                 table_id = self.unique_id(f"table-{len(self.tables) + 1}")
                 self.tables.append(table_id)
-                self.out.append(f'<table id="{table_id}">')
+                # MuPDF ignores page breaks on tables: the break goes on a wrapping div.
+                extra = ' class="break-before"' if table_id in self.breaks else ""
+                self.out.append(f'<div{extra}><table id="{table_id}">')
             elif token.type == "table_close":
-                self.out.append(f'</table><div id="{self.tables[-1]}{END_SUFFIX}"></div>\n')
+                self.out.append(f'</table><div id="{self.tables[-1]}{END_SUFFIX}"></div></div>\n')
             elif token.type in ("thead_open", "thead_close"):
                 self._in_thead = token.nesting == 1
                 self.out.append(self.tag(token))

@@ -1,11 +1,12 @@
 """Typeset a source into an A4 PDF with PyMuPDF's Story + DocumentWriter.
 
-Steps: the body becomes HTML (:mod:`.markup`); a first pass lays it out without drawing to
-learn where every heading and box lands (``Story.element_positions``), pushing a heading that
-would sit alone at the foot of a page, or a short box that would split, to the next page; the
-final pass draws the cover band, the body and the footers ("Page n of m"); then the PDF is
-reopened to add the outline (exact heading positions), metadata, language and viewer hints.
-The output depends only on the input: dates come from the front matter, never from the clock.
+Steps: the body becomes HTML (:mod:`.markup`); layout passes without drawing learn where every
+heading, box and table lands (``Story.element_positions``) and push to the next page a heading
+that would sit alone at a page foot, or a box or table that should not split; the final pass
+draws the cover band, the body and the footers ("Page n of m"); then the PDF is reopened to
+paint box backgrounds and add the outline (exact heading positions), metadata, language and
+viewer hints.  The output depends only on the input: dates come from the front matter, never
+from the clock.
 """
 
 from __future__ import annotations
@@ -218,7 +219,19 @@ class _Typesetter:
                 self._draw_footer(device, page + 1, page_count)
                 writer.end_page()
             page += 1
+        if writer is None:
+            self._drop_empty_tails(spans)
         return spans, page
+
+    def _drop_empty_tails(self, spans: dict[str, _Span]) -> None:
+        """A box or table whose end marker alone went to the next page (only its bottom
+        padding did not fit) ends on the page before."""
+        lay = self.layout
+        for block_id in [box_id for _kind, box_id in self.body.boxes] + self.body.tables:
+            span = spans.get(block_id)
+            if span and span.end_page > span.page and span.bottom - lay.margin_top < 2:
+                span.end_page -= 1
+                span.bottom = lay.content_bottom - lay.box_pad_bottom
 
     def _page_top(self, page: int) -> float:
         return self.cover_bottom if page == 0 else self.layout.margin_top
@@ -231,11 +244,14 @@ class _Typesetter:
         room = lay.content_bottom - lay.margin_top
         found: list[tuple[int, float, str]] = []
 
+        boxes = {box_id for _kind, box_id in self.body.boxes}
+
         def movable(target: str) -> _Span | None:
             span = spans.get(target)
             if span is None or target in self.breaks:
                 return None
-            if span.top <= self._page_top(span.page) + 2:
+            top = span.top - (lay.box_pad_top if target in boxes else 0.0)
+            if top <= self._page_top(span.page) + 2:
                 return None  # already at the top of a page
             return span
 
@@ -248,14 +264,19 @@ class _Typesetter:
             heading_targets.append((head, target, span))
             if head.page == span.page and head.bottom + 2.3 * lay.line_height > lay.content_bottom:
                 found.append((span.page, span.top, target))
+        tables = set(self.body.tables)
+        urgent = {box_id for kind, box_id in self.body.boxes if kind == "urgent"}
         blocks = [box_id for _kind, box_id in self.body.boxes] + self.body.tables
         for block_id in blocks:
             span = movable(block_id)
             if span is None or span.end_page != span.page + 1:
                 continue
-            first = lay.content_bottom - span.top
-            total = first + (span.bottom - lay.margin_top)
-            if total <= 0.9 * room and (total <= 0.4 * room or first < 0.5 * total):
+            first, rest = lay.content_bottom - span.top, span.bottom - lay.margin_top
+            total = first + rest
+            # Keep danger signs together; a split table loses its header row.
+            short = 0.9 if block_id in urgent or block_id in tables else 0.4
+            widow = rest < 3 * lay.line_height
+            if total <= 0.9 * room and (total <= short * room or first < 0.5 * total or widow):
                 target, top = block_id, span.top
                 for head, heading_target, heading_span in heading_targets:
                     gap = span.top - head.bottom
@@ -381,6 +402,7 @@ class _Typesetter:
             doc.xref_set_key(catalog, "ViewerPreferences", "<</DisplayDocTitle true>>")
             if toc:
                 doc.xref_set_key(catalog, "PageMode", "/UseOutlines")
+            doc.subset_fonts()  # keep only the glyphs used (a symbol fallback font is large)
             return doc.tobytes(garbage=3, deflate=True, no_new_id=True)
         finally:
             doc.close()

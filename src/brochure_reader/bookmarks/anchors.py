@@ -24,19 +24,23 @@ from brochure_reader.bookmarks.model import ANCHOR_NEEDS_ATTENTION, ANCHOR_OK, B
 QUOTE_CHARS = 100
 #: Length of the prefix and suffix context (characters, trimmed to whole words).
 CONTEXT_CHARS = 32
+#: A line starting this many points above a position still counts as "at" it.
+LINE_SLACK = 4.0
 #: Lowest rapidfuzz ``partial_ratio`` (0–100) accepted as "the same passage, lightly edited".
 FUZZY_MIN_SCORE = 85.0
 
 _SPACES = {"\u00ad": "", "\u00a0": " ", "\u2009": " ", "\u202f": " "}
+_BULLETS = {"•", "●", "▪", "◦", "■"}
 
 
 def normalise_text(text: str) -> str:
-    """NFKC (ligatures and compatibility forms folded), soft hyphens removed, whitespace
-    collapsed to single spaces, ends stripped: the form quotes are stored and compared in."""
+    """NFKC (ligatures and compatibility forms folded), soft hyphens removed, list bullets
+    standing alone dropped, whitespace collapsed to single spaces, ends stripped: the form
+    quotes are stored and compared in."""
     text = unicodedata.normalize("NFKC", text)
     for old, new in _SPACES.items():
         text = text.replace(old, new)
-    return " ".join(text.split())
+    return " ".join(word for word in text.split() if word not in _BULLETS)
 
 
 def _join(left: str, right: str) -> str:
@@ -94,18 +98,28 @@ class TextMap:
         return self.pages[i], self.tops[i]
 
     def offset_at(self, page: int, y: float) -> int | None:
-        """Offset of the first line at or below (page 0-based, y points): the line whose bottom
-        is below *y* and whose top is highest; else the first line of a later page; None when
-        there is no text from there on."""
-        best = None
-        for i, (p, top, bottom) in enumerate(zip(self.pages, self.tops, self.bottoms, strict=True)):
+        """Offset of the text a reader sees first at (page 0-based, y points): the highest line
+        on that page starting at or below *y* (up to :data:`LINE_SLACK` points above counts, so
+        a heading whose target is a little low is still taken); failing that the line that
+        contains *y*; failing that the first line of a later page.  None when there is no text
+        from there on."""
+        starting = containing = None
+        for i, (p, top, bottom) in enumerate(zip(self.pages, self.tops, self.bottoms,
+                                                 strict=True)):
             if p < page:
                 continue
             if p > page:
-                return self.starts[i] if best is None else self.starts[best]
-            if bottom > y + 0.5 and (best is None or top < self.tops[best]):
-                best = i
-        return None if best is None else self.starts[best]
+                break
+            if top >= y - LINE_SLACK:
+                if starting is None or top < self.tops[starting]:
+                    starting = i
+            elif bottom > y and containing is None:
+                containing = i
+        best = starting if starting is not None else containing
+        if best is not None:
+            return self.starts[best]
+        later = next((i for i, p in enumerate(self.pages) if p > page), None)
+        return None if later is None else self.starts[later]
 
     def quote_from(self, offset: int, end: int | None = None) -> Quote:
         """The quote starting at *offset*: up to :data:`QUOTE_CHARS` characters (or up to *end*),

@@ -296,14 +296,15 @@ def _questions(args, ctx, store) -> int:
               "in your list")
         return 0
     if action == "add-from":
-        from brochure_reader.pdf.quotes import lines_between
+        from brochure_reader.bookmarks.questions import section_bound
+        from brochure_reader.pdf.quotes import section_lines
 
         doc = ctx.library.get(args.doc_id)
         _pages, sections = ctx.document_sections(doc)
         texts = []
-        for section, end in questions_sections(sections):
-            texts += questions_from_lines(
-                lines_between(str(doc.path), None, (section.page, section.y), end))
+        for section, after in questions_sections(sections):
+            texts += questions_from_lines(section_lines(
+                str(doc.path), None, section_bound(section), section_bound(after)))
         if not texts:
             raise _cli_error(f"'{doc.title}' has no 'Questions to ask' list")
         added = qlist.add_many(texts, source=doc.id)

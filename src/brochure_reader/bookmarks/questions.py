@@ -51,23 +51,28 @@ def is_questions_section(title: str) -> bool:
 
 
 def questions_sections(sections: Iterable) -> list[tuple]:
-    """The "Questions to ask" sections of a section tree, each with where it ends.
+    """The "Questions to ask" sections of a section tree, each with the section after it.
 
     *sections* is a list of library :class:`~brochure_reader.library.Section` (page 0-based, y
-    points).  Returns ``[(section, end)]`` where *end* is ``(page 0-based, y)`` of the next
-    section in the document, or None when it runs to the end.  Read the lines in between with
-    ``brochure_reader.pdf.quotes.lines_between`` and pass them to :func:`questions_from_lines`.
+    points).  Returns ``[(section, next section or None)]`` in document order.  Read the text
+    with ``brochure_reader.pdf.quotes.section_lines(path, password, (s.page, s.y, s.title),
+    (n.page, n.y, n.title) if n else None)`` and pass it to :func:`questions_from_lines`.
     """
     from brochure_reader.library.sections import iter_sections
 
-    placed = sorted((s for s in iter_sections(sections) if s.page is not None),
-                    key=lambda s: (s.page, s.y))
+    placed = [s for s in iter_sections(sections) if s.page is not None]  # document order
     found = []
     for i, section in enumerate(placed):
         if is_questions_section(section.title):
-            after = [s for s in placed[i + 1:] if (s.page, s.y) > (section.page, section.y)]
-            found.append((section, (after[0].page, after[0].y) if after else None))
+            after = placed[i + 1] if i + 1 < len(placed) else None
+            found.append((section, after))
     return found
+
+
+def section_bound(section) -> tuple[int, float, str] | None:
+    """``(page 0-based, y, title)`` of a library Section, as ``pdf.quotes.section_lines``
+    takes it (None for None)."""
+    return None if section is None else (section.page, section.y, section.title)
 
 
 def _join(text: str, more: str) -> str:
@@ -131,7 +136,7 @@ def _clean(text: str) -> str:
 def seed_builtin_questions(store: BookmarkStore) -> bool:
     """Add :data:`BUILTIN_QUESTIONS` once per database (remembered in ``meta``).  Returns True
     when it added them now."""
-    if store._conn.execute("SELECT 1 FROM meta WHERE key = ?", (_SEEDED_KEY,)).fetchone():
+    if store._query("SELECT 1 FROM meta WHERE key = ?", (_SEEDED_KEY,)):
         return False
     with store._write() as conn:
         if conn.execute("SELECT 1 FROM meta WHERE key = ?", (_SEEDED_KEY,)).fetchone():
@@ -159,18 +164,18 @@ class QuestionList:
 
     def list(self) -> list[Question]:
         """All questions in list order."""
-        rows = self.store._conn.execute(
+        rows = self.store._query(
             "SELECT id, text, position, answered, source, created, updated FROM questions "
-            "ORDER BY position, created").fetchall()
+            "ORDER BY position, created")
         return [self._from_row(r) for r in rows]
 
     def get(self, question_id: str) -> Question:
-        row = self.store._conn.execute(
+        rows = self.store._query(
             "SELECT id, text, position, answered, source, created, updated FROM questions "
-            "WHERE id = ?", (question_id,)).fetchone()
-        if row is None:
+            "WHERE id = ?", (question_id,))
+        if not rows:
             raise QuestionNotFound(question_id)
-        return self._from_row(row)
+        return self._from_row(rows[0])
 
     def _insert(self, conn, texts: Iterable[str], source: str) -> list[str]:
         existing = {r[0].casefold() for r in conn.execute("SELECT text FROM questions")}

@@ -214,7 +214,10 @@ class BookmarkStore:
         if not read_only:
             from brochure_reader.bookmarks.questions import seed_builtin_questions
 
-            seed_builtin_questions(store)
+            try:
+                seed_builtin_questions(store)
+            except StoreError:
+                pass  # busy: the questions are added on a later start
         return store
 
     def close(self) -> None:
@@ -249,7 +252,7 @@ class BookmarkStore:
         conn = self._conn
         try:
             conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
+        except sqlite3.Error as exc:
             raise StoreError(f"Your bookmarks could not be saved: {exc}. Please try again.") \
                 from exc
         try:
@@ -258,7 +261,7 @@ class BookmarkStore:
         except BaseException as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.OperationalError):
+            if isinstance(exc, sqlite3.Error):
                 raise StoreError(f"Your bookmarks could not be saved: {exc}.") from exc
             raise
 
@@ -266,14 +269,24 @@ class BookmarkStore:
     def _read(self) -> Iterator[sqlite3.Connection]:
         """A read transaction: one consistent snapshot even while others write."""
         conn = self._conn
-        conn.execute("BEGIN")
         try:
-            yield conn
-        finally:
-            conn.execute("COMMIT")
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise StoreError(f"Your bookmarks could not be read: {exc}.") from exc
+
+    def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
+        """All rows of one statement; SQLite errors become StoreError."""
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"Your bookmarks could not be read: {exc}.") from exc
 
     def _read_data_version(self) -> int:
-        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        return int(self._query("PRAGMA data_version")[0][0])
 
     def changed_elsewhere(self) -> bool:
         """True once after another connection (another window, the CLI) committed a change."""
@@ -284,7 +297,7 @@ class BookmarkStore:
 
     def integrity_check(self) -> list[str]:
         """``PRAGMA integrity_check`` rows: ``["ok"]`` for a healthy file."""
-        return [r[0] for r in self._conn.execute("PRAGMA integrity_check")]
+        return [r[0] for r in self._query("PRAGMA integrity_check")]
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -356,9 +369,8 @@ class BookmarkStore:
             raise BookmarkNotFound(f"No bookmark with id '{id_or_prefix}' (give at least 4 "
                                    "characters of the id)")
         escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = self._conn.execute(
-            "SELECT id FROM bookmarks WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (escaped + "%",)
-        ).fetchall()
+        rows = self._query("SELECT id FROM bookmarks WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+                           (escaped + "%",))
         if not rows:
             raise BookmarkNotFound(f"No bookmark with id '{id_or_prefix}' "
                                    "(see 'brochure-reader bookmarks list')")
@@ -368,25 +380,22 @@ class BookmarkStore:
         return self.get(rows[0][0])
 
     def exists(self, bookmark_id: str) -> bool:
-        return self._conn.execute("SELECT 1 FROM bookmarks WHERE id = ?",
-                                  (bookmark_id,)).fetchone() is not None
+        return bool(self._query("SELECT 1 FROM bookmarks WHERE id = ?", (bookmark_id,)))
 
     def collections(self) -> list[CollectionInfo]:
         """Every collection (including empty ones), sorted by name, with its bookmark count."""
-        rows = self._conn.execute(
+        rows = self._query(
             "SELECT c.name, count(bc.bookmark_id) FROM collections AS c LEFT JOIN "
-            "bookmark_collections AS bc ON bc.collection_id = c.id GROUP BY c.id"
-        ).fetchall()
+            "bookmark_collections AS bc ON bc.collection_id = c.id GROUP BY c.id")
         return sorted((CollectionInfo(n, int(k)) for n, k in rows), key=lambda c: c.name.casefold())
 
     def documents(self) -> list[str]:
         """Ids of the documents that have bookmarks, sorted."""
-        return [r[0] for r in self._conn.execute(
-            "SELECT DISTINCT doc_id FROM bookmarks ORDER BY doc_id")]
+        return [r[0] for r in self._query("SELECT DISTINCT doc_id FROM bookmarks ORDER BY doc_id")]
 
     def bookmarked_sections(self, doc_id: str) -> set[str]:
         """Section refs (``DOC_ID#slug``) of *doc_id* that hold at least one bookmark."""
-        return {r[0] for r in self._conn.execute(
+        return {r[0] for r in self._query(
             "SELECT DISTINCT section_ref FROM bookmarks WHERE doc_id = ? AND section_ref != ''",
             (doc_id,))}
 

@@ -40,6 +40,8 @@ class Handout:
     page_count: int
     part_starts: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: first page (0-based) of the sources at the end
+    sources_start: int = 0
 
 
 def _esc(text: str) -> str:
@@ -80,9 +82,14 @@ def body_size(request: HandoutRequest) -> float:
     return style.LARGE_PRINT_SIZE if request.large_print else style.BODY_SIZE
 
 
+def _keep_together(text: str) -> str:
+    """No line break inside a date or after "page" (non-breaking spaces)."""
+    return text.replace(" ", "\u00a0")
+
+
 def footer_left(part: HandoutPart) -> str:
     reviewed = _date_text(part.reviewed)
-    return part.title + (f" · Reviewed {reviewed}" if reviewed else "")
+    return part.title + (f" · Reviewed {_keep_together(reviewed)}" if reviewed else "")
 
 
 # --- parts ---------------------------------------------------------------------------------------
@@ -106,7 +113,8 @@ def _typeset_part(part: HandoutPart, size: float) -> _Built:
     source = parse_source(part.markdown_path)
     if part.slugs:
         body = section_markdown(source.body, source_sections(source.id, source.body), part.slugs)
-        summary = "From this leaflet: " + "; ".join(part.section_titles) + "."
+        summary = "From this leaflet: " + "; ".join(part.section_titles)
+        summary += "" if summary[-1] in ".…?!" else "."
     else:
         body, summary = source.body, source.summary
     piece = Source(
@@ -152,7 +160,7 @@ def cover_html(
 ) -> str:
     """HTML of the cover page; *first_pages* are 1-based page numbers of the parts."""
     day = format_date(cover.day())
-    who = ", ".join(v.strip() for v in (cover.clinician, cover.clinic) if v.strip())
+    who = cover.clinician.strip()  # the clinic is named just above
     out = ['<div class="band">']
     out.append(f'<p class="kicker">{_esc(cover.clinic.strip() or APP_TITLE)}</p>')
     out.append("<h1>Information for you</h1>")
@@ -262,13 +270,14 @@ def compose_handout(request: HandoutRequest) -> Handout:
             data = cover_pdf(count)
         label = cover.clinic.strip() or "Patient handout"
         parts.append(
-            AssemblyPart(footer_left=f"{label} · {format_date(day)}", outline_title="Cover",
+            AssemblyPart(footer_left=f"{label} · {_keep_together(format_date(day))}",
+                         outline_title="Cover",
                          data=data, keep_outline=False)
         )
     parts.extend(b.assembly for b in built)  # type: ignore[misc]
     parts.append(
         AssemblyPart(
-            footer_left=f"Sources · {format_date(day)}",
+            footer_left=f"Sources · {_keep_together(format_date(day))}",
             outline_title="Sources",
             data=html_pages(sources_html(built, day), css, font_dir, margins=margins,
                             em=page_size),
@@ -283,4 +292,4 @@ def compose_handout(request: HandoutRequest) -> Handout:
         note_css=style.note_css(max(page_size, style.LARGE_PRINT_MIN) if large else page_size),
     )
     starts = result.starts[1:-1] if cover is not None else result.starts[:-1]
-    return Handout(result.pdf, result.page_count, starts, notes)
+    return Handout(result.pdf, result.page_count, starts, notes, result.starts[-1])

@@ -145,6 +145,17 @@ def page_entries(labels: list[str], limit: int = 200) -> list[tuple[int, str, in
     return entries
 
 
+def content_hash(path: str | Path) -> str:
+    """SHA-256 (hex) of the file's bytes: identifies one version of a document."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def validate(path: str | Path) -> dict:
     """Check that *path* is a document we can show; returns ``{"pages", "title", "encrypted"}``.
 

@@ -105,17 +105,20 @@ def _copy_links(src: pymupdf.Document, out: pymupdf.Document, page_map: dict[int
 
 def export_pages(
     path: str | Path,
-    ranges: list[tuple[int, int]],
+    ranges: list[tuple[int, int]] | None,
     password: str | None = None,
     title: str = "",
 ) -> bytes:
-    """PDF bytes holding the pages of *ranges* (0-based inclusive ``(first, last)``) of *path*.
+    """PDF bytes holding the pages of *ranges* (0-based inclusive ``(first, last)``; None: every
+    page) of *path*.
 
     Pages are copied with ``insert_pdf`` (text, links, annotations kept); the outline entries
     pointing into copied pages come along.  Raises DocumentError as ``open_document`` does and
     ValueError for a range outside the document.
     """
     src = _pdf_source(path, password)
+    if ranges is None:
+        ranges = [(0, src.page_count - 1)]
     for first, last in ranges:
         if not (0 <= first <= last < src.page_count):
             raise ValueError(f"pages {first + 1}-{last + 1} are outside the document")
@@ -143,7 +146,7 @@ def export_pages(
 
 def export_to_file(
     path: str | Path,
-    ranges: list[tuple[int, int]],
+    ranges: list[tuple[int, int]] | None,
     out_file: str | Path,
     password: str | None = None,
     title: str = "",

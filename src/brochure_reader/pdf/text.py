@@ -129,6 +129,8 @@ def _extract(doc: pymupdf.Document) -> ExtractedDocument:
 
 #: Share of the page height at the top and at the bottom where running heads and feet live.
 RUNNING_BAND = 0.1
+#: Longest block (characters) that can be a running head or foot.
+RUNNING_MAX_CHARS = 200
 _DIGITS = re.compile(r"\d+")
 
 
@@ -142,7 +144,9 @@ def drop_running_text(
         return pages
 
     def key(top: float, bottom: float, text: str, height: float) -> str | None:
-        if height <= 0 or RUNNING_BAND * height < top and bottom < (1 - RUNNING_BAND) * height:
+        if len(text) > RUNNING_MAX_CHARS or height <= 0:
+            return None
+        if RUNNING_BAND * height < top and bottom < (1 - RUNNING_BAND) * height:
             return None
         return _DIGITS.sub("#", " ".join(fold(text).split()))
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brochure_reader.search.index import IndexedDocument, SearchIndex, Segment
-from brochure_reader.search.normalise import tokenize
+from brochure_reader.search.normalise import fold, tokenize
 
 #: progress(done, total, document title) — called after each document.
 ProgressCallback = Callable[[int, int, str], None]
@@ -83,32 +83,63 @@ def _flat_sections(spec: DocSpec, extracted) -> list[tuple[int, float, str, str,
     def walk(nodes, parents: list[str]) -> None:
         for node in nodes:
             path = [*parents, node.title]
-            if node.page is not None:
+            if node.page is not None and node.page < len(extracted.pages):
                 terms = " ".join(tokenize(" ".join(reversed(path))))
                 out.append((node.page, node.y, node.title, node.ref, terms))
             walk(node.children, path)
 
     walk(roots, [])
-    out.sort(key=lambda s: (s[0], s[1]))
+    out.sort(key=lambda s: s[0])  # stable: keeps outline order within a page
     return out
 
 
-def segments_of(spec: DocSpec, extracted) -> list[Segment]:
-    """Cut each page of *extracted* (an ``ExtractedDocument``) into per-section segments.
+def _heading_block(blocks, title: str, after: int) -> int | None:
+    """Index of the block at or after *after* that is the heading *title* (its text starts
+    with the title, or is the start of a title broken over several blocks)."""
+    wanted = " ".join(fold(title).split())
+    if not wanted:
+        return None
+    longest = 2 * len(wanted) + 20
+    for index in range(after, len(blocks)):
+        if len(blocks[index].text) > longest:
+            continue
+        text = " ".join(fold(blocks[index].text).split())
+        if text.startswith(wanted) or (len(text) >= 4 and wanted.startswith(text)):
+            return index
+    return None
 
-    A text block belongs to the last section starting at or above its vertical middle.
+
+def _section_starts(sections, pages) -> list[tuple[int, int]]:
+    """Where each section starts, as ``(page, block index)``.
+
+    The block holding the heading text is used when it can be found (robust against outline
+    destinations that point a little off, or at the wrong height); otherwise the first block
+    whose vertical middle is at or below the destination's y.
     """
+    starts: list[tuple[int, int]] = []
+    for page, y, title, _ref, _terms in sections:
+        blocks = pages[page]
+        after = starts[-1][1] + 1 if starts and starts[-1][0] == page else 0
+        index = _heading_block(blocks, title, after)
+        if index is None:
+            index = next((i for i, b in enumerate(blocks) if (b.top + b.bottom) / 2 >= y - 1),
+                         len(blocks))
+            index = max(index, after if starts and starts[-1][0] == page else 0)
+        starts.append((page, index))
+    return starts
+
+
+def segments_of(spec: DocSpec, extracted) -> list[Segment]:
+    """Cut each page of *extracted* (an ``ExtractedDocument``) into per-section segments:
+    a block belongs to the last section that starts at or before it."""
     sections = _flat_sections(spec, extracted)
+    starts = _section_starts(sections, extracted.pages)
     segments: list[Segment] = []
     current = -1  # index into sections of the section in force
     for page_no, blocks in enumerate(extracted.pages):
         pieces: list[tuple[int, list[str]]] = []
-        for block in blocks:
-            middle = (block.top + block.bottom) / 2
-            while current + 1 < len(sections) and (
-                sections[current + 1][0] < page_no
-                or (sections[current + 1][0] == page_no and sections[current + 1][1] <= middle + 1)
-            ):
+        for block_no, block in enumerate(blocks):
+            while current + 1 < len(starts) and starts[current + 1] <= (page_no, block_no):
                 current += 1
             if pieces and pieces[-1][0] == current:
                 pieces[-1][1].append(block.text)
@@ -133,6 +164,75 @@ def _sha256(path: str) -> str:
     return file_sha256(Path(path))
 
 
+@dataclass
+class Prepared:
+    """A document read and cut into rows, ready to write (picklable: made in workers)."""
+
+    spec: DocSpec
+    page_count: int
+    segments: list[Segment]
+    title_terms: str
+    error: str = ""
+
+
+def prepare_document(spec: DocSpec) -> Prepared:
+    """Extract *spec*'s text and cut it into rows.  Never raises for a bad document: the
+    failure is in ``error``.  Runs in-process or in a worker process."""
+    from brochure_reader.pdf.errors import DocumentError
+    from brochure_reader.pdf.text import extract_document
+
+    # each title/tag term once: the title column says what the document is about, how often
+    # a tag repeats a word says nothing more
+    title_terms = " ".join(dict.fromkeys(tokenize(" ".join([spec.title, *spec.tags]))))
+    try:
+        extracted = extract_document(spec.path, spec.password)
+        return Prepared(spec, extracted.page_count, segments_of(spec, extracted), title_terms)
+    except DocumentError as exc:
+        error = str(exc)
+    except Exception as exc:  # MuPDF raises many types for damaged files
+        error = f"{Path(spec.path).name} could not be read for searching ({type(exc).__name__})."
+    return Prepared(spec, 0, [], title_terms, error)
+
+
+@dataclass
+class _Check:
+    """Outcome of comparing a document with what the index has: ``status`` is set when nothing
+    needs to be read ("unchanged"/"failed"), else the file's size, mtime and hash."""
+
+    status: str = ""
+    message: str = ""
+    size: int = 0
+    mtime_ns: int = 0
+    sha256: str = ""
+
+
+def _check(index: SearchIndex, spec: DocSpec, force: bool) -> _Check:
+    try:
+        st = os.stat(spec.path)
+    except OSError as exc:
+        return _Check("failed", f"{Path(spec.path).name}: {exc.strerror or exc}")
+    known = index.document(spec.doc_id)
+    info = _info_key(spec)
+    same_info = known is not None and known.path == spec.path and known.info == info
+    if not force and same_info and (known.size, known.mtime_ns) == (st.st_size, st.st_mtime_ns):
+        return _Check("unchanged", known.error)
+    sha = _sha256(spec.path)
+    if not force and same_info and known.sha256 == sha:
+        index.touch_document(spec.doc_id, st.st_size, st.st_mtime_ns)
+        return _Check("unchanged", known.error)
+    return _Check("", "", st.st_size, st.st_mtime_ns, sha)
+
+
+def _write(index: SearchIndex, prepared: Prepared, check: _Check) -> tuple[str, str]:
+    spec = prepared.spec
+    record = IndexedDocument(
+        spec.doc_id, spec.title, spec.category, _info_key(spec), spec.path, check.size,
+        check.mtime_ns, check.sha256, prepared.page_count, prepared.error,
+    )
+    index.replace_document(record, prepared.title_terms, prepared.segments)
+    return ("failed", prepared.error) if prepared.error else ("indexed", "")
+
+
 def index_document(index: SearchIndex, spec: DocSpec, force: bool = False) -> tuple[str, str]:
     """Bring one document up to date in *index*.
 
@@ -141,42 +241,15 @@ def index_document(index: SearchIndex, spec: DocSpec, force: bool = False) -> tu
     its hash so it is not tried again until the file changes (it is then "unchanged", with the
     old failure as message).
     """
-    from brochure_reader.pdf.errors import DocumentError
+    check = _check(index, spec, force)
+    if check.status:
+        return check.status, check.message
+    return _write(index, prepare_document(spec), check)
 
-    try:
-        st = os.stat(spec.path)
-    except OSError as exc:
-        return "failed", f"{Path(spec.path).name}: {exc.strerror or exc}"
-    known = index.document(spec.doc_id)
-    info = _info_key(spec)
-    same_info = known is not None and known.path == spec.path and known.info == info
-    if not force and same_info and (known.size, known.mtime_ns) == (st.st_size, st.st_mtime_ns):
-        return "unchanged", known.error
-    sha = _sha256(spec.path)
-    if not force and same_info and known.sha256 == sha:
-        index.touch_document(spec.doc_id, st.st_size, st.st_mtime_ns)
-        return "unchanged", known.error
 
-    from brochure_reader.pdf.text import extract_document
-
-    error = ""
-    segments: list[Segment] = []
-    page_count = 0
-    try:
-        extracted = extract_document(spec.path, spec.password)
-        page_count = extracted.page_count
-        segments = segments_of(spec, extracted)
-    except DocumentError as exc:
-        error = str(exc)
-    except Exception as exc:  # MuPDF raises many types for damaged files
-        error = f"{Path(spec.path).name} could not be read for searching ({type(exc).__name__})."
-    record = IndexedDocument(
-        spec.doc_id, spec.title, spec.category, info, spec.path, st.st_size, st.st_mtime_ns, sha,
-        page_count, error,
-    )
-    title_terms = " ".join(tokenize(" ".join([spec.title, *spec.tags])))
-    index.replace_document(record, title_terms, segments)
-    return ("failed", error) if error else ("indexed", "")
+#: Documents to read before build_index(workers > 1) starts worker processes (starting them
+#: costs about a second).
+PARALLEL_FROM = 8
 
 
 def build_index(
@@ -186,34 +259,53 @@ def build_index(
     cancelled: Callable[[], bool] | None = None,
     force: bool = False,
     prune: bool = True,
+    workers: int = 1,
 ) -> BuildReport:
     """Update *index* (an open index or a file path) so it holds exactly *specs*.
 
     *progress* is called after each document with ``(done, total, title)``; when *cancelled*
     returns true the build stops between documents (what is done stays indexed).  With *force*
-    every document is read again.  With *prune*, documents not in *specs* are removed.
+    every document is read again.  With *prune*, documents not in *specs* are removed.  With
+    *workers* > 1 and at least PARALLEL_FROM documents to read, documents are read in that many
+    worker processes while this process writes the index.
     """
     started = time.perf_counter()
     own = not isinstance(index, SearchIndex)
     idx = SearchIndex.open(index) if own else index
     specs = list(specs)
     report = BuildReport()
+    done = 0
+
+    def record(spec: DocSpec, status: str, message: str) -> None:
+        nonlocal done
+        done += 1
+        if status == "indexed":
+            report.indexed.append(spec.doc_id)
+        elif status == "unchanged":
+            report.unchanged.append(spec.doc_id)
+        else:
+            report.failed[spec.doc_id] = message
+        if progress is not None:
+            progress(done, len(specs), spec.title)
+
     try:
         if prune:
             report.removed = idx.keep_only(s.doc_id for s in specs)
-        for done, spec in enumerate(specs, start=1):
-            if cancelled is not None and cancelled():
-                report.cancelled = True
-                break
-            status, message = index_document(idx, spec, force)
-            if status == "indexed":
-                report.indexed.append(spec.doc_id)
-            elif status == "unchanged":
-                report.unchanged.append(spec.doc_id)
+        todo: list[tuple[DocSpec, _Check]] = []
+        for spec in specs:
+            check = _check(idx, spec, force)
+            if check.status:
+                record(spec, check.status, check.message)
             else:
-                report.failed[spec.doc_id] = message
-            if progress is not None:
-                progress(done, len(specs), spec.title)
+                todo.append((spec, check))
+        if workers > 1 and len(todo) >= PARALLEL_FROM:
+            _read_in_workers(idx, todo, workers, record, cancelled, report)
+        else:
+            for spec, check in todo:
+                if cancelled is not None and cancelled():
+                    report.cancelled = True
+                    break
+                record(spec, *_write(idx, prepare_document(spec), check))
         if len(report.indexed) > 20:
             idx.optimize()
     finally:
@@ -221,6 +313,52 @@ def build_index(
             idx.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _read_in_workers(idx, todo, workers, record, cancelled, report) -> None:
+    """Read *todo* documents in worker processes, writing each to *idx* as it arrives.  If a
+    worker dies (a file that crashes MuPDF), that document fails and the rest are read here."""
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    context = multiprocessing.get_context("spawn")
+    queue = list(reversed(todo))
+    running: dict = {}
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        while queue or running:
+            stop = cancelled is not None and cancelled()
+            while queue and not stop and len(running) < workers * 2:
+                spec, check = queue.pop()
+                running[pool.submit(prepare_document, spec)] = (spec, check)
+            if stop:
+                report.cancelled = True
+                for future in running:
+                    future.cancel()
+                queue.clear()
+            finished, _pending = wait(running, return_when=FIRST_COMPLETED)
+            broken = False
+            for future in finished:
+                spec, check = running.pop(future)
+                if future.cancelled():
+                    continue
+                try:
+                    prepared = future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    record(spec, "failed", f"{Path(spec.path).name} stopped the reader's "
+                                           "document worker (the file may be damaged).")
+                    continue
+                record(prepared.spec, *_write(idx, prepared, check))
+            if broken:
+                queue.extend(reversed(list(running.values())))
+                running.clear()
+                break
+    for spec, check in reversed(queue):
+        if cancelled is not None and cancelled():
+            report.cancelled = True
+            break
+        record(spec, *_write(idx, prepare_document(spec), check))
 
 
 # --- worker-process entry points (module level, picklable) ----------------------------------

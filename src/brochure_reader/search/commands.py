@@ -6,6 +6,7 @@ Both bring the index up to date first (in-process; only changed documents are re
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 from brochure_reader import APP_NAME
@@ -47,7 +48,8 @@ def _update(ctx, force: bool = False, verbose: bool = True):
         if verbose and sys.stderr.isatty():
             print(f"\rIndexing {done}/{total}: {title[:50]:<50}", end="", file=sys.stderr)
 
-    report = build_index(index, specs, progress=progress, force=force)
+    workers = min(2, os.cpu_count() or 1)  # many documents to read: read them in parallel
+    report = build_index(index, specs, progress=progress, force=force, workers=workers)
     if verbose and sys.stderr.isatty() and specs:
         print("\r" + " " * 70 + "\r", end="", file=sys.stderr)
     for doc_id, message in report.failed.items():  # newly failed only

@@ -6,9 +6,10 @@
     result = searcher.search("tired all the time", Scope.document("acute-myeloid-leukaemia"))
     for hit in result.hits: ...   # best first; hit.page is 0-based
 
-Ranking is FTS5 BM25 with the document title/tags and section headings weighted above the
-body (see ``index.WEIGHTS``).  When all the words together find nothing, pages are ranked by
-how many of the words they contain (``result.partial``).  When a word is unknown, a spelling
+FTS5's BM25 picks the candidates; :mod:`.ranking` orders them (headings weighted above the
+body, documents whose title or tags match raised, boilerplate sections lowered).  When all
+the words together find nothing, pages are ranked by how many of the words they contain
+(``result.partial``).  When a word is unknown, a spelling
 suggestion is made and, if the query found nothing, searched instead (``result.corrected``).
 """
 
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from brochure_reader.search import query as q
+from brochure_reader.search import ranking
 from brochure_reader.search.index import SearchIndex
 from brochure_reader.search.normalise import stem
 from brochure_reader.search.snippets import Snippet, build_pattern, make_snippet
@@ -28,6 +30,8 @@ from brochure_reader.search.thesaurus import Thesaurus
 
 log = logging.getLogger(__name__)
 
+#: Candidates FTS5 hands to the final ranking (at least; 3 x the limit when that is more).
+CANDIDATES = 60
 #: Candidates ranked by the partial-match fallback.
 FALLBACK_CANDIDATES = 300
 
@@ -125,6 +129,8 @@ class Searcher:
         self._variants: dict[str, list[str]] = {}
         self._variants_generation = -1
         self._titles: dict[str, tuple[str, str]] = {}
+        self._row_counts: dict[str, int] = {}
+        self._size: tuple[int, float] | None = None
 
     # --- public -------------------------------------------------------------------------------
 
@@ -175,6 +181,8 @@ class Searcher:
         if generation != self._variants_generation:
             self._variants.clear()
             self._titles.clear()
+            self._row_counts.clear()
+            self._size = None
             self._variants_generation = generation
 
     def _word_variants(self, term: str) -> list[str]:
@@ -227,7 +235,10 @@ class Searcher:
             for part in word.split():
                 best = suggester.suggest(part)
                 if best:
-                    corrected = _replace_word(corrected, part, best[0])
+                    # of the spellings of the suggested word, the one the documents use most
+                    spellings = [best[0], *self.thesaurus.spellings(best[0])]
+                    choice = max(spellings, key=lambda w: suggester.frequency.get(w, -1))
+                    corrected = _replace_word(corrected, part, choice)
                     changed = True
         return corrected if changed else None
 
@@ -247,57 +258,59 @@ class Searcher:
         if not match or limit <= 0:
             return []
         where, params = self._scope_sql(scope)
-        fetch = FALLBACK_CANDIDATES if mode == "any" else limit
+        fetch = FALLBACK_CANDIDATES if mode == "any" else max(limit * 3, CANDIDATES)
+        weights = f"{ranking.TITLE_W}, {ranking.HEADING_W}, {ranking.BODY_W}"
         rows = self.index.db.execute(
-            f"SELECT rowid, rank, title, heading, body FROM fts WHERE fts MATCH ?{where}"
-            " ORDER BY rank LIMIT ?",
+            f"SELECT rowid, title, heading, body FROM fts WHERE fts MATCH ?{where} "
+            f"ORDER BY bm25(fts, {weights}) LIMIT ?",
             [match, *params, fetch],
         ).fetchall()
-        if mode == "any":
-            rows = self._rank_partial(parsed, rows)[:limit]
-        return self._hits(parsed, [(r[0], -r[1]) for r in rows])
-
-    def _rank_partial(self, parsed: q.ParsedQuery, rows: list[tuple]) -> list[tuple]:
-        """Rows ordered by how many clauses they satisfy, then by BM25."""
+        segments = self._segments([r[0] for r in rows])
+        ranker = ranking.Ranker(parsed, self._word_variants, self._rows_with,
+                                *self._index_size())
         scored = []
-        for rowid, rank, title, heading, body in rows:
-            terms = f" {title} {heading} {body} "
-            tokens = set(terms.split())
-            count = sum(1 for c in parsed.clauses if self._clause_in(c, tokens, terms))
-            scored.append((-count, rank, rowid, title, heading, body))
-        scored.sort(key=lambda s: (s[0], s[1]))
-        return [(rowid, rank, title, heading, body) for _c, rank, rowid, title, heading, body
-                in scored]
+        for rowid, title, heading, body in rows:
+            segment = segments.get(rowid)
+            if segment is None:
+                continue
+            candidate = ranking.Candidate(rowid, title, heading, body, segment[2], len(segment[4]))
+            on_page, score = ranker.score(candidate)
+            scored.append((-on_page if mode == "any" else 0, -score, rowid))
+        scored.sort()
+        ranked = [(rowid, -neg) for _n, neg, rowid in scored[:limit]]
+        return self._hits(parsed, ranked, segments)
 
-    def _clause_in(self, clause: q.Clause, tokens: set[str], text: str) -> bool:
-        for term in clause.alternatives:
-            if term.kind == q.WORD:
-                if any(v in tokens for v in self._word_variants(term.terms[0])):
-                    return True
-            elif term.kind == q.PREFIX:
-                head = " ".join(term.terms)
-                if f" {head}" in text:
-                    return True
-            elif f" {' '.join(term.terms)} " in text:
-                return True
-        return False
+    def _rows_with(self, term: str) -> int:
+        found = self._row_counts.get(term)
+        if found is None:
+            found = self._row_counts[term] = self.index.rows_with(term)
+        return found
 
-    def _hits(self, parsed: q.ParsedQuery, ranked: list[tuple[int, float]]) -> list[Hit]:
-        if not ranked:
-            return []
-        marks = ",".join("?" * len(ranked))
-        rows = {
+    def _index_size(self) -> tuple[int, float]:
+        if self._size is None:
+            self._size = self.index.size()
+        return self._size
+
+    def _segments(self, rowids: list[int]) -> dict[int, tuple]:
+        """``{rowid: (doc_id, page_no 1-based, section title, section ref, text)}``."""
+        if not rowids:
+            return {}
+        marks = ",".join("?" * len(rowids))
+        return {
             r[0]: r[1:]
             for r in self.index.db.execute(
                 "SELECT id, doc_id, page_no, section_title, section_ref, text FROM segments"
                 f" WHERE id IN ({marks})",
-                [rowid for rowid, _ in ranked],
+                rowids,
             )
         }
+
+    def _hits(self, parsed: q.ParsedQuery, ranked: list[tuple[int, float]],
+              segments: dict[int, tuple]) -> list[Hit]:
         pattern = self._pattern(parsed)
         hits = []
         for rowid, score in ranked:
-            row = rows.get(rowid)
+            row = segments.get(rowid)
             if row is None:
                 continue
             doc_id, page_no, section, ref, text = row

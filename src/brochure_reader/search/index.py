@@ -26,10 +26,8 @@ from brochure_reader.search.normalise import NORMALISER_VERSION, stems
 log = logging.getLogger(__name__)
 
 #: PRAGMA user_version of a current index: schema and normaliser version together.
-SCHEMA_VERSION = 200 + NORMALISER_VERSION
+SCHEMA_VERSION = 400 + NORMALISER_VERSION
 INDEX_FILE = "search-index.sqlite3"
-#: BM25 column weights: document title/tags, section headings, body text.
-WEIGHTS = (10.0, 5.0, 1.0)
 
 #: FTS5 tokenizer: our terms are already folded; it must only split them at spaces, so every
 #: character class our tokenizer keeps (letters, digits, marks, private use) is a token char.
@@ -65,7 +63,6 @@ CREATE VIRTUAL TABLE fts USING fts5(
     title, heading, body,
     tokenize = "{TOKENIZER}"
 );
-INSERT INTO fts(fts, rank) VALUES('rank', 'bm25({WEIGHTS[0]}, {WEIGHTS[1]}, {WEIGHTS[2]})');
 """
 
 
@@ -312,6 +309,18 @@ class SearchIndex:
         """Whether *term* (folded) occurs in an indexed row."""
         row = self.db.execute(f"SELECT 1 FROM {self._vocab()} WHERE term = ?", (term,)).fetchone()
         return row is not None
+
+    def rows_with(self, term: str) -> int:
+        """Number of indexed rows containing the folded *term* (0 if none)."""
+        row = self.db.execute(f"SELECT doc FROM {self._vocab()} WHERE term = ?", (term,)).fetchone()
+        return row[0] if row else 0
+
+    def size(self) -> tuple[int, float]:
+        """``(rows, average characters of display text per row)`` (a full scan: cache it)."""
+        rows, average = self.db.execute(
+            "SELECT count(*), avg(length(text)) FROM segments"
+        ).fetchone()
+        return rows, float(average or 0.0)
 
     def words_with_stem(self, term_stem: str, limit: int = 40) -> list[str]:
         """Indexed terms whose stem is *term_stem* (may include terms of removed documents)."""

@@ -23,7 +23,7 @@ from collections.abc import Container, Iterable, Iterator
 import Stemmer
 
 #: Bumped whenever the output of clean_text/fold/tokenize/stem changes (the index is rebuilt).
-NORMALISER_VERSION = 1
+NORMALISER_VERSION = 2
 
 SOFT_HYPHEN = "\u00ad"
 #: Characters that end a line when a word is hyphenated: hyphen-minus, hyphen, non-breaking hyphen.
@@ -31,10 +31,15 @@ _LINE_HYPHENS = "-\u2010\u2011"
 
 # A word broken at a line end: "opti-\nmized" (soft hyphens were handled before this runs):
 # find the hyphen and line break first (fast), then the words on either side.
-_LINE_END_HYPHEN_FAST = re.compile(r"(?<=\w)[" + _LINE_HYPHENS + r"][ \t]*\n[ \t]*(?=\w)")
+# (the hyphen comes first in the pattern so that the regex engine can skip to it quickly)
+_LINE_END_HYPHEN_FAST = re.compile(
+    r"[" + _LINE_HYPHENS + r"](?<=\w[" + _LINE_HYPHENS + r"])[ \t]*\n[ \t]*(?=\w)"
+)
 _WORD_AT = re.compile(r"\w+")
 _SOFT_LINE_END = re.compile(SOFT_HYPHEN + r"[ \t]*\n[ \t]*")
 _WORD = re.compile(r"[^\W_]+")
+#: An apostrophe inside a word is dropped: "can't" = "cant", "patient's" = "patients".
+INNER_APOSTROPHE = re.compile("['\u2019\u02bc](?<=[^\\W_].)(?=[^\\W_])")
 # Letters of scripts written without spaces between words (index one term per character).
 UNSPACED = re.compile(
     "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff"
@@ -46,7 +51,7 @@ _EXTRA_FOLDS = {
     "ſ": "s", "ŀ": "l", "ħ": "h",
 }
 # A hyphen between two letters on one line: part of a compound such as "self-care".
-_INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+_INNER_HYPHEN = re.compile(r"-(?<=[^\W\d_]-)(?=[^\W\d_])")
 
 
 class _FoldTable(dict):
@@ -102,6 +107,8 @@ def tokenize(text: str) -> list[str]:
     "what", "helps"]``; ``"你好"`` -> ``["你", "好"]``.
     """
     folded = fold(text)
+    if "'" in folded or "\u2019" in folded or "\u02bc" in folded:
+        folded = INNER_APOSTROPHE.sub("", folded)
     words = _WORD.findall(folded)
     if text.isascii() or not UNSPACED.search(folded):
         return words
@@ -156,11 +163,10 @@ def _join_line_end_hyphens(text: str, keep_hyphen: Container[str]) -> str:
         if start == m.start() or tail is None:
             continue  # the word before was already joined to another line: leave this one
         first, second = text[start:m.start()], tail.group()
-        joined = first + second
-        if not second[0].islower() or first[-1].isdigit():
-            joined = f"{first}-{second}"
-        elif keep_hyphen and fold(f"{first}-{second}") in keep_hyphen:
-            joined = f"{first}-{second}"
+        real_hyphen = not second[0].islower() or first[-1].isdigit()
+        if not real_hyphen and keep_hyphen:
+            real_hyphen = fold(f"{first}-{second}") in keep_hyphen
+        joined = f"{first}-{second}" if real_hyphen else first + second
         out.append(text[pos:start])
         out.append(joined)
         pos = tail.end()
@@ -175,6 +181,8 @@ def hyphenated_words(texts: Iterable[str]) -> set[str]:
     """
     found: set[str] = set()
     for text in texts:
+        if "-" not in text:
+            continue
         for m in _INNER_HYPHEN.finditer(text):
             start = end = m.start()
             while start > 0 and text[start - 1].isalpha():

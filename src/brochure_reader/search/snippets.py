@@ -1,8 +1,8 @@
 """Snippets with the matched words marked, and the words to highlight on a page.
 
 Works on display text (case and accents kept): the text is folded with the same rules as the
-index (:func:`.normalise.fold`), matched with one regular expression built from the query's
-terms, and the matches are mapped back to offsets in the display text.
+index (:func:`.normalise.fold`), the query's terms are found in it (:class:`Matcher`), and the
+matches are mapped back to offsets in the display text.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from brochure_reader.search.normalise import _FOLD, UNSPACED, fold
+from brochure_reader.search.normalise import _FOLD, INNER_APOSTROPHE, UNSPACED, fold
 
 #: Characters of context before the first match and in the whole snippet.
 BEFORE, WIDTH = 70, 240
@@ -39,17 +39,13 @@ class Snippet:
         return "".join(out)
 
 
-def _piece(term: str) -> str:
-    return re.escape(term)
-
-
 def _sequence(terms: tuple[str, ...], prefix_last: bool = False) -> str:
     parts = []
     for i, term in enumerate(terms):
         if i:
             both_unspaced = UNSPACED.fullmatch(terms[i - 1]) and UNSPACED.fullmatch(term)
             parts.append(r"[\W_]*" if both_unspaced else r"[\W_]+")
-        parts.append(_piece(term))
+        parts.append(re.escape(term))
     if prefix_last:
         parts.append(_W + "*")
     body = "".join(parts)
@@ -58,17 +54,58 @@ def _sequence(terms: tuple[str, ...], prefix_last: bool = False) -> str:
     return head + body + tail
 
 
+class Matcher:
+    """Finds a query's words, phrases and prefixes in folded text.
+
+    Each term's first word is located with ``str.find`` (fast even for long pages and many
+    word forms); phrases and prefixes are then checked with a small anchored pattern.
+    """
+
+    def __init__(self, words: Iterable[str], phrases: Iterable[tuple[str, ...]],
+                 prefixes: Iterable[tuple[str, ...]]):
+        self.items: list[tuple[str, re.Pattern[str] | None]] = []
+        for word in sorted(set(words), key=len, reverse=True):
+            if word:
+                self.items.append((word, None))
+        for seq in phrases:
+            if seq:
+                self.items.append((seq[0], re.compile(_sequence(seq))))
+        for seq in prefixes:
+            if seq:
+                self.items.append((seq[0], re.compile(_sequence(seq, prefix_last=True))))
+
+    def spans(self, folded: str) -> list[tuple[int, int]]:
+        """Non-overlapping ``(start, end)`` matches in *folded* text, in order."""
+        found: list[tuple[int, int]] = []
+        for first, pattern in self.items:
+            unspaced = bool(UNSPACED.match(first))
+            i = folded.find(first)
+            while i != -1:
+                if unspaced or i == 0 or not folded[i - 1].isalnum():
+                    if pattern is None:
+                        end = i + len(first)
+                        if unspaced or end == len(folded) or not folded[end].isalnum():
+                            found.append((i, end))
+                    else:
+                        m = pattern.match(folded, i)
+                        if m:
+                            found.append((i, m.end()))
+                i = folded.find(first, i + 1)
+        found.sort(key=lambda span: (span[0], -span[1]))
+        out: list[tuple[int, int]] = []
+        for start, end in found:
+            if not out or start >= out[-1][1]:
+                out.append((start, end))
+        return out
+
+
 def build_pattern(
     words: Iterable[str], phrases: Iterable[tuple[str, ...]], prefixes: Iterable[tuple[str, ...]]
-) -> re.Pattern[str] | None:
-    """A pattern matching, in folded text, any of the *words*, *phrases* (term sequences) and
-    *prefixes* (term sequences whose last term is a prefix).  None when there is nothing."""
-    alts = [_sequence(p) for p in phrases if p]
-    alts += [_sequence(p, prefix_last=True) for p in prefixes if p]
-    alts += [_sequence((w,)) for w in sorted(set(words), key=len, reverse=True) if w]
-    if not alts:
-        return None
-    return re.compile("|".join(f"(?:{a})" for a in alts))
+) -> Matcher | None:
+    """A :class:`Matcher` for the *words*, *phrases* (term sequences) and *prefixes* (term
+    sequences whose last term is a prefix) of a query; None when there is nothing to find."""
+    matcher = Matcher(words, phrases, prefixes)
+    return matcher if matcher.items else None
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -81,16 +118,18 @@ class _OffsetMap:
     a combining accent -> nothing), so only those are recorded.
     """
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, removed: list[int]):
         self.starts: list[int] = []  # folded offset where each irregular character begins
         self.where: list[int] = []  # its display offset
         self.lengths: list[int] = []  # its folded length
         delta = 0
-        for m in _NON_ASCII.finditer(text):
-            length = len(_FOLD[ord(m.group())])
+        gone = set(removed)
+        candidates = sorted(gone.union(m.start() for m in _NON_ASCII.finditer(text)))
+        for position in candidates:
+            length = 0 if position in gone else len(_FOLD[ord(text[position])])
             if length != 1:
-                self.starts.append(m.start() + delta)
-                self.where.append(m.start())
+                self.starts.append(position + delta)
+                self.where.append(position)
                 self.lengths.append(length)
                 delta += length - 1
         self.regular = not self.starts
@@ -107,24 +146,24 @@ class _OffsetMap:
         return where + 1 + (folded_offset - start - length)
 
 
-def find(text: str, pattern: re.Pattern[str] | None) -> list[tuple[int, int]]:
-    """Spans ``(start, end)`` of display *text* matched by *pattern* (built by build_pattern)."""
-    if pattern is None or not text:
+def find(text: str, matcher: Matcher | None) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of display *text* matched by *matcher* (see build_pattern)."""
+    if matcher is None or not text:
         return []
-    folded = fold(text)
-    to_display = _OffsetMap(text) if not text.isascii() else None
-    spans = []
-    for m in pattern.finditer(folded):
-        if m.end() == m.start():
-            continue
-        if to_display is None:
-            spans.append((m.start(), m.end()))
-        else:
-            spans.append((to_display(m.start()), to_display(m.end() - 1) + 1))
-    return spans
+    removed = []
+    if "'" in text or "\u2019" in text or "\u02bc" in text:  # dropped inside words, as in tokenize
+        removed = [m.start() for m in INNER_APOSTROPHE.finditer(text)]
+        folded = fold(INNER_APOSTROPHE.sub("", text))
+    else:
+        folded = fold(text)
+    spans = matcher.spans(folded)
+    if text.isascii() and not removed:
+        return spans
+    to_display = _OffsetMap(text, removed)
+    return [(to_display(start), to_display(end - 1) + 1) for start, end in spans]
 
 
-def make_snippet(text: str, pattern: re.Pattern[str] | None, max_terms: int = 12) -> Snippet:
+def make_snippet(text: str, pattern: Matcher | None, max_terms: int = 12) -> Snippet:
     """A snippet of about WIDTH characters around the densest group of matches in *text*."""
     spans = find(text, pattern)
     terms: list[str] = []

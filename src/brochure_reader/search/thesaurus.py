@@ -93,6 +93,16 @@ class Thesaurus:
         return out
 
 
+    def spellings(self, word: str) -> list[str]:
+        """Other spellings of a one-word *word* from ``spelling`` entries (``leukemia`` ->
+        ``["leukaemia"]``), matched exactly (no stemming)."""
+        out = []
+        for entry in self.entries:
+            if entry.kind == "spelling" and entry.term == (word,):
+                out.extend(t[0] for t in entry.targets if len(t) == 1 and t[0] not in out)
+        return out
+
+
 def parse_lines(lines: Sequence[str]) -> tuple[list[Entry], list[str]]:
     """Entries from thesaurus lines, and a list of problems (``"line 12: ..."``).
 

@@ -31,6 +31,20 @@ class Actions:
             tip="Copy a PDF or e-book into your library",
         )
         make("remove_from_library", "&Remove from library", tip="Remove a document you added")
+        make("print", "&Print…", QKeySequence.Print, tip="Print this document (Ctrl+P)")
+        make("print_preview", "Print pre&view…", "Ctrl+Shift+P")
+        make(
+            "export_pdf",
+            "&Export as PDF…",
+            "Ctrl+Shift+E",
+            tip="Save pages of this document as a PDF",
+        )
+        make(
+            "make_handout",
+            "Make a &handout…",
+            "Ctrl+Shift+H",
+            tip="Put sections of several documents together for a patient",
+        )
         make("quit", "&Quit", QKeySequence.Quit)
         make("home", "&Home", "Alt+Home", tip="Back to the start page")
         make("back", "&Back", QKeySequence.Back, tip="Go back (Alt+Left)")
@@ -42,6 +56,17 @@ class Actions:
         make("next_page", "&Next page", "Ctrl+PgDown")
         make("previous_page", "&Previous page", "Ctrl+PgUp")
         make("copy", "&Copy", QKeySequence.Copy)
+        make(
+            "add_bookmark",
+            "&Bookmark this place",
+            "Ctrl+D",
+            tip="Bookmark the selected text, or the top of the page (Ctrl+D)",
+        )
+        make(
+            "add_questions",
+            "Add this document's &questions to My questions",
+            tip="Copy the 'Questions to ask your care team' lists into My questions",
+        )
         make("about", "&About Brochure Reader")
         for name in ("fit_width", "fit_page"):
             getattr(self, name).setCheckable(True)

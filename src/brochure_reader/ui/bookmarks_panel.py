@@ -122,7 +122,15 @@ class BookmarksPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("bookmarksPanel")
         self._store = store
-        self._title_of = title_of or (lambda doc_id: doc_id)
+        given = title_of or (lambda doc_id: doc_id)
+
+        def safe_title(doc_id: str) -> str:  # a document removed from the library keeps its id
+            try:
+                return given(doc_id) or doc_id
+            except Exception:
+                return doc_id
+
+        self._title_of = safe_title
         self._submit = submit
         self._pool = None
         self._collapsed: set[tuple[str, str]] = set()
@@ -320,8 +328,11 @@ class BookmarksPanel(QWidget):
 
     def poll_external_changes(self) -> bool:
         """Reload when another process changed the database; returns True if it did."""
-        if not self._store.changed_elsewhere():
-            return False
+        try:
+            if not self._store.changed_elsewhere():
+                return False
+        except StoreError:
+            return False  # unreadable just now; the next poll tries again
         self.save_note()
         self.refresh()
         self.bookmarks_changed.emit("")

@@ -287,14 +287,18 @@ class QuestionsTab(QWidget):
         if path:
             self.export_pdf(path)
 
-    def export_pdf(self, path: str, done: Callable[[str], None] | None = None) -> None:
-        """Write the one-page PDF to *path* in a worker; *done(path)* runs on success."""
+    def export_pdf(self, path: str, done: Callable[[str], None] | None = None,
+                   failed: Callable[[], None] | None = None) -> None:
+        """Write the one-page PDF to *path* in a worker; *done(path)* runs on success,
+        *failed()* after the user was told about a failure."""
         from brochure_reader.pdf.bookmark_pdf import write_questions_pdf
 
         def finished(future) -> None:
             error = future.exception()
             if error is not None:
                 self._warn(f"My questions could not be saved as a PDF: {error}")
+                if failed is not None:
+                    failed()
                 return
             self.status_message.emit(f"Saved My questions to {path}")
             if done is not None:
@@ -315,6 +319,15 @@ class QuestionsTab(QWidget):
         folder = Path(tempfile.mkdtemp(prefix="brochure-reader-print-"))
         pdf = str(folder / "my-questions.pdf")
 
+        def clean_up() -> None:
+            self._printers.remove(printer)
+            try:
+                for leftover in folder.iterdir():
+                    leftover.unlink(missing_ok=True)
+                folder.rmdir()
+            except OSError:
+                pass  # still open in a worker (Windows); the temp folder is cleaned later
+
         def rendered(future) -> None:
             try:
                 error = future.exception()
@@ -333,14 +346,11 @@ class QuestionsTab(QWidget):
                 painter.end()
                 self.status_message.emit("Sent My questions to the printer")
             finally:
-                self._printers.remove(printer)
-                for leftover in folder.iterdir():
-                    leftover.unlink(missing_ok=True)
-                folder.rmdir()
+                clean_up()
 
         def written(_path: str) -> None:
             from brochure_reader.pdf.render import render_page
 
             self._run_pdf(render_page, (pdf, None, 0, PRINT_DPI / 72.0), rendered)
 
-        self.export_pdf(pdf, written)
+        self.export_pdf(pdf, written, clean_up)

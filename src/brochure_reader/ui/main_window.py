@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.nav_dock], [340], Qt.Horizontal)
 
         self.reader = ReaderController(library, service, self.page_view, settings, self)
+        self._build_bookmarks()
         self._build_toolbar()
         self._build_menus()
         self._connect()
@@ -70,6 +71,25 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
+
+    def _build_bookmarks(self) -> None:
+        from brochure_reader.bookmarks import BookmarkStore
+        from brochure_reader.ui.bookmark_controller import BookmarkController
+        from brochure_reader.ui.bookmarks_panel import BookmarksPanel
+
+        def title_of(doc_id: str) -> str:
+            return self.library.get(doc_id).title if doc_id in self.library else doc_id
+
+        self.bookmark_store = BookmarkStore.open(self.paths)
+        self.bookmarks = BookmarksPanel(
+            self.bookmark_store, title_of, self.service.pool.submit, self
+        )
+        self.bookmarks_dock = self._dock(
+            "Bookmarks and my questions", "bookmarks", self.bookmarks, Qt.RightDockWidgetArea
+        )
+        self.bookmark_controller = BookmarkController(
+            self.bookmarks, self.reader, self.page_view, self.nav_model, self.service, self
+        )
 
     def _build_toolbar(self) -> None:
         a = self.actions
@@ -91,6 +111,9 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         for action in (a.zoom_out, a.zoom_in, a.fit_width, a.fit_page):
             bar.addAction(action)
+        bar.addSeparator()
+        bar.addAction(a.add_bookmark)
+        a.add_bookmark.setIconText("Bookmark")
         self.reading_toolbar = bar
         self.addToolBar(bar)
 
@@ -99,12 +122,20 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu("&File")
         menu.addActions([a.add_to_library, a.remove_from_library])
         menu.addSeparator()
+        menu.addActions([a.make_handout, a.export_pdf, a.print_preview, a.print])
+        menu.addSeparator()
         menu.addAction(a.quit)
+        menu = self.menuBar().addMenu("&Edit")
+        menu.addActions([self.bookmarks.undo_action, self.bookmarks.redo_action])
+        menu.addSeparator()
+        menu.addActions([a.copy, a.add_bookmark, a.add_questions])
+        self.edit_menu = menu
         menu = self.menuBar().addMenu("&View")
         menu.addActions([a.zoom_in, a.zoom_out, a.fit_width, a.fit_page])
         menu.addSeparator()
         self.view_menu = menu
         menu.addAction(self.nav_dock.toggleViewAction())
+        menu.addAction(self.bookmarks_dock.toggleViewAction())
         menu = self.menuBar().addMenu("&Go")
         menu.addActions([a.home, a.back, a.forward, a.previous_page, a.next_page])
         self.go_menu = menu
@@ -127,6 +158,19 @@ class MainWindow(QMainWindow):
         a.add_to_library.triggered.connect(self.choose_files_to_import)
         a.remove_from_library.triggered.connect(self.remove_current_from_library)
         a.about.triggered.connect(self.show_about)
+        a.print.triggered.connect(lambda: self.print_current(False))
+        a.print_preview.triggered.connect(lambda: self.print_current(True))
+        a.export_pdf.triggered.connect(self.export_current)
+        a.make_handout.triggered.connect(self.make_handout)
+        marks = self.bookmark_controller
+        a.add_bookmark.triggered.connect(marks.bookmark_here)
+        a.add_questions.triggered.connect(
+            lambda: marks.add_questions(reader.current.id) if reader.current else None
+        )
+        self.bookmarks.open_requested.connect(reader.open)
+        self.bookmarks.status_message.connect(self.statusBar().showMessage)
+        marks.message.connect(self.statusBar().showMessage)
+        self.navigation.context_menu_requested.connect(self._tree_menu)
         view.scale_changed.connect(self._zoom_mode_changed)
         view.current_page_changed.connect(self._page_changed)
         view.message.connect(self.statusBar().showMessage)
@@ -149,6 +193,98 @@ class MainWindow(QMainWindow):
         """Called once the window is shown: start workers and background reading of outlines."""
         self.service.start()
         self.reader.load_outlines()
+        self.bookmarks.show_store_problems()
+
+    def _tree_menu(self, doc_id: str, ref: str, where) -> None:
+        """Right-click in the library tree: open, bookmark, questions, remove."""
+        from PySide6.QtWidgets import QMenu
+
+        from brochure_reader.library.sections import find_section
+
+        menu = QMenu(self)
+        doc = self.library.get(doc_id)
+        section = (
+            find_section(self.reader.sections.get(doc_id, []), ref.partition("#")[2])
+            if ref
+            else None
+        )
+        if section is not None:
+            menu.addAction(
+                "Open this section", lambda: self.reader.open(doc_id, section.page, section.y)
+            )
+            menu.addAction("Put this section in a handout…", lambda: self.make_handout([ref]))
+            menu.addAction(
+                "Bookmark this section",
+                lambda: self.bookmark_controller.bookmark_section(doc_id, section),
+            )
+        else:
+            menu.addAction("Open", lambda: self.reader.open(doc_id))
+        menu.addAction(
+            "Add its questions to My questions",
+            lambda: self.bookmark_controller.add_questions(doc_id),
+        )
+        if doc.removable:
+            menu.addSeparator()
+            menu.addAction("Remove from library…", lambda: self.remove_from_library(doc_id))
+        menu.exec(where)
+
+    # --- printing and handouts -------------------------------------------------------------------
+
+    def _current_section_pages(self) -> list:
+        """Page range of the section being read, offered as the print "Selection"."""
+        from brochure_reader.handouts.ranges import section_page_range
+
+        section = self.reader.current_section()
+        if section is None or section.page is None or self.reader.current is None:
+            return []
+        sections = self.reader.sections[self.reader.current.id]
+        return [section_page_range(sections, section, self.page_view.page_count)]
+
+    def print_current(self, preview: bool) -> None:
+        from brochure_reader.ui.printing import print_document
+
+        doc, shown = self.reader.current, self.page_view.document
+        if doc is None or shown is None:
+            return
+        print_document(
+            self,
+            self.service,
+            doc.path,
+            self._current_section_pages(),
+            current_page=self.page_view.current_page(),
+            password=shown.password,
+            title=doc.title,
+            preview=preview,
+        )
+
+    def export_current(self) -> None:
+        from brochure_reader.ui.printing import export_pdf
+
+        doc, shown = self.reader.current, self.page_view.document
+        if doc is None or shown is None:
+            return
+        export_pdf(
+            self,
+            self.service,
+            doc.path,
+            None,
+            password=shown.password,
+            title=doc.title,
+            on_done=self.statusBar().showMessage,
+        )
+
+    def make_handout(self, refs: list[str] | None = None) -> None:
+        from brochure_reader.ui.handout_dialog import HandoutDialog
+
+        dialog = HandoutDialog(
+            self, self.library, self.reader.sections, self.settings, self.service
+        )
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        section = self.reader.current_section()
+        for ref in refs or ([section.ref] if section is not None else []):
+            dialog.check_ref(ref)
+        dialog.open()
+        self.handout_dialog = dialog
 
     def refresh_home(self) -> None:
         self.home.populate(
@@ -174,6 +310,11 @@ class MainWindow(QMainWindow):
             a.previous_page,
             a.back,
             a.forward,
+            a.add_bookmark,
+            a.add_questions,
+            a.print,
+            a.print_preview,
+            a.export_pdf,
         ):
             action.setEnabled(enabled)
         self.page_box.setEnabled(enabled)
@@ -244,9 +385,13 @@ class MainWindow(QMainWindow):
                 self.refresh_home()
 
     def remove_current_from_library(self) -> None:
+        doc = self.reader.current
+        self.remove_from_library(doc.id if doc else "")
+
+    def remove_from_library(self, doc_id: str) -> None:
         from brochure_reader.library.imports import remove_document
 
-        doc = self.reader.current
+        doc = self.library.get(doc_id) if doc_id in self.library else None
         if doc is None or not doc.removable:
             QMessageBox.information(
                 self, "Remove from library", "Open a document you added yourself to remove it."
@@ -259,7 +404,8 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.Yes:
             return
-        self.reader.close_document()
+        if self.reader.current is doc:
+            self.reader.close_document()
         remove_document(self.library, doc.id)
         self.nav_model.set_library(self.library)
         self.show_home()
@@ -293,6 +439,8 @@ class MainWindow(QMainWindow):
                 "Settings not saved",
                 f"Your reading positions could not be saved: {exc.strerror}",
             )
+        self.bookmarks.shutdown()
+        self.bookmark_store.close()
         self.service.shutdown()
         super().closeEvent(event)
 

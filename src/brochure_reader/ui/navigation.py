@@ -7,6 +7,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QItemSelectionModel,
     QModelIndex,
+    QPoint,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -53,6 +54,8 @@ class NavigationModel(QAbstractItemModel):
         super().__init__(parent)
         self.root = Node("root", "Library", None)
         self._docs: dict[str, Node] = {}
+        self._bookmarked: dict[str, set[str]] = {}  # doc id -> refs of bookmarked sections
+        self._marker_icon = None
         if library is not None:
             self.set_library(library)
 
@@ -90,6 +93,39 @@ class NavigationModel(QAbstractItemModel):
         self.beginInsertRows(parent_index, 0, len(sections) - 1)
         node.children = [make(s, node) for s in sections]
         self.endInsertRows()
+
+    def set_bookmarked(self, doc_id: str, refs: set[str]) -> None:
+        """Mark the sections (refs) of *doc_id* that hold a bookmark."""
+        if self._bookmarked.get(doc_id, set()) == refs:
+            return
+        self._bookmarked[doc_id] = set(refs)
+        node = self._docs.get(doc_id)
+        if node is None:
+            return
+        stack = [node]
+        while stack:  # repaint every row of that document
+            current = stack.pop()
+            if current.children:
+                first = self.createIndex(0, 0, current.children[0])
+                last = self.createIndex(len(current.children) - 1, 0, current.children[-1])
+                self.dataChanged.emit(first, last, [Qt.DecorationRole])
+                stack.extend(current.children)
+
+    def _marker(self):
+        if self._marker_icon is None:
+            from PySide6.QtCore import QPoint
+            from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygon
+
+            pixmap = QPixmap(12, 16)
+            pixmap.fill(Qt.transparent)
+            painter = QPainter(pixmap)
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(QColor(30, 120, 60))
+            painter.drawPolygon(QPolygon([QPoint(1, 0), QPoint(11, 0), QPoint(11, 15),
+                                          QPoint(6, 10), QPoint(1, 15)]))
+            painter.end()
+            self._marker_icon = QIcon(pixmap)
+        return self._marker_icon
 
     # --- lookups ---------------------------------------------------------------------------
 
@@ -161,6 +197,10 @@ class NavigationModel(QAbstractItemModel):
                 )
                 return f"{section.title} — {where}{guess}"
             return node.tooltip or None
+        if role == Qt.DecorationRole and section is not None:
+            if section.ref in self._bookmarked.get(node.doc_id, ()):
+                return self._marker()
+            return None
         if role == Qt.FontRole and node.kind in ("category", "document"):
             font = QFont()
             font.setBold(node.kind == "category")
@@ -185,6 +225,8 @@ class NavigationPanel(QWidget):
 
     #: (doc_id, page 0-based, y points) — page -1 means "wherever the reader left it"
     open_requested = Signal(str, int, float)
+    #: right-click on an entry: (doc_id, section ref or "" for a document, global position)
+    context_menu_requested = Signal(str, str, QPoint)
 
     def __init__(self, model: NavigationModel, parent=None):
         super().__init__(parent)
@@ -204,6 +246,8 @@ class NavigationPanel(QWidget):
         self.view.setAccessibleName("Library and sections")
         self.view.setExpandsOnDoubleClick(False)
         self.view.clicked.connect(self._picked)
+        self.view.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.activated.connect(self._picked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -233,6 +277,14 @@ class NavigationPanel(QWidget):
             self.open_requested.emit(index.data(DOC_ID_ROLE), -1, 0.0)
         elif page is not None:
             self.open_requested.emit(index.data(DOC_ID_ROLE), int(page), float(y))
+
+    def _context_menu(self, pos) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid() or index.data(KIND_ROLE) == "category":
+            return
+        ref = index.data(REF_ROLE) if index.data(KIND_ROLE) == "section" else ""
+        self.context_menu_requested.emit(index.data(DOC_ID_ROLE), ref or "",
+                                         self.view.viewport().mapToGlobal(pos))
 
     def show_current(self, doc_id: str, ref: str | None) -> None:
         """Highlight the section the reader is in (or the document), without emitting."""

@@ -420,6 +420,14 @@ class PageView(QAbstractScrollArea):
                 ]
                 self.viewport().update()
 
+    def selection_start(self) -> tuple[int, float] | None:
+        """(page 0-based, y points) of the first selected word, or None without a selection."""
+        if not self._selection:
+            return None
+        page, index = self._selection[0]
+        words = self._words.get(page, [])
+        return (page, float(words[index][1])) if index < len(words) else None
+
     def selected_text(self) -> str:
         parts, last_line = [], None
         for page, index in self._selection:

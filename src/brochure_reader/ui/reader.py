@@ -251,17 +251,25 @@ class ReaderController(QObject):
         if self.current is None:
             return
         self.settings.remember_position(self.current.id, page, y)
-        section = section_at(self.sections.get(self.current.id, []), page, y + 40)
+        section = section_at(self.sections.get(self.current.id, []), page, self._probe(y))
         ref = section.ref if section else ""
         if ref != self._section_ref:
             self._section_ref = ref
             self.section_changed.emit(self.current.id, ref)
 
+    def _probe(self, y: float) -> float:
+        """The reader is "in" the section whose heading is in the top 80 pixels of the view."""
+        return y + 80.0 / max(self.view.scale, 0.01)
+
+    def section_at(self, doc_id: str, page: int, y: float) -> Section | None:
+        """The section of *doc_id* that contains (page 0-based, y points)."""
+        return section_at(self.sections.get(doc_id, []), page, y + 1.0)
+
     def current_section(self) -> Section | None:
         if self.current is None:
             return None
         page, y = self.view.position()
-        return section_at(self.sections.get(self.current.id, []), page, y + 40)
+        return section_at(self.sections.get(self.current.id, []), page, self._probe(y))
 
     def save_position(self) -> None:
         if self.current is not None and self.view.document is not None:

@@ -1,0 +1,164 @@
+"""Printing through a QPrinter writing a PDF: page counts, paper sizes, ranges, orientation."""
+
+from __future__ import annotations
+
+import pymupdf
+import pytest
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtPrintSupport import QPrinter
+
+from brochure_reader.ui.printing import PrintJob
+from tests.handout_pack import make_library
+
+AML = "acute-myeloid-leukaemia"
+PAPER = {"A4": (QPageSize.PageSizeId.A4, (595, 842)),
+         "Letter": (QPageSize.PageSizeId.Letter, (612, 792))}
+
+
+@pytest.fixture
+def service(qtbot):
+    from brochure_reader.ui.worker_bridge import DocumentService
+
+    service = DocumentService(workers=1)
+    yield service
+    service.shutdown()
+
+
+@pytest.fixture
+def leaflet(app_paths):
+    return make_library(app_paths).get(AML).path
+
+
+def pdf_printer(path, paper="A4", landscape=False, resolution=150) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setResolution(resolution)
+    orientation = QPageLayout.Orientation
+    orientation = orientation.Landscape if landscape else orientation.Portrait
+    printer.setPageLayout(QPageLayout(QPageSize(PAPER[paper][0]), orientation,
+                                      QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter))
+    return printer
+
+
+def printed(path):
+    with pymupdf.open(path) as doc:
+        return [
+            (tuple(round(v) for v in page.rect[2:]),
+             [info["bbox"] for info in page.get_image_info()])
+            for page in doc
+        ]
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_prints_every_page_on_the_printers_paper(service, leaflet, tmp_path, paper):
+    job = PrintJob(service, leaflet, title="AML")
+    out = tmp_path / f"{paper}.pdf"
+    printer = pdf_printer(out, paper)
+    job.configure(printer)
+    assert job.paint(printer) == job.page_count
+    pages = printed(out)
+    assert len(pages) == job.page_count == pymupdf.open(leaflet).page_count
+    width, height = PAPER[paper][1]
+    for size, images in pages:
+        assert size == (width, height)
+        assert len(images) == 1  # one rendered page image per sheet
+        x0, y0, x1, y1 = images[0]
+        assert abs((x0 + x1) / 2 - width / 2) < 1.5  # centred
+        assert x0 >= 28 - 1 and x1 <= width - 28 + 1  # inside the 10 mm margins
+        assert y0 >= 28 - 1 and y1 <= height - 28 + 1
+
+
+def test_landscape_pages_are_centred_and_fit(service, leaflet, tmp_path):
+    job = PrintJob(service, leaflet)
+    out = tmp_path / "landscape.pdf"
+    printer = pdf_printer(out, "Letter", landscape=True)
+    printer.setPrintRange(QPrinter.PrintRange.CurrentPage)
+    job.paint(printer)
+    [(size, [(x0, y0, x1, y1)])] = printed(out)
+    assert size == (792, 612)
+    assert abs((x0 + x1) / 2 - 396) < 1.5 and abs((y0 + y1) / 2 - 306) < 1.5
+    assert (x1 - x0) / (y1 - y0) == pytest.approx(595 / 842, rel=0.01)  # not stretched
+
+
+def test_current_page_range_and_selection(service, leaflet, tmp_path):
+    job = PrintJob(service, leaflet, current_page=4, selection=[(2, 3), (9, 9)])
+    printer = pdf_printer(tmp_path / "x.pdf")
+    job.configure(printer)
+    assert printer.printRange() == QPrinter.PrintRange.Selection
+    assert job.pages(printer) == [2, 3, 9]
+    printer.setPrintRange(QPrinter.PrintRange.CurrentPage)
+    assert job.pages(printer) == [4]
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 4)
+    assert job.pages(printer) == [1, 2, 3]
+    printer.setFromTo(job.page_count - 1, 999)
+    assert job.pages(printer) == [job.page_count - 2, job.page_count - 1]
+    printer.setPrintRange(QPrinter.PrintRange.AllPages)
+    assert job.pages(printer) == list(range(job.page_count))
+
+    out = tmp_path / "selection.pdf"
+    printer = pdf_printer(out)
+    job.configure(printer)
+    assert job.paint(printer) == 3
+    assert len(printed(out)) == 3
+
+
+def test_copies_are_printed_when_the_printer_cannot(service, leaflet, tmp_path):
+    job = PrintJob(service, leaflet, current_page=0)
+    out = tmp_path / "copies.pdf"
+    printer = pdf_printer(out)
+    printer.setPrintRange(QPrinter.PrintRange.CurrentPage)
+    printer.setCopyCount(2)
+    sheets = job.paint(printer)
+    expected = 1 if printer.supportsMultipleCopies() else 2
+    assert sheets == expected == len(printed(out))
+
+
+def test_rendered_at_the_printer_resolution(service, leaflet, tmp_path, monkeypatch):
+    job = PrintJob(service, leaflet)
+    scales = []
+    original = service.pool.submit
+
+    def spy(fn, *args):
+        if fn == "render:render_page":
+            scales.append(args[-1])
+        return original(fn, *args)
+
+    monkeypatch.setattr(service.pool, "submit", spy)
+    printer = pdf_printer(tmp_path / "r.pdf", resolution=200)
+    printer.setPrintRange(QPrinter.PrintRange.CurrentPage)
+    job.paint(printer)
+    # A4 page on A4 paper with 10 mm margins at 200 dpi: about 200/72 pixels per point.
+    assert scales and 200 / 72 * 0.9 < scales[0] <= 200 / 72
+
+
+def test_print_document_through_the_dialog(qtbot, service, leaflet, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QDialog
+
+    from brochure_reader.ui.printing import print_document
+
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    out = tmp_path / "dialog.pdf"
+    printer = pdf_printer(out)
+    assert print_document(None, service, leaflet, [(1, 2)], printer=printer, title="AML")
+    assert len(printed(out)) == 2
+
+
+def test_export_pdf_of_a_selection(qtbot, service, leaflet, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from brochure_reader.ui.printing import export_pdf
+
+    out = tmp_path / "chosen"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "PDF"))
+    messages = []
+    export_pdf(None, service, leaflet, [(1, 2), (5, 5)], title="AML", on_done=messages.append)
+    qtbot.waitUntil(lambda: bool(messages), timeout=30000)
+    assert messages == ["Saved 3 pages to chosen.pdf"]
+    with pymupdf.open(tmp_path / "chosen.pdf") as doc, pymupdf.open(leaflet) as src:
+        assert doc.page_count == 3
+        assert doc[2].get_text() == src[5].get_text()
+        assert doc.metadata["title"] == "AML"
