@@ -26,8 +26,10 @@ def _markdown_paragraphs(folder: Path) -> tuple[list[str], list[str]]:
         for block in re.split(r"\n\s*\n", text):
             block = block.strip()
             if block.startswith("#"):
-                headings.append(block.lstrip("#").strip())
-            elif block and not block.startswith((":::", "|")):
+                first, _newline, block = block.partition("\n")
+                headings.append(" ".join(first.lstrip("#").split()))
+                block = block.strip()
+            if block and not block.startswith((":::", "|", "+++")):
                 clean = re.sub(r"[*_`>\[\]]|^- ", "", block, flags=re.M)
                 paragraphs.append(" ".join(clean.split()))
     return paragraphs, headings
@@ -143,7 +145,7 @@ def make_document(path: Path, rng: random.Random, paragraphs, headings, pages: i
         doc.set_toc([[lvl, title, page, {"kind": pymupdf.LINK_GOTO, "page": page - 1,
                                          "to": pymupdf.Point(72, y)}]
                      for lvl, title, page, y in toc])
-        title = f"{rng.choice(headings)} ({path.stem})"
+        title = " ".join(f"{rng.choice(headings)} ({path.stem})".split())
         doc.set_metadata({"title": title})
         doc.save(path.with_suffix(".tmp"), garbage=0)
     path.with_suffix(".tmp").replace(path)

@@ -7,7 +7,7 @@ source format and docs/authoring-pipeline.md for the layout choices.
 
 from brochure_reader.authoring.build import BuildReport, BuiltDocument, build_pack
 from brochure_reader.authoring.source import Reference, Source, SourceError, parse_source
-from brochure_reader.authoring.typeset import (
+from brochure_reader.pdf.typeset import (
     OutlineEntry,
     TypesetResult,
     typeset,

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brochure_reader.authoring.source import Source, SourceError, parse_source
-from brochure_reader.authoring.typeset import LANGUAGE, typeset
 from brochure_reader.library.pack import PACK_FILE, toml_string
+from brochure_reader.pdf.typeset import LANGUAGE, typeset
 
 if sys.version_info >= (3, 11):
     import tomllib

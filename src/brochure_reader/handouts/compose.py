@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from brochure_reader import APP_TITLE
 from brochure_reader.authoring import Source, parse_source, typeset
 from brochure_reader.authoring.style import Layout, fonts_dir
-from brochure_reader.authoring.typeset import format_date
 from brochure_reader.handouts import style
 from brochure_reader.handouts.markdown import section_markdown, source_sections
 from brochure_reader.handouts.plan import CoverDetails, HandoutPart, HandoutRequest
 from brochure_reader.handouts.ranges import pages_in
+from brochure_reader.pdf.typeset import format_date
 
 NOT_REFLOWED = (
     "This document could not be re-set in large print, so its pages are shown here made to fit "

@@ -145,6 +145,12 @@ def page_entries(labels: list[str], limit: int = 200) -> list[tuple[int, str, in
     return entries
 
 
+def library_versions() -> tuple[str, str]:
+    """``(PyMuPDF version, MuPDF version)`` for the About dialog."""
+    mupdf = getattr(pymupdf, "mupdf_version", None) or getattr(pymupdf, "VersionFitz", "?")
+    return str(getattr(pymupdf, "__version__", None) or pymupdf.VersionBind), str(mupdf)
+
+
 def content_hash(path: str | Path) -> str:
     """SHA-256 (hex) of the file's bytes: identifies one version of a document."""
     import hashlib

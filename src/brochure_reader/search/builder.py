@@ -149,6 +149,8 @@ def segments_of(spec: DocSpec, extracted) -> list[Segment]:
             text = " ".join(texts)
             if section_index >= 0:
                 _p, _y, title, ref, heading_terms = sections[section_index]
+                if fold(text) == fold(title):
+                    continue  # a heading at the foot of a page: its text starts on the next
             else:
                 title = ref = None
                 heading_terms = ""
@@ -248,8 +250,8 @@ def index_document(index: SearchIndex, spec: DocSpec, force: bool = False) -> tu
 
 
 #: Documents to read before build_index(workers > 1) starts worker processes (starting them
-#: costs about a second).
-PARALLEL_FROM = 8
+#: costs more than reading the bundled library: 0.94 s against 0.79 s in one process).
+PARALLEL_FROM = 40
 
 
 def build_index(

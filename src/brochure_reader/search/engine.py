@@ -275,10 +275,20 @@ class Searcher:
                 continue
             candidate = ranking.Candidate(rowid, title, heading, body, segment[2], len(segment[4]))
             on_page, score = ranker.score(candidate)
-            scored.append((-on_page if mode == "any" else 0, -score, rowid))
+            scored.append((-on_page if mode == "any" else 0, -score, rowid, on_page > 0))
         scored.sort()
-        ranked = [(rowid, -neg) for _n, neg, rowid in scored[:limit]]
-        return self._hits(parsed, ranked, segments)
+        # A row matching only through its document's title shows nothing of the query: keep
+        # one such row for a document that has nothing better, drop the rest.
+        on_page_docs = {segments[r][0] for _n, _s, r, shown in scored if shown}
+        kept, title_only_docs = [], set()
+        for _n, neg, rowid, shown in scored:
+            doc_id = segments[rowid][0]
+            if not shown:
+                if doc_id in on_page_docs or doc_id in title_only_docs:
+                    continue
+                title_only_docs.add(doc_id)
+            kept.append((rowid, -neg))
+        return self._hits(parsed, kept[:limit], segments)
 
     def _rows_with(self, term: str) -> int:
         found = self._row_counts.get(term)

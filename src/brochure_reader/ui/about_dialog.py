@@ -65,13 +65,10 @@ LICENCE_NOTE = (
 
 
 def _pymupdf_versions() -> tuple[str, str]:
-    """``(PyMuPDF, MuPDF)`` versions.  Imported here, when the dialog opens, not at start-up."""
-    try:
-        import pymupdf
-    except ImportError:  # pragma: no cover - PyMuPDF is a dependency
-        return "not installed", "not installed"
-    mupdf = getattr(pymupdf, "mupdf_version", None) or getattr(pymupdf, "VersionFitz", "?")
-    return str(getattr(pymupdf, "__version__", None) or pymupdf.VersionBind), str(mupdf)
+    """``(PyMuPDF, MuPDF)`` versions, read when the dialog opens, not at start-up."""
+    from brochure_reader.pdf.document import library_versions
+
+    return library_versions()
 
 
 def version_rows() -> list[tuple[str, str]]:
