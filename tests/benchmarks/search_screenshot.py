@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def main() -> None:
     from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
     from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QWidget
 
     from brochure_reader.library import Library
@@ -58,7 +58,8 @@ def main() -> None:
         painter.fillRect(QRectF(x0 * scale, y0 * scale, (x1 - x0) * scale, (y1 - y0) * scale),
                          colour)
     painter.end()
-    page_label.setPixmap(QPixmapFrom(image).scaledToHeight(860, Qt.TransformationMode.SmoothTransformation))
+    pixmap = QPixmap.fromImage(image)
+    page_label.setPixmap(pixmap.scaledToHeight(860, Qt.TransformationMode.SmoothTransformation))
     window.resize(1280, 900)
     window.show()
     for _ in range(20):
@@ -67,12 +68,6 @@ def main() -> None:
     window.grab().save(str(out))
     print(f"{out}: {query!r} -> {doc_id} page {page + 1}, terms {terms}")
     panel.shutdown()
-
-
-def QPixmapFrom(image):  # noqa: N802 (reads like the Qt constructor it wraps)
-    from PySide6.QtGui import QPixmap
-
-    return QPixmap.fromImage(image)
 
 
 if __name__ == "__main__":

@@ -45,7 +45,8 @@ def main(argv: list[str]) -> int:
     if target:
         window.reader.open_ref(target)
         wait(3000)
-    if query and hasattr(window, "search_panel"):
+    if query:
+        window.open_search()
         window.search_panel.set_query(query)
         wait(2500)
         window.search_panel.next_hit()

@@ -112,6 +112,12 @@ def test_incremental_update(sample_pack, tmp_path):
     assert sorted(report.removed) == ["s-eating", "s-glioma"]
     assert {r[0] for r in rows(db)} == {"s-aml"}
 
+    # the row and length totals kept for ranking match a full count after all of that
+    with SearchIndex.open(db) as index:
+        count, average = index.db.execute(
+            "SELECT count(*), avg(length(text)) FROM segments").fetchone()
+        assert index.size() == (count, pytest.approx(average))
+
 
 def test_force_reads_everything_again(index_copy, sample_pack):
     report = build_index(index_copy, sample_specs(sample_pack), force=True)

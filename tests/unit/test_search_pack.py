@@ -16,7 +16,8 @@ import pytest
 from brochure_reader.paths import bundled_pack_dir
 
 TIREDNESS = {("moving-more", "Coping with tiredness"), ("glioma", "Tiredness"),
-             ("cholangiocarcinoma", "Tiredness"), ("moving-more", "When tiredness is a warning sign")}
+             ("cholangiocarcinoma", "Tiredness"),
+             ("moving-more", "When tiredness is a warning sign")}
 JAUNDICE = {("pancreatic-cancer", "Jaundice"), ("cholangiocarcinoma", "Jaundice"),
             ("pancreatic-cancer", "Jaundice and stents")}
 SICKNESS = {("eating-well", "Feeling sick"), ("pancreatic-cancer", "Feeling sick and being sick")}

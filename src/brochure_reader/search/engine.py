@@ -23,7 +23,7 @@ from functools import lru_cache
 from brochure_reader.search import query as q
 from brochure_reader.search import ranking
 from brochure_reader.search.index import SearchIndex
-from brochure_reader.search.normalise import stem
+from brochure_reader.search.normalise import stem, tokenize
 from brochure_reader.search.snippets import Snippet, build_pattern, make_snippet
 from brochure_reader.search.suggest import Suggester
 from brochure_reader.search.thesaurus import Thesaurus
@@ -171,7 +171,8 @@ class Searcher:
             result.message = "The search index is busy; please try again."
         except sqlite3.DatabaseError as exc:
             log.warning("search index damaged: %s", exc)
-            result.message = "The search index is damaged and will be rebuilt."
+            result.message = ("The search index could not be read; it is rebuilt the next time "
+                              "the reader starts.")
         return result
 
     # --- internals ----------------------------------------------------------------------------
@@ -195,8 +196,6 @@ class Searcher:
         return found
 
     def _present(self, expansion: str) -> bool:
-        from brochure_reader.search.normalise import tokenize
-
         return all(
             any(self.index.has_term(v) for v in self._word_variants(t))
             for t in tokenize(expansion)
@@ -260,12 +259,17 @@ class Searcher:
         where, params = self._scope_sql(scope)
         fetch = FALLBACK_CANDIDATES if mode == "any" else max(limit * 3, CANDIDATES)
         weights = f"{ranking.TITLE_W}, {ranking.HEADING_W}, {ranking.BODY_W}"
-        rows = self.index.db.execute(
-            f"SELECT rowid, title, heading, body FROM fts WHERE fts MATCH ?{where} "
-            f"ORDER BY bm25(fts, {weights}) LIMIT ?",
+        # rowids first: selecting the columns here would make SQLite sort every match with them
+        rowids = [r[0] for r in self.index.db.execute(
+            f"SELECT rowid FROM fts WHERE fts MATCH ?{where} ORDER BY bm25(fts, {weights}) "
+            "LIMIT ?",
             [match, *params, fetch],
-        ).fetchall()
-        segments = self._segments([r[0] for r in rows])
+        )]
+        marks = ",".join("?" * len(rowids))
+        rows = self.index.db.execute(
+            f"SELECT rowid, title, heading, body FROM fts WHERE rowid IN ({marks})", rowids
+        ).fetchall() if rowids else []
+        segments = self._segments(rowids)
         ranker = ranking.Ranker(parsed, self._word_variants, self._rows_with,
                                 *self._index_size())
         scored = []

@@ -26,7 +26,7 @@ from brochure_reader.search.normalise import NORMALISER_VERSION, stems
 log = logging.getLogger(__name__)
 
 #: PRAGMA user_version of a current index: schema and normaliser version together.
-SCHEMA_VERSION = 400 + NORMALISER_VERSION
+SCHEMA_VERSION = 500 + NORMALISER_VERSION
 INDEX_FILE = "search-index.sqlite3"
 
 #: FTS5 tokenizer: our terms are already folded; it must only split them at spaces, so every
@@ -218,6 +218,7 @@ class SearchIndex:
                 [(i, doc.doc_id, s.page + 1, s.section_title, s.section_ref, s.text)
                  for i, s in zip(ids, segments, strict=True)],
             )
+            self._count_locked(len(segments), sum(len(s.text) for s in segments))
             db.executemany(
                 "INSERT INTO fts(rowid, title, heading, body) VALUES(?,?,?,?)",
                 [(i, title_terms, s.heading_terms, s.body_terms)
@@ -274,8 +275,23 @@ class SearchIndex:
         keep = set(doc_ids)
         return self.remove_documents([d for d in self.documents() if d not in keep])
 
+    def _count_locked(self, rows: int, chars: int) -> None:
+        """Add to the row and character totals behind :meth:`size`."""
+        for key, value in (("rows", rows), ("chars", chars)):
+            self.db.execute(
+                "INSERT INTO meta VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET "
+                "value = CAST(value AS INTEGER) + CAST(excluded.value AS INTEGER)",
+                (key, str(value)),
+            )
+
     def _delete_locked(self, doc_id: str) -> None:
         db = self.db
+        rows, chars = db.execute(
+            "SELECT count(*), coalesce(sum(length(text)), 0) FROM segments WHERE doc_id = ?",
+            (doc_id,),
+        ).fetchone()
+        if rows:
+            self._count_locked(-rows, -chars)
         db.execute(
             "DELETE FROM fts WHERE rowid IN (SELECT id FROM segments WHERE doc_id = ?)", (doc_id,)
         )
@@ -316,11 +332,10 @@ class SearchIndex:
         return row[0] if row else 0
 
     def size(self) -> tuple[int, float]:
-        """``(rows, average characters of display text per row)`` (a full scan: cache it)."""
-        rows, average = self.db.execute(
-            "SELECT count(*), avg(length(text)) FROM segments"
-        ).fetchone()
-        return rows, float(average or 0.0)
+        """``(rows, average characters of display text per row)``, kept up to date in meta."""
+        found = dict(self.db.execute("SELECT key, value FROM meta WHERE key IN ('rows', 'chars')"))
+        rows, chars = int(found.get("rows", 0)), int(found.get("chars", 0))
+        return rows, chars / rows if rows else 0.0
 
     def words_with_stem(self, term_stem: str, limit: int = 40) -> list[str]:
         """Indexed terms whose stem is *term_stem* (may include terms of removed documents)."""

@@ -146,6 +146,11 @@ class _OffsetMap:
         return where + 1 + (folded_offset - start - length)
 
 
+def _all_fold_to_one(text: str) -> bool:
+    """Whether every character of *text* folds to exactly one character (offsets agree)."""
+    return all(len(_FOLD[ord(c)]) == 1 for c in set(text) if c > "\x7f")
+
+
 def find(text: str, matcher: Matcher | None) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of display *text* matched by *matcher* (see build_pattern)."""
     if matcher is None or not text:
@@ -157,7 +162,7 @@ def find(text: str, matcher: Matcher | None) -> list[tuple[int, int]]:
     else:
         folded = fold(text)
     spans = matcher.spans(folded)
-    if text.isascii() and not removed:
+    if not removed and (text.isascii() or (len(folded) == len(text) and _all_fold_to_one(text))):
         return spans
     to_display = _OffsetMap(text, removed)
     return [(to_display(start), to_display(end - 1) + 1) for start, end in spans]

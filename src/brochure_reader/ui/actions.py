@@ -67,6 +67,21 @@ class Actions:
             "Add this document's &questions to My questions",
             tip="Copy the 'Questions to ask your care team' lists into My questions",
         )
+        make(
+            "search",
+            "&Search the library",
+            "Ctrl+K",
+            "Ctrl+Shift+F",
+            tip="Search every document (Ctrl+K)",
+        )
+        make(
+            "find",
+            "&Find in this document",
+            QKeySequence.Find,
+            tip="Search the open document (Ctrl+F)",
+        )
+        make("next_hit", "Next &match", QKeySequence.FindNext)
+        make("previous_hit", "Previous matc&h", QKeySequence.FindPrevious)
         make("about", "&About Brochure Reader")
         for name in ("fit_width", "fit_page"):
             getattr(self, name).setCheckable(True)

@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.nav_dock], [340], Qt.Horizontal)
 
         self.reader = ReaderController(library, service, self.page_view, settings, self)
+        self._build_search()
         self._build_bookmarks()
         self._build_toolbar()
         self._build_menus()
@@ -72,6 +73,45 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
+    def _build_search(self) -> None:
+        from brochure_reader.search.index import index_path
+        from brochure_reader.ui.indexer import IndexerController
+        from brochure_reader.ui.search_panel import SearchPanel
+
+        db = index_path(self.paths.cache)
+        self.search_panel = SearchPanel(db, self)
+        self.search_panel.set_categories(
+            [(cat_id, title) for cat_id, title, _docs in self.library.by_category()]
+        )
+        self.search_dock = self._dock("Search", "search", self.search_panel, Qt.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.nav_dock, self.search_dock)
+        self.nav_dock.raise_()
+        self.indexer = IndexerController(self.service.background_pool, db, self)
+        self._reindex_pending = False
+        self.indexer.finished.connect(self._indexing_finished)
+
+    def _start_indexing(self) -> None:
+        """Bring the search index up to date with the library (again after the running pass
+        when one is going on, e.g. after an import)."""
+        from brochure_reader.search.builder import specs_from_library
+
+        self._reindex_pending = not self.indexer.start(specs_from_library(self.library))
+
+    def _indexing_finished(self) -> None:
+        if self._reindex_pending:
+            self._start_indexing()
+
+    def _indexing_progress(self, done: int, total: int, title: str) -> None:
+        if done < total:
+            self.statusBar().showMessage(f"Preparing search: {done} of {total} ({title})")
+        else:
+            self.statusBar().showMessage("Search is ready", 4000)
+
+    def open_search(self, this_document: bool = False) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.focus_search(this_document)
+
     def _build_bookmarks(self) -> None:
         from brochure_reader.bookmarks import BookmarkStore
         from brochure_reader.ui.bookmark_controller import BookmarkController
@@ -85,8 +125,11 @@ class MainWindow(QMainWindow):
             self.bookmark_store, title_of, self.service.pool.submit, self
         )
         self.bookmarks_dock = self._dock(
-            "Bookmarks and my questions", "bookmarks", self.bookmarks, Qt.RightDockWidgetArea
+            "Bookmarks", "bookmarks", self.bookmarks, Qt.LeftDockWidgetArea
         )
+        # One column of tabs on the left (Library | Search | Bookmarks): the page keeps the width.
+        self.tabifyDockWidget(self.search_dock, self.bookmarks_dock)
+        self.nav_dock.raise_()
         self.bookmark_controller = BookmarkController(
             self.bookmarks, self.reader, self.page_view, self.nav_model, self.service, self
         )
@@ -135,7 +178,10 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         self.view_menu = menu
         menu.addAction(self.nav_dock.toggleViewAction())
+        menu.addAction(self.search_dock.toggleViewAction())
         menu.addAction(self.bookmarks_dock.toggleViewAction())
+        menu = self.menuBar().addMenu("&Search")
+        menu.addActions([a.search, a.find, a.next_hit, a.previous_hit])
         menu = self.menuBar().addMenu("&Go")
         menu.addActions([a.home, a.back, a.forward, a.previous_page, a.next_page])
         self.go_menu = menu
@@ -164,6 +210,7 @@ class MainWindow(QMainWindow):
         a.make_handout.triggered.connect(self.make_handout)
         marks = self.bookmark_controller
         a.add_bookmark.triggered.connect(marks.bookmark_here)
+        a.add_bookmark.triggered.connect(self.bookmarks_dock.raise_)
         a.add_questions.triggered.connect(
             lambda: marks.add_questions(reader.current.id) if reader.current else None
         )
@@ -171,6 +218,17 @@ class MainWindow(QMainWindow):
         self.bookmarks.status_message.connect(self.statusBar().showMessage)
         marks.message.connect(self.statusBar().showMessage)
         self.navigation.context_menu_requested.connect(self._tree_menu)
+        search = self.search_panel
+        a.search.triggered.connect(lambda: self.open_search(False))
+        a.find.triggered.connect(lambda: self.open_search(True))
+        a.next_hit.triggered.connect(search.next_hit)
+        a.previous_hit.triggered.connect(search.previous_hit)
+        search.open_hit_requested.connect(reader.show_hits)
+        self.indexer.progress.connect(self._indexing_progress)
+        self.indexer.document_indexed.connect(lambda _doc_id: search.index_changed())
+        reader.document_opened.connect(
+            lambda doc_id: search.set_current_document(doc_id, self.library.get(doc_id).title)
+        )
         view.scale_changed.connect(self._zoom_mode_changed)
         view.current_page_changed.connect(self._page_changed)
         view.message.connect(self.statusBar().showMessage)
@@ -193,6 +251,7 @@ class MainWindow(QMainWindow):
         """Called once the window is shown: start workers and background reading of outlines."""
         self.service.start()
         self.reader.load_outlines()
+        self._start_indexing()
         self.bookmarks.show_store_problems()
 
     def _tree_menu(self, doc_id: str, ref: str, where) -> None:
@@ -382,6 +441,7 @@ class MainWindow(QMainWindow):
                 for doc_id, sections in self.reader.sections.items():
                     self.nav_model.set_sections(doc_id, sections)
                 self.reader.load_outlines()
+                self._start_indexing()
                 self.refresh_home()
 
     def remove_current_from_library(self) -> None:
@@ -407,6 +467,7 @@ class MainWindow(QMainWindow):
         if self.reader.current is doc:
             self.reader.close_document()
         remove_document(self.library, doc.id)
+        self._start_indexing()
         self.nav_model.set_library(self.library)
         self.show_home()
 
@@ -439,6 +500,8 @@ class MainWindow(QMainWindow):
                 "Settings not saved",
                 f"Your reading positions could not be saved: {exc.strerror}",
             )
+        self.indexer.cancel()
+        self.search_panel.shutdown()
         self.bookmarks.shutdown()
         self.bookmark_store.close()
         self.service.shutdown()

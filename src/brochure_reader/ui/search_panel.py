@@ -33,7 +33,7 @@ from brochure_reader.ui.search_results import Roles, SearchResultsDelegate, Sear
 #: Milliseconds of typing pause before searching.
 DEBOUNCE_MS = 200
 #: Most hits shown.
-RESULT_LIMIT = 200
+RESULT_LIMIT = 100
 
 
 class _SearchWorker(QObject):
