@@ -43,10 +43,11 @@ class BookmarkController(QObject):
         if selection is not None:
             page, y = selection
             job, args = "quotes:quote_for_selection", (page, self.view.selected_text())
+            section = self.reader.section_at(doc.id, page, y)
         else:
             page, y = self.view.position()
             job, args = "quotes:quote_at", (page, y)
-        section = self.reader.section_at(doc.id, page, y)
+            section = self.reader.current_section()  # as highlighted in the tree
         self._add(doc.id, page, y, section, job, (document.path, document.password, *args))
 
     def bookmark_section(self, doc_id: str, section: Section) -> None:
