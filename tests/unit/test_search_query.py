@@ -120,3 +120,12 @@ def test_any_string_gives_a_valid_match_expression(fts, text):
         expr = q.to_match(parsed.clauses, parsed.excluded, lambda w: [w], mode)
         if expr:
             fts.execute("SELECT rowid FROM f WHERE f MATCH ?", (expr,)).fetchall()
+
+
+def test_package_exports_resolve():
+    import brochure_reader.search as search
+
+    for name in search.__all__:
+        assert getattr(search, name).__name__ == name
+    with pytest.raises(AttributeError):
+        search.nothing_here  # noqa: B018

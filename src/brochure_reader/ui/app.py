@@ -104,17 +104,19 @@ def run(paths: AppPaths, target: str | None = None, smoke: bool = False) -> int:
     window = MainWindow(paths, library, settings, DocumentService())
     window.restore_layout()
     window.show()
-    if smoke:
 
-        def done() -> None:
+    def painted() -> None:
+        if smoke:
             seconds, since = _seconds_since_start()
             print(f"ready in {seconds:.3f} s (from {since} to the first painted window)")
             sys.stdout.flush()
-            window.close()
+        window.start()  # workers, outlines, search and bookmarks docks, indexing
+        if smoke:
+            QTimer.singleShot(300, window.close)  # the docks were built without error
+        else:
+            window.open_target(target)
 
-        _when_painted(window, done)
+    _when_painted(window, painted)
+    if smoke:
         QTimer.singleShot(60_000, app.quit)  # never hang a smoke test
-        return app.exec()
-    QTimer.singleShot(0, window.start)
-    QTimer.singleShot(0, lambda: window.open_target(target))
     return app.exec()

@@ -55,8 +55,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.nav_dock], [340], Qt.Horizontal)
 
         self.reader = ReaderController(library, service, self.page_view, settings, self)
-        self._build_search()
-        self._build_bookmarks()
+        self.features_ready = False  # search and bookmarks docks: built by start()
         self._build_toolbar()
         self._build_menus()
         self._connect()
@@ -169,8 +168,6 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(a.quit)
         menu = self.menuBar().addMenu("&Edit")
-        menu.addActions([self.bookmarks.undo_action, self.bookmarks.redo_action])
-        menu.addSeparator()
         menu.addActions([a.copy, a.add_bookmark, a.add_questions])
         self.edit_menu = menu
         menu = self.menuBar().addMenu("&View")
@@ -178,8 +175,6 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         self.view_menu = menu
         menu.addAction(self.nav_dock.toggleViewAction())
-        menu.addAction(self.search_dock.toggleViewAction())
-        menu.addAction(self.bookmarks_dock.toggleViewAction())
         menu = self.menuBar().addMenu("&Search")
         menu.addActions([a.search, a.find, a.next_hit, a.previous_hit])
         menu = self.menuBar().addMenu("&Go")
@@ -208,27 +203,7 @@ class MainWindow(QMainWindow):
         a.print_preview.triggered.connect(lambda: self.print_current(True))
         a.export_pdf.triggered.connect(self.export_current)
         a.make_handout.triggered.connect(self.make_handout)
-        marks = self.bookmark_controller
-        a.add_bookmark.triggered.connect(marks.bookmark_here)
-        a.add_bookmark.triggered.connect(self.bookmarks_dock.raise_)
-        a.add_questions.triggered.connect(
-            lambda: marks.add_questions(reader.current.id) if reader.current else None
-        )
-        self.bookmarks.open_requested.connect(reader.open)
-        self.bookmarks.status_message.connect(self.statusBar().showMessage)
-        marks.message.connect(self.statusBar().showMessage)
         self.navigation.context_menu_requested.connect(self._tree_menu)
-        search = self.search_panel
-        a.search.triggered.connect(lambda: self.open_search(False))
-        a.find.triggered.connect(lambda: self.open_search(True))
-        a.next_hit.triggered.connect(search.next_hit)
-        a.previous_hit.triggered.connect(search.previous_hit)
-        search.open_hit_requested.connect(reader.show_hits)
-        self.indexer.progress.connect(self._indexing_progress)
-        self.indexer.document_indexed.connect(lambda _doc_id: search.index_changed())
-        reader.document_opened.connect(
-            lambda doc_id: search.set_current_document(doc_id, self.library.get(doc_id).title)
-        )
         view.scale_changed.connect(self._zoom_mode_changed)
         view.current_page_changed.connect(self._page_changed)
         view.message.connect(self.statusBar().showMessage)
@@ -245,12 +220,54 @@ class MainWindow(QMainWindow):
             lambda: self.statusBar().showMessage("A document worker stopped and was restarted")
         )
 
+    def _build_features(self) -> None:
+        """Search and bookmarks: built after the first paint so the window shows sooner."""
+        self._build_search()
+        self._build_bookmarks()
+        a, reader = self.actions, self.reader
+        first = self.edit_menu.actions()[0] if self.edit_menu.actions() else None
+        self.edit_menu.insertActions(
+            first, [self.bookmarks.undo_action, self.bookmarks.redo_action]
+        )
+        self.edit_menu.insertSeparator(first)
+        self.view_menu.addAction(self.search_dock.toggleViewAction())
+        self.view_menu.addAction(self.bookmarks_dock.toggleViewAction())
+        marks = self.bookmark_controller
+        a.add_bookmark.triggered.connect(marks.bookmark_here)
+        a.add_bookmark.triggered.connect(self.bookmarks_dock.raise_)
+        a.add_questions.triggered.connect(
+            lambda: marks.add_questions(reader.current.id) if reader.current else None
+        )
+        self.bookmarks.open_requested.connect(reader.open)
+        self.bookmarks.status_message.connect(self.statusBar().showMessage)
+        marks.message.connect(self.statusBar().showMessage)
+        search = self.search_panel
+        a.search.triggered.connect(lambda: self.open_search(False))
+        a.find.triggered.connect(lambda: self.open_search(True))
+        a.next_hit.triggered.connect(search.next_hit)
+        a.previous_hit.triggered.connect(search.previous_hit)
+        search.open_hit_requested.connect(reader.show_hits)
+        self.indexer.progress.connect(self._indexing_progress)
+        self.indexer.document_indexed.connect(lambda _doc_id: search.index_changed())
+        reader.document_opened.connect(
+            lambda doc_id: search.set_current_document(doc_id, self.library.get(doc_id).title)
+        )
+        if reader.current is not None:  # a document was opened before the docks existed
+            search.set_current_document(reader.current.id, reader.current.title)
+            marks.refresh_markers(reader.current.id)
+        self._restore_state()
+        self.features_ready = True
+
     # --- behaviour ----------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Called once the window is shown: start workers and background reading of outlines."""
+        """Called once the window has painted: start the workers, read every outline in the
+        background, build the search and bookmarks docks, start indexing."""
+        if self.features_ready:
+            return
         self.service.start()
         self.reader.load_outlines()
+        self._build_features()
         self._start_indexing()
         self.bookmarks.show_store_problems()
 
@@ -500,10 +517,11 @@ class MainWindow(QMainWindow):
                 "Settings not saved",
                 f"Your reading positions could not be saved: {exc.strerror}",
             )
-        self.indexer.cancel()
-        self.search_panel.shutdown()
-        self.bookmarks.shutdown()
-        self.bookmark_store.close()
+        if self.features_ready:
+            self.indexer.cancel()
+            self.search_panel.shutdown()
+            self.bookmarks.shutdown()
+            self.bookmark_store.close()
         self.service.shutdown()
         super().closeEvent(event)
 
@@ -511,9 +529,14 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QByteArray
 
         geometry = self.settings.get("window_geometry")
-        state = self.settings.get("window_state")
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
+
+    def _restore_state(self) -> None:
+        """Dock positions from the last session (once every dock exists)."""
+        from PySide6.QtCore import QByteArray
+
+        state = self.settings.get("window_state")
         if state:
             self.restoreState(QByteArray.fromBase64(state.encode()))
 

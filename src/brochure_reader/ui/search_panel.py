@@ -49,8 +49,8 @@ class _SearchWorker(QObject):
         self._latest = latest
         self._searcher = None
 
-    @Slot(int, str, object, bool)
-    def run(self, request: int, text: str, scope: Scope, typing: bool) -> None:
+    @Slot(int, str, object, int)
+    def run(self, request: int, text: str, scope: Scope, typing: int) -> None:
         if request != self._latest[0]:
             return  # a newer request is queued: skip the stale one
         from brochure_reader.search.engine import Searcher
@@ -59,7 +59,7 @@ class _SearchWorker(QObject):
         try:
             if self._searcher is None:
                 self._searcher = Searcher(SearchIndex.open(self._index_path), self._thesaurus)
-            result = self._searcher.search(text, scope, RESULT_LIMIT, prefix_last=typing)
+            result = self._searcher.search(text, scope, RESULT_LIMIT, prefix_last=bool(typing))
         except Exception as exc:  # never let the thread die; say what happened
             result = SearchResult(text, message=f"Search failed: {exc}")
             self._searcher = None
@@ -77,8 +77,10 @@ class SearchPanel(QWidget):
 
     #: a hit to show: (document id, page 0-based, words/phrases to highlight on that page)
     open_hit_requested = Signal(str, int, list)
-    #: internal: (request number, text, scope, typing) to the search thread
-    _request = Signal(int, str, object, bool)
+    #: internal: (request number, text, scope, typing 0/1) to the search thread.  An int, not a
+    #: bool: PySide6 6.12.0 mishandles booleans passed through signals (see
+    #: tests/gui/test_pyside_bool_signals.py).
+    _request = Signal(int, str, object, int)
 
     def __init__(self, index_path: str | Path, parent: QWidget | None = None, thesaurus=None,
                  debounce_ms: int = DEBOUNCE_MS):
@@ -233,7 +235,7 @@ class SearchPanel(QWidget):
             self._shown_request = self._latest[0]
             self._show_result(None)
             return
-        self._request.emit(self._latest[0], text, self.current_scope(), typing)
+        self._request.emit(self._latest[0], text, self.current_scope(), int(typing))
 
     @Slot(int, object)
     def _show(self, request: int, result: SearchResult) -> None:
@@ -327,7 +329,10 @@ class SearchPanel(QWidget):
 
 
 def _stop(thread: QThread, worker: _SearchWorker) -> None:
-    if thread.isRunning():
-        thread.quit()
-        thread.wait(5000)
-    worker.close()  # the thread has ended: nothing else uses the connection now
+    try:
+        if thread.isRunning():
+            thread.quit()
+            thread.wait(5000)
+        worker.close()  # the thread has ended: nothing else uses the connection now
+    except RuntimeError:  # already stopped by shutdown(); Qt has deleted the objects since
+        pass
