@@ -140,3 +140,12 @@ def test_select_and_copy_text(qtbot, window):
     assert view.selected_text().split() == expected
     qtbot.keyClick(view, Qt.Key_C, Qt.ControlModifier)
     assert QGuiApplication.clipboard().text().split() == expected
+
+
+def test_command_line_target_opens_a_section(qtbot, window):
+    qtbot.waitUntil(lambda: "geotopo" in window.reader.sections, timeout=30000)
+    with qtbot.waitSignal(window.reader.document_opened, timeout=30000):
+        window.open_target("geotopo#1-3-stetigkeit")
+    section = next(s for top in window.reader.sections["geotopo"] for s in top.walk()
+                   if s.slug == "1-3-stetigkeit")
+    assert window.page_view.position()[0] == section.page
