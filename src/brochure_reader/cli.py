@@ -163,7 +163,42 @@ def cmd_build_pack(args, ctx: Context) -> int:
     return 0
 
 
+def check_target(ctx: Context, target: str | None) -> None:
+    """Raise CliError unless *target* is an existing file or a known ``DOC_ID[#slug]``."""
+    if not target or Path(target).is_file():
+        return
+    if Path(target).exists():
+        raise CliError(f"{target} is a folder, not a document")
+    doc_id, _, _slug = target.partition("#")
+    if doc_id not in ctx.library:
+        hint = "" if "." not in target and "/" not in target else " (no such file either)"
+        raise CliError(
+            f"'{target}' is not a command, a document id or a file{hint}; "
+            f"see '{APP_NAME} --help' and '{APP_NAME} list'"
+        )
+
+
+def has_display() -> bool:
+    """False on Linux/BSD when no X11 or Wayland display is reachable and Qt was not told to
+    use another platform (offscreen, vnc…): Qt would abort with a long message."""
+    import os
+
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return True
+    return bool(
+        os.environ.get("QT_QPA_PLATFORM")
+        or os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
 def run_gui(ctx: Context, target: str | None = None, smoke: bool = False) -> int:
+    check_target(ctx, target)
+    if not has_display():
+        raise CliError(
+            "no graphical display found (DISPLAY or WAYLAND_DISPLAY is not set); the "
+            "sub-commands (list, search, bookmarks, handout…) work without one"
+        )
     from brochure_reader.ui.app import run
 
     return run(ctx.paths, target=target, smoke=smoke)

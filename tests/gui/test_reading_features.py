@@ -50,3 +50,16 @@ def test_search_opens_the_hit_with_words_highlighted(qtbot, window):
     qtbot.waitUntil(lambda: bool(window.page_view._highlights), timeout=30000)
     (hl_page, rects), = window.page_view._highlights.items()
     assert rects and abs(hl_page - page) <= 1
+
+
+def test_current_section_follows_the_view_across_a_page_break(qtbot, window):
+    qtbot.waitUntil(lambda: AML in window.reader.sections, timeout=30000)
+    starts_near_top = [s for top in window.reader.sections[AML] for s in top.walk()
+                       if s.page and s.y < 120]
+    assert starts_near_top, "expected a section that starts at the top of a page"
+    target = starts_near_top[0]
+    _open(qtbot, window, AML, 0, 0.0)
+    height = window.page_view.layout.sizes[target.page - 1][1]
+    window.page_view.go_to(target.page - 1, height - 30)  # the end of the page before
+    assert window.reader.current_section().ref == target.ref
+    assert window.navigation.current_ref() == target.ref

@@ -76,6 +76,8 @@ def import_files(
 
 
 def _import_one(library: Library, source: Path, validate: Validator, suffixes) -> ImportResult:
+    if source.is_dir():
+        return ImportResult(source, "error", f"{source.name} is a folder; choose document files")
     if not source.is_file():
         return ImportResult(source, "error", f"{source.name}: no such file")
     if source.suffix.lower() not in suffixes:

@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
 
         self.reader = ReaderController(library, service, self.page_view, settings, self)
         self.features_ready = False  # search and bookmarks docks: built by start()
+        self._notice = ""  # a status message that background progress must not overwrite
         self._build_toolbar()
         self._build_menus()
         self._connect()
@@ -101,10 +102,12 @@ class MainWindow(QMainWindow):
             self._start_indexing()
 
     def _indexing_progress(self, done: int, total: int, title: str) -> None:
+        if self.statusBar().currentMessage() == self._notice:
+            return  # keep a message the reader should see (e.g. "Added …") on screen
         if done < total:
-            self.statusBar().showMessage(f"Preparing search: {done} of {total} ({title})")
+            self.statusBar().showMessage(f"Preparing search: {done} of {total} ({title})", 3000)
         else:
-            self.statusBar().showMessage("Search is ready", 4000)
+            self.statusBar().showMessage("Search is ready", 3000)
 
     def open_search(self, this_document: bool = False) -> None:
         self.search_dock.show()
@@ -447,19 +450,30 @@ class MainWindow(QMainWindow):
             self.service.call("document:validate", (str(path),), accepted, refused)
 
     def _finish_import(self, results) -> None:
+        """Report each file's outcome; open what was added (or what was already there), so a
+        protected file asks for its password at once."""
         for result in results:
             if result.status == "error":
                 QMessageBox.warning(self, "Not added", result.message)
-            elif result.status == "duplicate":
-                self.statusBar().showMessage(f"{result.source.name}: already in the library")
-            else:
-                self.statusBar().showMessage(result.message)
+                continue
+            if result.status == "added":
                 self.nav_model.set_library(self.library)
+                if self.features_ready:
+                    self.search_panel.set_categories(
+                        [(cat_id, title) for cat_id, title, _docs in self.library.by_category()]
+                    )
                 for doc_id, sections in self.reader.sections.items():
                     self.nav_model.set_sections(doc_id, sections)
                 self.reader.load_outlines()
                 self._start_indexing()
                 self.refresh_home()
+            self.reader.open(result.document.id)
+            self._notice = (
+                f"{result.source.name} is already in your library"
+                if result.status == "duplicate"
+                else f"Added {result.source.name} to your library (under My documents)"
+            )
+            self.statusBar().showMessage(self._notice, 8000)
 
     def remove_current_from_library(self) -> None:
         doc = self.reader.current

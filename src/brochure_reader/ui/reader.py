@@ -50,6 +50,7 @@ class ReaderController(QObject):
         self.infos: dict[str, object] = {}
         self._passwords: dict[str, str] = {}  # in memory only, never saved
         self._section_ref = ""
+        self._section: Section | None = None
         self._pending_slug = ""
         self._pending_terms: tuple[str, int, list[str]] | None = None
         view.position_changed.connect(self._moved)
@@ -179,7 +180,8 @@ class ReaderController(QObject):
 
     def _opened(self, doc: Document, password, info, page: int, y: float, layout=None) -> None:
         self.save_position()
-        if page < 0:  # read before the new view's first scroll overwrites it
+        from_saved = page < 0
+        if from_saved:  # read before the new view's first scroll overwrites it
             saved = self.settings.position(doc.id) or {}
             page, y = int(saved.get("page", 0)), float(saved.get("y", 0.0))
         self.current = doc
@@ -203,8 +205,9 @@ class ReaderController(QObject):
             if section is not None and section.page is not None:
                 page, y = section.page, section.y
         self._section_ref = ""
+        self._section = None
         self.document_opened.emit(doc.id)
-        self._go(doc, page, y, remember=False)
+        self._go(doc, page, y, remember=False, pin=not from_saved)
         if self._pending_terms:
             self._apply_hits()
         notes = []
@@ -214,12 +217,17 @@ class ReaderController(QObject):
             notes.append("this document has no searchable text")
         self.message.emit(f"{doc.title}" + (f" — {'; '.join(notes)}" if notes else ""))
 
-    def _go(self, doc: Document, page: int, y: float, remember: bool = True) -> None:
+    def _go(
+        self, doc: Document, page: int, y: float, remember: bool = True, pin: bool = True
+    ) -> None:
+        explicit = page >= 0 and pin
         if page < 0:
             saved = self.settings.position(doc.id) or {}
             page, y = int(saved.get("page", 0)), float(saved.get("y", 0.0))
         self.view.go_to(page, y, remember=remember)
         self._moved(*self.view.position())
+        if explicit:  # a jump to a heading: that section is current, however short it is
+            self._set_section(section_at(self.sections.get(doc.id, []), page, y + 1.0))
 
     def _open_failed(self, doc: Document, exc: BaseException, page: int, y: float) -> None:
         if isinstance(exc, PasswordRequired):
@@ -251,25 +259,34 @@ class ReaderController(QObject):
         if self.current is None:
             return
         self.settings.remember_position(self.current.id, page, y)
-        section = section_at(self.sections.get(self.current.id, []), page, self._probe(y))
+        self._set_section(section_at(self.sections.get(self.current.id, []), *self._probe(page, y)))
+
+    def _set_section(self, section: Section | None) -> None:
+        self._section = section
         ref = section.ref if section else ""
-        if ref != self._section_ref:
+        if self.current is not None and ref != self._section_ref:
             self._section_ref = ref
             self.section_changed.emit(self.current.id, ref)
 
-    def _probe(self, y: float) -> float:
-        """The reader is "in" the section whose heading is in the top 80 pixels of the view."""
-        return y + 80.0 / max(self.view.scale, 0.01)
+    def _probe(self, page: int, y: float) -> tuple[int, float]:
+        """The point a quarter of the way down the view (at least 80 px), as (page, y points):
+        the reader is "in" the section whose heading is above it, even across a page break."""
+        layout = self.view.layout
+        if not layout.sizes:
+            return page, y
+        pixels = max(80.0, self.view.viewport().height() / 4)
+        probe_page, _x, probe_y = layout.to_page(0, layout.strip_y(page, y) + pixels)
+        if probe_y > layout.sizes[probe_page][1] and probe_page + 1 < len(layout.sizes):
+            return probe_page + 1, 0.0  # in the gap below a page: the next page's top
+        return probe_page, probe_y
 
     def section_at(self, doc_id: str, page: int, y: float) -> Section | None:
         """The section of *doc_id* that contains (page 0-based, y points)."""
         return section_at(self.sections.get(doc_id, []), page, y + 1.0)
 
     def current_section(self) -> Section | None:
-        if self.current is None:
-            return None
-        page, y = self.view.position()
-        return section_at(self.sections.get(self.current.id, []), page, self._probe(y))
+        """The section highlighted in the tree: the one jumped to, or the one in view."""
+        return self._section if self.current is not None else None
 
     def save_position(self) -> None:
         if self.current is not None and self.view.document is not None:
