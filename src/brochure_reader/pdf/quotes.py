@@ -7,6 +7,8 @@ points from the top of the page as shown (after /Rotate).
 
 from __future__ import annotations
 
+import re
+
 import pymupdf
 
 from brochure_reader.bookmarks.anchors import TextMap, normalise_text
@@ -16,14 +18,26 @@ from brochure_reader.pdf.document import open_document
 _FLAGS = pymupdf.TEXTFLAGS_TEXT & ~pymupdf.TEXT_PRESERVE_LIGATURES
 
 
+#: Running headers and footers live in this share of the page height, at the top or bottom.
+MARGIN_SHARE = 0.12
+_DIGITS = re.compile(r"\d+")
+
+
 def document_lines(path: str, password: str | None = None) -> list[tuple[int, float, float, str]]:
     """Every text line as ``(page 0-based, top, bottom, text)`` in reading order (MuPDF's block
-    order), top/bottom in display points.  Lines of rotated text are included as they come."""
+    order), top/bottom in display points.  Lines of rotated text are included as they come.
+
+    Running headers and footers are left out: a line in the top or bottom 12 % of its page whose
+    text, with numbers masked, appears on at least 3 pages and on at least a third of them
+    ("Acute myeloid leukaemia (AML) · Page 5 of 15").  Otherwise they would be glued into
+    quotes and "questions to ask" lists that cross a page break.
+    """
     doc = open_document(path, password)
     lines = []
     for page_no in range(doc.page_count):
         page = doc[page_no]
         matrix = page.rotation_matrix
+        height = page.rect.height
         try:
             blocks = page.get_text("dict", flags=_FLAGS)["blocks"]
         except Exception:  # a damaged page: its text is simply not there
@@ -34,8 +48,26 @@ def document_lines(path: str, password: str | None = None) -> list[tuple[int, fl
                 if not text.strip():
                     continue
                 rect = pymupdf.Rect(line["bbox"]) * matrix
-                lines.append((page_no, float(rect.y0), float(rect.y1), text))
-    return lines
+                margin = rect.y1 < height * MARGIN_SHARE or rect.y0 > height * (1 - MARGIN_SHARE)
+                lines.append((page_no, float(rect.y0), float(rect.y1), text, margin))
+    return _without_running_lines(lines, doc.page_count)
+
+
+def _without_running_lines(lines: list[tuple], page_count: int) -> list[tuple]:
+    def key(text: str) -> str:
+        return _DIGITS.sub("#", " ".join(text.split()).lower())
+
+    pages_with: dict[str, set[int]] = {}
+    for page_no, _top, _bottom, text, margin in lines:
+        if margin:
+            pages_with.setdefault(key(text), set()).add(page_no)
+    needed = max(3, page_count / 3)
+    running = {k for k, pages in pages_with.items() if len(pages) >= needed}
+    return [
+        (page_no, top, bottom, text)
+        for page_no, top, bottom, text, margin in lines
+        if not (margin and key(text) in running)
+    ]
 
 
 def text_map(path: str, password: str | None = None) -> TextMap:

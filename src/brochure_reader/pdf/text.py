@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pymupdf
 
-from brochure_reader.pdf.document import open_document
+from brochure_reader.pdf.document import Layout, open_document
 from brochure_reader.search.normalise import (
     SOFT_HYPHEN,
     UNSPACED,
@@ -66,9 +66,12 @@ def _raw_blocks(page: pymupdf.Page) -> list[tuple[float, float, str]]:
     return out
 
 
-def page_text(path: str | Path, password: str | None, page_no: int) -> str:
-    """Display text of page *page_no* (0-based): one string, blocks separated by a space."""
-    doc = open_document(path, password)
+def page_text(
+    path: str | Path, password: str | None, page_no: int, layout: Layout | None = None
+) -> str:
+    """Display text of page *page_no* (0-based): one string, blocks separated by a space.
+    *layout* is an e-book's reflow layout, as for ``open_document``."""
+    doc = open_document(path, password, layout)
     blocks = _raw_blocks(doc[page_no])
     keep = hyphenated_words(text for _t, _b, text in blocks)
     return " ".join(filter(None, (clean_text(text, keep) for _t, _b, text in blocks)))
@@ -266,7 +269,8 @@ def _term_pattern(term: str) -> re.Pattern[str] | None:
 
 
 def hit_rects(
-    path: str | Path, password: str | None, page_no: int, terms: list[str]
+    path: str | Path, password: str | None, page_no: int, terms: list[str],
+    layout: Layout | None = None,
 ) -> list[tuple[float, float, float, float]]:
     """Rectangles ``(x0, y0, x1, y1)`` in display points covering every occurrence of *terms*
     (words or phrases, as in ``Hit.terms``) on page *page_no* (0-based).
@@ -274,9 +278,10 @@ def hit_rects(
     Matching is case- and accent-insensitive and whole-word, sees ligature glyphs as their
     letters, ignores soft hyphens and finds words split by a hyphen at a line end (one
     rectangle per line fragment, the hyphen itself left out): what MuPDF's ``search_for``
-    misses.  One rectangle per occurrence and line, in reading order.
+    misses.  One rectangle per occurrence and line, in reading order.  *layout* is an e-book's
+    reflow layout, as for ``open_document``.
     """
-    doc = open_document(path, password)
+    doc = open_document(path, password, layout)
     page = doc[page_no]
     stream, where = _page_stream(page)
     matrix = page.rotation_matrix
