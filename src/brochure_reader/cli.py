@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
-import signal
+import os
 import sys
 from collections.abc import Sequence
 from functools import cached_property
@@ -181,8 +181,6 @@ def check_target(ctx: Context, target: str | None) -> None:
 def has_display() -> bool:
     """False on Linux/BSD when no X11 or Wayland display is reachable and Qt was not told to
     use another platform (offscreen, vnc…): Qt would abort with a long message."""
-    import os
-
     if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
         return True
     return bool(
@@ -271,8 +269,6 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if hasattr(signal, "SIGPIPE"):  # `brochure-reader list | head` ends quietly
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     parser, gui_parser = build_parser()
     commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     first = next(
@@ -298,6 +294,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args, Context(args.home)) or 0)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `brochure-reader list | head`: the reader stopped reading
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the final flush at exit cannot fail
+        return 0
     except Exception as exc:  # every failure is one line for the user
         from brochure_reader.library import LibraryError
         from brochure_reader.pdf.errors import DocumentError

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pymupdf
 import pytest
 
@@ -69,14 +71,34 @@ def test_questions_pdf_is_one_page_with_every_question(tmp_path):
     assert text.count("(answered)") == 1
 
 
-def test_a_long_question_list_is_shrunk_onto_one_page(tmp_path):
+def test_a_slightly_long_list_is_shrunk_a_little_onto_one_page(tmp_path):
+    from brochure_reader.pdf.bookmark_pdf import MIN_SCALE
+
     out = tmp_path / "long.pdf"
+    questions = [{"text": f"Question {n}: what does this mean for me?", "answered": False}
+                 for n in range(1, 19)]
+    scale = write_questions_pdf(str(out), questions)
+    texts = page_texts(out)
+    assert len(texts) == 1 and MIN_SCALE <= scale <= 1
+    assert "Question 1:" in texts[0] and "Question 18:" in texts[0]
+
+
+def test_a_very_long_list_continues_on_more_pages_in_readable_print(tmp_path):
+    import pymupdf
+
+    out = tmp_path / "longer.pdf"
     questions = [{"text": f"Question {n}: " + "what does this mean for me " * 3 + "?",
                   "answered": False} for n in range(1, 61)]
     scale = write_questions_pdf(str(out), questions)
     texts = page_texts(out)
-    assert len(texts) == 1 and 0 < scale < 1
-    assert "Question 1:" in texts[0] and "Question 60:" in texts[0]
+    assert scale == 1.0 and len(texts) > 1
+    joined = "\n".join(texts)
+    assert all(f"Question {n}:" in joined for n in range(1, 61))
+    with pymupdf.open(out) as doc:
+        sizes = [span["size"] for page in doc for block in page.get_text("dict")["blocks"]
+                 for line in block.get("lines", []) for span in line["spans"]
+                 if re.search(r"Question \d+:", span["text"])]
+    assert sizes and min(sizes) >= 12.0
 
 
 @pytest.fixture(scope="module")

@@ -122,13 +122,19 @@ def write_collection_pdf(out_path: str, title: str, entries: list[dict], subtitl
     return pages
 
 
+#: The smallest text scale for "My questions" on one page (13 pt questions -> 12 pt).
+MIN_SCALE = 12 / 13
+
+
 def write_questions_pdf(out_path: str, questions: list[dict], title: str = "My questions",
                         subtitle: str = "", printed: str | None = None) -> float:
-    """Write "My questions" as **one** A4 page to *out_path*; returns the text scale used
-    (1.0 = full size; lower when a long list had to be shrunk to fit).
+    """Write "My questions" to *out_path* as one A4 page when it fits; returns the text scale
+    used (1.0 = full size).
 
     Each question is ``{"text": str, "answered": bool}``; unanswered ones get an empty box and,
     when there is room, a line to write the answer on; answered ones are ticked and greyed.
+    A long list is shrunk a little (never below 12 pt for a question, MIN_SCALE) and, if it still
+    does not fit, continues on more pages at full size: small print helps nobody.
     """
     printed = printed or date.today().strftime("%d %B %Y").lstrip("0")
     archive, font_css = _archive()
@@ -136,14 +142,18 @@ def write_questions_pdf(out_path: str, questions: list[dict], title: str = "My q
     rect = pymupdf.Rect(MARGIN, MARGIN, A4[0] - MARGIN, A4[1] - MARGIN)
     sub = subtitle or "Questions for my care team"
 
-    def page_html(with_space: bool) -> str:
-        parts = [f"<h1>{_text(title)}</h1>", f"<p class='sub'>{_text(sub)}</p>"]
-        if with_space:
+    def page_html(with_space: bool, items=None, first: int = 1) -> str:
+        items = questions if items is None else items
+        if first == 1:
+            parts = [f"<h1>{_text(title)}</h1>", f"<p class='sub'>{_text(sub)}</p>"]
+        else:
+            parts = [f"<p class='sub'>{_text(title)} (continued)</p>"]
+        if with_space and first == 1:
             parts.append("<p class='when'>Appointment date: ______________ &nbsp; "
                          "With: ______________________</p>")
         if not questions:
             parts.append("<p>No questions yet.</p>")
-        for n, question in enumerate(questions, start=1):
+        for n, question in enumerate(items, start=first):
             text = _text(question.get("text"))
             if question.get("answered"):
                 parts.append(f"<p class='done'><span class='box'>☑</span>&nbsp;&nbsp;{n}. "
@@ -157,13 +167,35 @@ def write_questions_pdf(out_path: str, questions: list[dict], title: str = "My q
 
     doc = pymupdf.open()
     scale = 1.0
-    for with_space, scale_low in ((True, 1.0), (False, 0.0)):
+    fitted = False
+    for with_space, scale_low in ((True, 1.0), (False, MIN_SCALE)):
         page = doc.new_page(width=A4[0], height=A4[1])
         spare, scale = page.insert_htmlbox(rect, page_html(with_space), css=css, archive=archive,
                                            scale_low=scale_low)
         if spare >= 0:
+            fitted = True
             break
         doc.delete_page(0)
+    if not fitted:  # more pages, full size, with answer lines
+        scale, start = 1.0, 0
+
+        def fits(count: int) -> bool:
+            probe = pymupdf.open()
+            spare, _scale = probe.new_page(width=A4[0], height=A4[1]).insert_htmlbox(
+                rect, page_html(True, questions[start:start + count], start + 1), css=css,
+                archive=archive, scale_low=1.0)
+            probe.close()
+            return spare >= 0
+
+        while start < len(questions):
+            low, high = 1, len(questions) - start  # the most questions that fit this page
+            while low < high:
+                middle = (low + high + 1) // 2
+                low, high = (middle, high) if fits(middle) else (low, middle - 1)
+            doc.new_page(width=A4[0], height=A4[1]).insert_htmlbox(
+                rect, page_html(True, questions[start:start + low], start + 1), css=css,
+                archive=archive, scale_low=0.0)
+            start += low
     _finish(doc, title, f"Brochure Reader · printed {printed}")
     doc.save(Path(out_path), garbage=3, deflate=True)
     doc.close()

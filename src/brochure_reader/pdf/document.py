@@ -38,7 +38,12 @@ def open_document(
     Reflowable documents (EPUB, FB2…) are laid out with *layout* (default: A5, 12 pt); each
     layout is cached separately because it changes the pages.
     """
-    key = (str(path), password or "", layout)
+    try:  # a file changed on disk (a new pack version) is opened again
+        stat = Path(path).stat()
+        version = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        version = None
+    key = (str(path), password or "", layout, version)
     doc = _cache.get(key)
     if doc is not None and not doc.is_closed:
         _cache.move_to_end(key)
@@ -74,6 +79,12 @@ def open_document(
     while len(_cache) > _CACHE_SIZE:
         _cache.popitem(last=False)[1].close()
     return doc
+
+
+def forget(path: str | Path) -> None:
+    """Close and drop every cached copy of *path* (any password or layout)."""
+    for key in [k for k in _cache if k[0] == str(path)]:
+        _cache.pop(key).close()
 
 
 def close_all() -> None:

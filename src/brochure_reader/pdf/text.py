@@ -91,14 +91,10 @@ def extract_document(path: str | Path, password: str | None = None) -> Extracted
 
 
 def _forget(path: str | Path) -> None:
-    """Close and drop cached copies of *path* from ``document.open_document``'s cache."""
-    from brochure_reader.pdf import document
+    """Close and drop cached copies of *path* (see ``document.forget``)."""
+    from brochure_reader.pdf.document import forget
 
-    cache = getattr(document, "_cache", None)
-    if cache is None:
-        return
-    for key in [k for k in cache if k[0] == str(path)]:
-        cache.pop(key).close()
+    forget(path)
 
 
 def _extract(doc: pymupdf.Document) -> ExtractedDocument:

@@ -148,29 +148,27 @@ class ReaderController(QObject):
             return
         _doc_id, page, terms = pending
         document = self.view.document
-        found: list[tuple] = []
-        remaining = [len(terms)]
-
-        def collect(rects, token=document.token) -> None:
-            remaining[0] -= 1
-            found.extend(rects)
-            if remaining[0] == 0 and self.view.document and self.view.document.token == token:
-                self.view.set_highlights(page, found)
-                top = min((r[1] for r in found), default=0.0)
-                self.view.go_to(page, max(0.0, top - 60.0))
-                where = f"{len(found)} matches on this page" if found else "no exact match"
-                self.message.emit(f"Page {page + 1}: {where}")
-
         if not terms:
             self.view.go_to(page, 0.0)
             return
-        for term in terms:
-            self.service.call(
-                "render:search_page",
-                (document.path, document.password, page, term, document.layout),
-                collect,
-                lambda _exc: collect([]),
-            )
+
+        def show(rects, token=document.token) -> None:
+            if not (self.view.document and self.view.document.token == token):
+                return  # the reader has moved on to another document
+            self.view.set_highlights(page, rects)
+            top = min((r[1] for r in rects), default=0.0)
+            self.view.go_to(page, max(0.0, top - 60.0))
+            count = len(rects)
+            where = f"{count} {'match' if count == 1 else 'matches'} on this page"
+            self.message.emit(f"Page {page + 1}: {where if rects else 'no exact match'}")
+
+        # search/'s own matcher: whole words, ligatures, soft hyphens, line-end hyphens
+        self.service.call(
+            "text:hit_rects",
+            (document.path, document.password, page, terms, document.layout),
+            show,
+            lambda _exc: show([]),
+        )
 
     def open_ref(self, ref: str) -> None:
         """Open ``DOC_ID#slug`` (the section is found once the outline is known)."""
