@@ -87,7 +87,7 @@ class HandoutDialog(QDialog):
         self._futures: list = []
         self._tmp = Path(tempfile.mkdtemp(prefix="brochure-handout-"))
         self.setWindowTitle("Make a handout")
-        self.resize(1180, 760)
+        self.resize(1240, 780)
         self._compose_timer = QTimer(self, singleShot=True, interval=COMPOSE_DELAY)
         self._compose_timer.timeout.connect(self.compose)
         self._build()
@@ -200,7 +200,7 @@ class HandoutDialog(QDialog):
         splitter = QSplitter(self)
         for widget in (left, middle, right):
             splitter.addWidget(widget)
-        splitter.setSizes([400, 330, 450])
+        splitter.setSizes([520, 300, 360])  # section titles need the room more than the preview
         splitter.setChildrenCollapsible(False)
 
         self.buttons = QDialogButtonBox(self)
@@ -251,7 +251,7 @@ class HandoutDialog(QDialog):
             for doc in docs:
                 item = QTreeWidgetItem(group, [doc.title])
                 item.setData(0, REF_ROLE, doc.id)
-                item.setToolTip(0, f"The whole document ({doc.id})")
+                item.setToolTip(0, f"{doc.title}: the whole document ({doc.id})")
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.CheckState.Unchecked)
                 self._doc_items[doc.id] = item
@@ -275,7 +275,7 @@ class HandoutDialog(QDialog):
             for section in nodes:
                 child = QTreeWidgetItem(parent, [section.title])
                 child.setData(0, REF_ROLE, section.ref)
-                child.setToolTip(0, section.ref)
+                child.setToolTip(0, f"{section.title}\n{section.ref}")
                 if section.page is None:
                     child.setFlags(Qt.ItemFlag.NoItemFlags)
                     child.setText(1, "no page")
@@ -339,6 +339,10 @@ class HandoutDialog(QDialog):
         if found is None:
             return False
         found.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        parent = found.parent()
+        while checked and parent is not None:  # show what was ticked
+            parent.setExpanded(True)
+            parent = parent.parent()
         return True
 
     def _find_item(self, ref: str) -> QTreeWidgetItem | None:
