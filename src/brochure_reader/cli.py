@@ -31,6 +31,10 @@ class CliError(Exception):
     """An error to print as one line on stderr (exit status 1)."""
 
 
+class UsageError(CliError):
+    """Arguments that make no sense together or are empty (exit status 2, like argparse)."""
+
+
 class Context:
     """What every command needs: the paths, and the library loaded on first use."""
 
@@ -309,4 +313,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             message = f"unexpected {type(exc).__name__}: {exc}"
         print(f"{APP_NAME}: error: {message}", file=sys.stderr)
-        return 1
+        return 2 if isinstance(exc, UsageError) else 1

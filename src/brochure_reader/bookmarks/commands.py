@@ -176,6 +176,8 @@ def cmd_export(args, ctx) -> int:
     from brochure_reader.bookmarks.exchange import export_file
 
     out = Path(args.file)
+    if not out.parent.is_dir():
+        raise _cli_error(f"The folder {out.parent} does not exist")
     store = _open_store(ctx)
     try:
         if args.collection and args.collection.casefold() not in {

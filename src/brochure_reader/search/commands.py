@@ -70,9 +70,11 @@ def cmd_index(args, ctx) -> int:
 
 
 def cmd_search(args, ctx) -> int:
-    from brochure_reader.cli import CliError
+    from brochure_reader.cli import CliError, UsageError
     from brochure_reader.search.engine import Scope, Searcher
 
+    if not " ".join(args.query).strip():
+        raise UsageError("the query is empty: give one or more words to search for")
     if args.limit < 1:
         raise CliError("--limit must be at least 1")
     scope = Scope.library()
