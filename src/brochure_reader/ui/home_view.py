@@ -74,8 +74,16 @@ class HomeView(QScrollArea):
         self.setStyleSheet(CARD_STYLE)
         self.cards: list[Card] = []
 
-    def populate(self, library: Library, recent: list[str], problems: list[str] = ()) -> None:
-        """Rebuild the page: *recent* is a list of document ids, most recent first."""
+    def populate(
+        self,
+        library: Library,
+        recent: list[str],
+        problems: list[str] = (),
+        where: dict[str, str] | None = None,
+    ) -> None:
+        """Rebuild the page: *recent* is a list of document ids, most recent first; *where*
+        says where the reader left each of them ("Page 5 · What FLT3 means")."""
+        self._where = where or {}
         self.cards = []
         page = QWidget()
         page.setObjectName("homePage")
@@ -121,7 +129,14 @@ class HomeView(QScrollArea):
         grid = QGridLayout()
         grid.setSpacing(14)
         for i, doc in enumerate(documents):
-            card = Card(doc, "Pick up where you left off" if continue_note else "", page)
+            note = ""
+            if continue_note:
+                note = (
+                    f"Continue at {self._where[doc.id]}"
+                    if doc.id in self._where
+                    else "Pick up where you left off"
+                )
+            card = Card(doc, note, page)
             card.clicked.connect(self.open_requested)
             self.cards.append(card)
             grid.addWidget(card, i // self.COLUMNS, i % self.COLUMNS)

@@ -216,6 +216,18 @@ class MainWindow(QMainWindow):
         self.home.open_requested.connect(lambda doc_id: reader.open(doc_id))
         self.navigation.open_requested.connect(reader.open)
         reader.sections_ready.connect(self.nav_model.set_sections)
+        # "Continue reading" cards name the section once its outline is known
+        self._home_timer = QTimer(self, singleShot=True, interval=300)
+        self._home_timer.timeout.connect(
+            lambda: self.refresh_home() if self.stack.currentWidget() is self.home else None
+        )
+        reader.sections_ready.connect(
+            lambda doc_id, _s: (
+                self._home_timer.start()
+                if doc_id in self.settings.get("recent_documents")[:4]
+                else None
+            )
+        )
         reader.document_opened.connect(self._document_opened)
         reader.section_changed.connect(self.navigation.show_current)
         reader.message.connect(self.statusBar().showMessage)
@@ -366,13 +378,24 @@ class MainWindow(QMainWindow):
         self.handout_dialog = dialog
 
     def refresh_home(self) -> None:
+        from brochure_reader.library.sections import section_at
+
+        where = {}
+        for doc_id in self.settings.get("recent_documents")[:4]:
+            position = self.settings.position(doc_id)
+            if not position:
+                continue
+            page, y = int(position.get("page", 0)), float(position.get("y", 0.0))
+            section = section_at(self.reader.sections.get(doc_id, []), page, y + 60.0)
+            where[doc_id] = f"page {page + 1}" + (f" · {section.title}" if section else "")
         self.home.populate(
-            self.library, self.settings.get("recent_documents"), self.library.problems
+            self.library, self.settings.get("recent_documents"), self.library.problems, where
         )
 
     def show_home(self) -> None:
         self.reader.save_position()
         self.refresh_home()
+        self.page_total.setText(" of 0 ")
         self.stack.setCurrentWidget(self.home)
         self.setWindowTitle(APP_TITLE)
         self._set_reading_enabled(False)
