@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from brochure_reader.bookmarks.model import Bookmark
+from brochure_reader.ui.tree_model import TreeModel
 
 GROUP_BY_COLLECTION = "collection"
 GROUP_BY_DOCUMENT = "document"
@@ -60,7 +61,7 @@ class _Node:
         return self.parent.children.index(self) if self.parent is not None else 0
 
 
-class BookmarkTreeModel(QAbstractItemModel):
+class BookmarkTreeModel(TreeModel):
     """Tree of bookmarks grouped by collection (default) or document, with a text filter."""
 
     #: emitted when a label was edited in place: (bookmark id, new label)
@@ -241,35 +242,7 @@ class BookmarkTreeModel(QAbstractItemModel):
                 return self.createIndex(row, 0, group)
         return QModelIndex()
 
-    # --- QAbstractItemModel -----------------------------------------------------------------
-
-    def _node(self, index: _Index) -> _Node:
-        return index.internalPointer() if index.isValid() else self._root
-
-    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
-        if column != 0 or row < 0:
-            return QModelIndex()
-        node = self._node(parent)
-        if row >= len(node.children):
-            return QModelIndex()
-        return self.createIndex(row, 0, node.children[row])
-
-    def parent(self, index: _Index = QModelIndex()):  # type: ignore[override]
-        if not index.isValid():
-            return QModelIndex()
-        node = index.internalPointer()
-        parent = node.parent
-        if parent is None or parent is self._root:
-            return QModelIndex()
-        return self.createIndex(parent.row(), 0, parent)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._node(parent).children)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 1
+    # --- QAbstractItemModel (structure in TreeModel) --------------------------------------
 
     def hasChildren(self, parent: _Index = QModelIndex()) -> bool:
         return self.rowCount(parent) > 0

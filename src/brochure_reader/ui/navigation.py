@@ -4,7 +4,6 @@ dock widget that shows it with a filter box."""
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QItemSelectionModel,
     QModelIndex,
     QPoint,
@@ -16,6 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from brochure_reader.library import Library, Section
+from brochure_reader.ui.tree_model import TreeModel
 
 #: Custom roles (Qt.UserRole + n)
 KIND_ROLE = Qt.UserRole + 1  # "category" | "document" | "section"
@@ -46,13 +46,13 @@ class Node:
         return self.parent.children.index(self) if self.parent else 0
 
 
-class NavigationModel(QAbstractItemModel):
+class NavigationModel(TreeModel):
     """Read-only tree model of the library.  Sections arrive later, per document, through
     :meth:`set_sections` (outlines are read by the worker processes)."""
 
     def __init__(self, library: Library | None = None, parent=None):
         super().__init__(parent)
-        self.root = Node("root", "Library", None)
+        self._root = Node("root", "Library", None)
         self._docs: dict[str, Node] = {}
         self._bookmarked: dict[str, set[str]] = {}  # doc id -> refs of bookmarked sections
         self._marker_icon = None
@@ -61,11 +61,11 @@ class NavigationModel(QAbstractItemModel):
 
     def set_library(self, library: Library) -> None:
         self.beginResetModel()
-        self.root.children.clear()
+        self._root.children.clear()
         self._docs.clear()
         for category, title, documents in library.by_category():
-            cat = Node("category", title, self.root, tooltip=category)
-            self.root.children.append(cat)
+            cat = Node("category", title, self._root, tooltip=category)
+            self._root.children.append(cat)
             for doc in documents:
                 node = Node("document", doc.title, cat, doc.id, tooltip=doc.summary)
                 cat.children.append(node)
@@ -143,34 +143,7 @@ class NavigationModel(QAbstractItemModel):
             stack.extend(child.children)
         return QModelIndex()
 
-    # --- QAbstractItemModel ----------------------------------------------------------------
-
-    def _node(self, index: QModelIndex) -> Node:
-        return index.internalPointer() if index.isValid() else self.root
-
-    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:
-        if column != 0 or row < 0:
-            return QModelIndex()
-        node = self._node(parent)
-        if row >= len(node.children):
-            return QModelIndex()
-        return self.createIndex(row, 0, node.children[row])
-
-    def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid():
-            return QModelIndex()
-        node = index.internalPointer().parent
-        if node is None or node is self.root:
-            return QModelIndex()
-        return self.createIndex(node.row(), 0, node)
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        if parent.column() > 0:
-            return 0
-        return len(self._node(parent).children)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 1
+    # --- QAbstractItemModel (structure in TreeModel) -------------------------------------
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlags:
         if not index.isValid():
