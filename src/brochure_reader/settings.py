@@ -28,6 +28,7 @@ DEFAULTS: dict[str, Any] = {
     "clinic": {"clinic": "", "clinician": "", "contact": ""},
     "window_geometry": "",
     "window_state": "",
+    "larger_text": False,  # menus, lists and the start page at 1.3 × the normal size
 }
 
 

@@ -149,3 +149,20 @@ def test_command_line_target_opens_a_section(qtbot, window):
     section = next(s for top in window.reader.sections["geotopo"] for s in top.walk()
                    if s.slug == "1-3-stetigkeit")
     assert window.page_view.position()[0] == section.page
+
+
+def test_larger_text_for_menus_lists_and_start_page(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    from brochure_reader.ui.app import LARGER_TEXT_SIZE, TEXT_SIZE
+
+    window.actions.larger_text.trigger()
+    try:
+        assert QApplication.font().pointSizeF() == LARGER_TEXT_SIZE
+        assert window.settings.get("larger_text") is True
+        title = window.home.cards[0].findChild(type(window.page_total), "cardTitle")
+        assert title.font().pointSizeF() > LARGER_TEXT_SIZE  # cards follow the new size
+    finally:
+        window.actions.larger_text.trigger()
+    assert QApplication.font().pointSizeF() == TEXT_SIZE
+    assert window.settings.get("larger_text") is False

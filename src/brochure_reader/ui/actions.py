@@ -82,6 +82,12 @@ class Actions:
         )
         make("next_hit", "Next &match", QKeySequence.FindNext)
         make("previous_hit", "Previous matc&h", QKeySequence.FindPrevious)
+        make(
+            "larger_text",
+            "&Larger text",
+            "Ctrl+Shift+=",
+            tip="Bigger text in menus, lists and the start page (pages zoom with Ctrl +)",
+        )
         make("about", "&About Brochure Reader")
-        for name in ("fit_width", "fit_page"):
+        for name in ("fit_width", "fit_page", "larger_text"):
             getattr(self, name).setCheckable(True)

@@ -69,6 +69,17 @@ def _when_painted(window, callback) -> None:
     QApplication.instance().installEventFilter(watcher)
 
 
+#: Interface text size in points: normal, and with View > Larger text.
+TEXT_SIZE, LARGER_TEXT_SIZE = 11.5, 15.0
+
+
+def apply_text_size(app, larger: bool) -> None:
+    """Set the interface font (menus, trees, the start page); pages zoom separately."""
+    font = app.font()
+    font.setPointSizeF(LARGER_TEXT_SIZE if larger else TEXT_SIZE)
+    app.setFont(font)
+
+
 def run(paths: AppPaths, target: str | None = None, smoke: bool = False) -> int:
     """Run the reader window; returns the exit status.  *smoke*: quit once painted and print
     the time from process start to the first painted window."""
@@ -90,15 +101,13 @@ def run(paths: AppPaths, target: str | None = None, smoke: bool = False) -> int:
         from PySide6.QtGui import QIcon
 
         app.setWindowIcon(QIcon(str(icon)))
-    font = app.font()
-    font.setPointSizeF(max(font.pointSizeF(), 11.5))
-    app.setFont(font)
     try:
         paths.ensure()
     except OSError as exc:
         print(f"{APP_NAME}: error: cannot create {exc.filename}: {exc.strerror}", file=sys.stderr)
         return 1
     settings = Settings(paths.settings_file)
+    apply_text_size(app, settings.get("larger_text"))
     library = Library.load(paths)
     library.problems.extend(settings.problems)
     window = MainWindow(paths, library, settings, DocumentService())

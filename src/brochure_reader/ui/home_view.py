@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QLabel,
@@ -84,6 +85,7 @@ class HomeView(QScrollArea):
         """Rebuild the page: *recent* is a list of document ids, most recent first; *where*
         says where the reader left each of them ("Page 5 · What FLT3 means")."""
         self._where = where or {}
+        self.setFont(QApplication.font())  # follow View > Larger text at once
         self.cards = []
         page = QWidget()
         page.setObjectName("homePage")

@@ -176,6 +176,9 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu("&View")
         menu.addActions([a.zoom_in, a.zoom_out, a.fit_width, a.fit_page])
         menu.addSeparator()
+        menu.addAction(a.larger_text)
+        a.larger_text.setChecked(bool(self.settings.get("larger_text")))
+        menu.addSeparator()
         self.view_menu = menu
         menu.addAction(self.nav_dock.toggleViewAction())
         menu = self.menuBar().addMenu("&Search")
@@ -202,6 +205,7 @@ class MainWindow(QMainWindow):
         a.add_to_library.triggered.connect(self.choose_files_to_import)
         a.remove_from_library.triggered.connect(self.remove_current_from_library)
         a.about.triggered.connect(self.show_about)
+        a.larger_text.toggled.connect(self.set_larger_text)
         a.print.triggered.connect(lambda: self.print_current(False))
         a.print_preview.triggered.connect(lambda: self.print_current(True))
         a.export_pdf.triggered.connect(self.export_current)
@@ -376,6 +380,16 @@ class MainWindow(QMainWindow):
             dialog.check_ref(ref)
         dialog.open()
         self.handout_dialog = dialog
+
+    def set_larger_text(self, larger: bool) -> None:
+        """View > Larger text: menus, lists and the start page at a bigger size (remembered)."""
+        from PySide6.QtWidgets import QApplication
+
+        from brochure_reader.ui.app import apply_text_size
+
+        self.settings.set("larger_text", bool(larger))
+        apply_text_size(QApplication.instance(), bool(larger))
+        self.refresh_home()  # the cards size their fonts from the application font
 
     def refresh_home(self) -> None:
         from brochure_reader.library.sections import section_at
