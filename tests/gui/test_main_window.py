@@ -166,3 +166,24 @@ def test_larger_text_for_menus_lists_and_start_page(qtbot, window):
         window.actions.larger_text.trigger()
     assert QApplication.font().pointSizeF() == TEXT_SIZE
     assert window.settings.get("larger_text") is False
+
+
+def test_adding_a_protected_file_opens_it_and_asks_for_the_password(
+    qtbot, window, monkeypatch, corpus
+):
+    from PySide6.QtWidgets import QInputDialog
+
+    answers = iter([("wrong", True), ("openpassword", True)])
+    prompts = []
+
+    def ask(_parent, _title, label, _mode):
+        prompts.append(label)
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getText", ask)
+    with qtbot.waitSignal(window.reader.document_opened, timeout=60000):
+        window.import_files([corpus / "pysample__password-openpassword.pdf"])
+    assert len(prompts) == 2 and "not right" in prompts[1]
+    assert window.reader.current.removable and window.page_view.page_count >= 1
+    window.settings.save()  # the password is never written with the settings
+    assert "openpassword" not in window.settings.path.read_text(encoding="utf-8")
