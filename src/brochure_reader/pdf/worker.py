@@ -129,14 +129,40 @@ class WorkerPool:
             return
         self._executor = None
         self.restarts += 1
-        executor.shutdown(wait=False, cancel_futures=True)
+        threading.Thread(target=_stop_executor, args=(executor,), daemon=True).start()
 
-    def shutdown(self) -> None:
+    def shutdown(self, timeout: float = 2.0) -> None:
+        """Stop the workers: queued jobs are cancelled, a running job gets *timeout* seconds
+        before its process is terminated."""
         with self._lock:
             self._closed = True
-            if self._executor is not None:
-                self._executor.shutdown(wait=False, cancel_futures=True)
-                self._executor = None
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            _stop_executor(executor, timeout)
+
+
+def _stop_executor(executor: ProcessPoolExecutor, timeout: float = 2.0) -> None:
+    """Shut *executor* down without leaving work for the interpreter's exit.
+
+    CPython before 3.12 wakes every pool's management thread at exit through a pipe that the
+    finished thread has already closed, printing an "OSError: Bad file descriptor" traceback;
+    so the thread is joined here (its processes terminated if a job hangs) and then forgotten.
+    """
+    # shutdown() drops these references, so take them first
+    thread = getattr(executor, "_executor_manager_thread", None)
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    if thread is None:
+        return
+    thread.join(timeout)
+    if thread.is_alive():
+        for process in processes:
+            process.terminate()
+        thread.join(timeout)
+    if not thread.is_alive():
+        from concurrent.futures import process as futures_process
+
+        getattr(futures_process, "_threads_wakeups", {}).pop(thread, None)
 
 
 def crash_for_test() -> None:  # pragma: no cover - runs in the worker
