@@ -23,6 +23,16 @@ def corpus_library(app_paths, corpus):
 
 
 @pytest.fixture
+def service(qtbot):
+    """A document service (worker pools) that is shut down after the test."""
+    from brochure_reader.ui.worker_bridge import DocumentService
+
+    service = DocumentService(workers=1)
+    yield service
+    service.shutdown()
+
+
+@pytest.fixture
 def window(qtbot, app_paths, corpus_library):
     from brochure_reader.settings import Settings
     from brochure_reader.ui.main_window import MainWindow

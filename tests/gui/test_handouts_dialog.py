@@ -13,15 +13,6 @@ AML = "acute-myeloid-leukaemia"
 
 
 @pytest.fixture
-def service(qtbot):
-    from brochure_reader.ui.worker_bridge import DocumentService
-
-    service = DocumentService(workers=2)
-    yield service
-    service.shutdown()
-
-
-@pytest.fixture
 def dialog(qtbot, app_paths, service):
     from brochure_reader.ui.handout_dialog import HandoutDialog
 

@@ -17,15 +17,6 @@ PAPER = {"A4": (QPageSize.PageSizeId.A4, (595, 842)),
 
 
 @pytest.fixture
-def service(qtbot):
-    from brochure_reader.ui.worker_bridge import DocumentService
-
-    service = DocumentService(workers=1)
-    yield service
-    service.shutdown()
-
-
-@pytest.fixture
 def leaflet(app_paths):
     return make_library(app_paths).get(AML).path
 

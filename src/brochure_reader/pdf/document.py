@@ -163,14 +163,11 @@ def library_versions() -> tuple[str, str]:
 
 
 def content_hash(path: str | Path) -> str:
-    """SHA-256 (hex) of the file's bytes: identifies one version of a document."""
-    import hashlib
+    """SHA-256 (hex) of the file's bytes: identifies one version of a document (a worker job
+    for the GUI; the hashing itself is ``library.imports.file_sha256``)."""
+    from brochure_reader.library.imports import file_sha256
 
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+    return file_sha256(Path(path))
 
 
 def validate(path: str | Path) -> dict:

@@ -67,15 +67,3 @@ def page_links(
         elif kind == pymupdf.LINK_URI and link.get("uri"):
             links.append({"rect": rect, "page": None, "y": 0.0, "uri": link["uri"]})
     return links
-
-
-def search_page(
-    path: str, password: str | None, page_no: int, needle: str, layout: Layout | None = None
-) -> list[tuple]:
-    """Rectangles ``(x0, y0, x1, y1)`` in display points where *needle* occurs on the page
-    (case-insensitive, ligatures and hyphenated line ends handled by MuPDF).  *layout* is the
-    reflow layout of an e-book (see :func:`~brochure_reader.pdf.document.open_document`)."""
-    doc = open_document(path, password, layout)
-    page = doc[page_no]
-    quads = page.search_for(needle, quads=False)
-    return [tuple(pymupdf.Rect(r) * page.rotation_matrix) for r in quads]

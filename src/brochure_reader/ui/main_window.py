@@ -597,7 +597,6 @@ class MainWindow(QMainWindow):
             return
         path = Path(target)
         if path.is_file():
-            existing = None
             from brochure_reader.library.imports import file_sha256
 
             existing = self.library.find_by_hash(file_sha256(path))
