@@ -23,7 +23,7 @@ _W = r"[^\W_]"
 class Snippet:
     """``text`` to show; ``marks`` are ``(start, end)`` character spans in it to emphasise;
     ``terms`` are the distinct words/phrases matched in the whole segment, as written on the
-    page (the strings to highlight with ``search_for``)."""
+    page (the strings to highlight on the page)."""
 
     text: str
     marks: tuple[tuple[int, int], ...]

@@ -135,7 +135,7 @@ class ReaderController(QObject):
 
     def show_hits(self, doc_id: str, page: int, terms: list[str]) -> None:
         """Open *doc_id* at *page* (0-based), highlight every occurrence of *terms* on that page
-        (rectangles from PyMuPDF's ``search_for`` in a worker) and scroll to the first one."""
+        (rectangles from ``pdf.text.hit_rects`` in a worker) and scroll to the first one."""
         self._pending_terms = (doc_id, page, [t for t in terms if t.strip()])
         if self.current is not None and self.current.id == doc_id and self.view.document:
             self._apply_hits()
