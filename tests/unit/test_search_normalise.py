@@ -13,6 +13,7 @@ from brochure_reader.search.normalise import (
     fold,
     hyphenated_words,
     stem,
+    terms_text,
     tokenize,
     word_spans,
 )
@@ -102,6 +103,51 @@ def test_tokenize_is_idempotent(text):
     """Index terms joined by spaces tokenize to themselves (queries and rows agree)."""
     terms = tokenize(text)
     assert tokenize(" ".join(terms)) == terms
+
+
+def _tokenize_by_definition(text: str) -> list[str]:
+    """tokenize() as documented, written the slow, obvious way: fold, drop apostrophes inside
+    words, take runs of letters and digits, split unspaced scripts into characters."""
+    import re
+
+    from brochure_reader.search.normalise import INNER_APOSTROPHE, UNSPACED
+
+    folded = INNER_APOSTROPHE.sub("", fold(text))
+    out = []
+    for word in re.findall(r"[^\W_]+", folded):
+        piece = ""
+        for char in word:
+            if UNSPACED.match(char):
+                out.extend([piece, char] if piece else [char])
+                piece = ""
+            else:
+                piece += char
+        if piece:
+            out.append(piece)
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(
+    st.text(),
+    st.text(alphabet="abcXYZ019 _-'’“”—–·ßäÜéœﬁ²½Ⅻℂ\u00ad\n\t.,!?你αж"),
+))
+def test_fast_tokenizer_matches_the_definition(text):
+    """The byte-table fast path of tokenize/terms_text gives the same terms as the regex."""
+    expected = _tokenize_by_definition(text)
+    assert tokenize(text) == expected
+    assert terms_text(text) == " ".join(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "It’s “tiredness” — don't worry: 38°C.",   # punctuation only outside ASCII: fast path
+    "Übelkeit und Erbrechen",                    # folded to ASCII letters: fast path
+    "ＦＬＴ３ and naïve",                         # full-width letters fold to ASCII
+    "Greek α and Cyrillic ж stay letters",       # non-ASCII letters: regex path
+])
+def test_terms_text_examples(text):
+    assert terms_text(text) == " ".join(_tokenize_by_definition(text))
+    assert terms_text(text)  # never empty for these
 
 
 @pytest.fixture(scope="module")

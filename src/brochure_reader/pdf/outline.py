@@ -14,7 +14,9 @@ MAX_INFERRED = 300
 MAX_INFER_PAGES = 400
 
 
-def target_y(doc: pymupdf.Document, page_no: int, to, kind: int) -> float:
+def target_y(
+    doc: pymupdf.Document, page_no: int, to, kind: int, page: pymupdf.Page | None = None
+) -> float:
     """y (points from the top of the displayed page) of an outline or link target point.
 
     PyMuPDF 1.26–1.28 reports ``to`` of explicit destinations (LINK_GOTO) already flipped to
@@ -22,10 +24,12 @@ def target_y(doc: pymupdf.Document, page_no: int, to, kind: int) -> float:
     coordinates (origin bottom-left): checked on pysample__pdflatex-outline.pdf (named, raw
     716.09 for a heading 126 pt from the top) and pypdf__outline-invalid-destinations.pdf
     (explicit /XYZ 349.58 reported as 492.31).  Both end in display coordinates after /Rotate.
+    *page* is ``doc[page_no]`` when the caller has it already (loading a page costs).
     """
     if to is None:
         return 0.0
-    page = doc[page_no]
+    if page is None:
+        page = doc[page_no]
     point = pymupdf.Point(to)
     if kind == pymupdf.LINK_NAMED:
         point = point * page.transformation_matrix
@@ -45,6 +49,7 @@ def read_outline(doc: pymupdf.Document) -> list[tuple[int, str, int | None, floa
     except Exception:
         return []
     entries = []
+    pages: dict[int, pymupdf.Page] = {}  # outline entries often share a page
     for item in toc:
         level, title, page1 = item[0], item[1], item[2]
         dest = item[3] if len(item) > 3 and isinstance(item[3], dict) else {}
@@ -52,7 +57,9 @@ def read_outline(doc: pymupdf.Document) -> list[tuple[int, str, int | None, floa
         y = 0.0
         if page is not None and dest.get("kind") in (pymupdf.LINK_GOTO, pymupdf.LINK_NAMED):
             try:
-                y = target_y(doc, page, dest.get("to"), dest.get("kind"))
+                if page not in pages:
+                    pages[page] = doc[page]
+                y = target_y(doc, page, dest.get("to"), dest.get("kind"), pages[page])
             except Exception:
                 y = 0.0
         entries.append((int(level), title or "", page, y))

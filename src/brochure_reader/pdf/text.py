@@ -56,9 +56,12 @@ class ExtractedDocument:
 
 def _raw_blocks(page: pymupdf.Page) -> list[tuple[float, float, str]]:
     """``(top, bottom, raw text)`` of each text block, rotated to display coordinates."""
+    blocks = page.get_textpage(flags=TEXT_FLAGS).extractBLOCKS()
+    if not page.rotation:  # display coordinates are the page's own: no transform (fast path)
+        return [(b[1], b[3], b[4]) for b in blocks if b[6] == 0 and b[4] and not b[4].isspace()]
     out = []
     matrix = page.rotation_matrix
-    for x0, y0, x1, y1, text, _no, kind in page.get_text("blocks", flags=TEXT_FLAGS):
+    for x0, y0, x1, y1, text, _no, kind in blocks:
         if kind != 0 or not text.strip():
             continue
         rect = pymupdf.Rect(x0, y0, x1, y1) * matrix

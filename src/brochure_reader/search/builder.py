@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brochure_reader.search.index import IndexedDocument, SearchIndex, Segment
-from brochure_reader.search.normalise import fold, tokenize
+from brochure_reader.search.normalise import fold, terms_text, tokenize
 
 #: progress(done, total, document title) — called after each document.
 ProgressCallback = Callable[[int, int, str], None]
@@ -149,13 +149,16 @@ def segments_of(spec: DocSpec, extracted) -> list[Segment]:
             text = " ".join(texts)
             if section_index >= 0:
                 _p, _y, title, ref, heading_terms = sections[section_index]
-                if fold(text) == fold(title):
-                    continue  # a heading at the foot of a page: its text starts on the next
+                # a heading at the foot of a page: its text starts on the next (folding drops
+                # marks and may double a letter, "ß" -> "ss": only a text several times longer
+                # than the title cannot fold to it, and folding a whole page costs)
+                if len(text) <= 4 * len(title) + 8 and fold(text) == fold(title):
+                    continue
             else:
                 title = ref = None
                 heading_terms = ""
             segments.append(
-                Segment(page_no, title, ref, heading_terms, " ".join(tokenize(text)), text)
+                Segment(page_no, title, ref, heading_terms, terms_text(text), text)
             )
     return segments
 

@@ -106,11 +106,11 @@ def tokenize(text: str) -> list[str]:
     ``"Fatigue (tiredness) in AML—what helps?"`` -> ``["fatigue", "tiredness", "in", "aml",
     "what", "helps"]``; ``"你好"`` -> ``["你", "好"]``.
     """
-    folded = fold(text)
-    if "'" in folded or "\u2019" in folded or "\u02bc" in folded:
-        folded = INNER_APOSTROPHE.sub("", folded)
+    folded = _folded_for_terms(text)
+    if _ascii_words_only(folded):
+        return folded.encode("ascii", "replace").translate(_ASCII_WORD_BYTES).decode().split()
     words = _WORD.findall(folded)
-    if text.isascii() or not UNSPACED.search(folded):
+    if not UNSPACED.search(folded):
         return words
     out: list[str] = []
     for word in words:
@@ -119,6 +119,38 @@ def tokenize(text: str) -> list[str]:
         else:
             out.append(word)
     return out
+
+
+def terms_text(text: str) -> str:
+    """``" ".join(tokenize(text))``, made faster for the index builder (same result)."""
+    folded = _folded_for_terms(text)
+    if _ascii_words_only(folded):
+        parts = folded.encode("ascii", "replace").translate(_ASCII_WORD_BYTES).split()
+        return b" ".join(parts).decode()
+    return " ".join(tokenize(text))
+
+
+def _folded_for_terms(text: str) -> str:
+    """*text* folded, apostrophes inside words dropped: what ``_WORD`` splits into terms."""
+    folded = fold(text)
+    if "'" in folded or "\u2019" in folded or "\u02bc" in folded:
+        folded = INNER_APOSTROPHE.sub("", folded)
+    return folded
+
+
+def _ascii_words_only(folded: str) -> bool:
+    """Whether every word character (``[^\\W_]``) of *folded* is ASCII: then splitting at every
+    byte that is not an ASCII letter or digit gives exactly ``_WORD.findall``."""
+    if folded.isascii():
+        return True
+    return not any(map(str.isalnum, set(_NON_ASCII.findall(folded))))
+
+
+#: bytes.translate table: ASCII letters and digits kept, every other byte a space (a
+#: non-ASCII character is encoded as "?" first, also a space).
+_ASCII_WORD_BYTES = bytes(
+    i if chr(i).isascii() and chr(i).isalnum() else 0x20 for i in range(256)
+)
 
 
 def word_spans(text: str) -> Iterator[tuple[int, int, list[str]]]:
