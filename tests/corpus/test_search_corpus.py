@@ -145,3 +145,19 @@ def test_pages_without_text_give_no_hits(search, corpus_index):
 def test_sections_come_from_the_outline(search):
     hit = search('"Begriff"', "geotopo").hits[0]
     assert hit.section and hit.section_ref.startswith("geotopo#")
+
+
+def test_term_table_holds_exactly_the_indexed_terms(corpus_index):
+    """The term -> stem table (filled from the vocabulary the reader collects on its fast path)
+    lists every term FTS5 indexed, in every script of these files, and nothing else but the
+    title words of documents without text (pdfjs__labelled-pages.pdf has none)."""
+    db = corpus_index.db
+    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.check_vocab "
+               "USING fts5vocab(main, fts, 'row')")
+    indexed = {r[0] for r in db.execute("SELECT term FROM temp.check_vocab")}
+    table = {r[0] for r in db.execute("SELECT term FROM terms")}
+    assert len(indexed) > 5000  # GeoTopo alone has thousands of German words
+    assert indexed <= table
+    assert table - indexed == set(FILES) - {r[0] for r in db.execute(
+        "SELECT DISTINCT doc_id FROM segments")}
+    assert any(not t.isascii() for t in table)  # Hebrew, Arabic, CJK terms went the slow way

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from brochure_reader.search.normalise import (
     clean_text,
+    collapse_spaces,
     fold,
     hyphenated_words,
     stem,
@@ -130,13 +131,15 @@ def _tokenize_by_definition(text: str) -> list[str]:
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(
     st.text(),
-    st.text(alphabet="abcXYZ019 _-'’“”—–·ßäÜéœﬁ²½Ⅻℂ\u00ad\n\t.,!?你αж"),
+    st.text(alphabet="abcXYZ019 _-'’ʼ“”—–…·™ßäÜéœﬁ²½⅓Ⅻℂ\u00ad\n\t.,!?你αж"),
 ))
 def test_fast_tokenizer_matches_the_definition(text):
     """The byte-table fast path of tokenize/terms_text gives the same terms as the regex."""
     expected = _tokenize_by_definition(text)
     assert tokenize(text) == expected
-    assert terms_text(text) == " ".join(expected)
+    vocabulary: set[bytes] = set()
+    assert terms_text(text, vocabulary) == " ".join(expected)
+    assert vocabulary == {t.encode() for t in expected}
 
 
 @pytest.mark.parametrize("text", [
@@ -144,6 +147,7 @@ def test_fast_tokenizer_matches_the_definition(text):
     "Übelkeit und Erbrechen",                    # folded to ASCII letters: fast path
     "ＦＬＴ３ and naïve",                         # full-width letters fold to ASCII
     "Greek α and Cyrillic ж stay letters",       # non-ASCII letters: regex path
+    "rock’n’roll, it’’s, ’quoted’ and ™…",       # apostrophes inside and outside words
 ])
 def test_terms_text_examples(text):
     assert terms_text(text) == " ".join(_tokenize_by_definition(text))
@@ -174,3 +178,9 @@ def test_fts5_sees_our_terms_unchanged(fts_tokens, text):
     """SQLite re-tokenizes the stored terms: it must find exactly the terms we wrote."""
     terms = tokenize(text)
     assert fts_tokens(" ".join(terms)) == terms
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet=" \n\t\u00a0\u2009\x1fab-")))
+def test_collapse_spaces_is_split_and_join(text):
+    assert collapse_spaces(text) == " ".join(text.split())

@@ -129,9 +129,12 @@ def _section_starts(sections, pages) -> list[tuple[int, int]]:
     return starts
 
 
-def segments_of(spec: DocSpec, extracted) -> list[Segment]:
+def segments_of(
+    spec: DocSpec, extracted, vocabulary: set[bytes] | None = None
+) -> list[Segment]:
     """Cut each page of *extracted* (an ``ExtractedDocument``) into per-section segments:
-    a block belongs to the last section that starts at or before it."""
+    a block belongs to the last section that starts at or before it.  Every body term is
+    added to *vocabulary* (UTF-8) when one is given."""
     sections = _flat_sections(spec, extracted)
     starts = _section_starts(sections, extracted.pages)
     segments: list[Segment] = []
@@ -158,7 +161,7 @@ def segments_of(spec: DocSpec, extracted) -> list[Segment]:
                 title = ref = None
                 heading_terms = ""
             segments.append(
-                Segment(page_no, title, ref, heading_terms, terms_text(text), text)
+                Segment(page_no, title, ref, heading_terms, terms_text(text, vocabulary), text)
             )
     return segments
 
@@ -178,6 +181,9 @@ class Prepared:
     segments: list[Segment]
     title_terms: str
     error: str = ""
+    #: every term of the title, headings and bodies (for the term -> stem table); None: not
+    #: worked out (the index does it)
+    vocabulary: frozenset[str] | None = None
 
 
 def prepare_document(spec: DocSpec) -> Prepared:
@@ -191,7 +197,14 @@ def prepare_document(spec: DocSpec) -> Prepared:
     title_terms = " ".join(dict.fromkeys(tokenize(" ".join([spec.title, *spec.tags]))))
     try:
         extracted = extract_document(spec.path, spec.password)
-        return Prepared(spec, extracted.page_count, segments_of(spec, extracted), title_terms)
+        found: set[bytes] = set()
+        segments = segments_of(spec, extracted, found)
+        words = set(b" ".join(found).decode().split())  # one decode: faster than one per word
+        words.update(title_terms.split())
+        for heading_terms in {s.heading_terms for s in segments}:
+            words.update(heading_terms.split())
+        return Prepared(spec, extracted.page_count, segments, title_terms, "",
+                        frozenset(words))
     except DocumentError as exc:
         error = str(exc)
     except Exception as exc:  # MuPDF raises many types for damaged files
@@ -234,7 +247,7 @@ def _write(index: SearchIndex, prepared: Prepared, check: _Check) -> tuple[str, 
         spec.doc_id, spec.title, spec.category, _info_key(spec), spec.path, check.size,
         check.mtime_ns, check.sha256, prepared.page_count, prepared.error,
     )
-    index.replace_document(record, prepared.title_terms, prepared.segments)
+    index.replace_document(record, prepared.title_terms, prepared.segments, prepared.vocabulary)
     return ("failed", prepared.error) if prepared.error else ("indexed", "")
 
 

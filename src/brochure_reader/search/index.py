@@ -17,7 +17,7 @@ import contextlib
 import logging
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -199,9 +199,14 @@ class SearchIndex:
         return int(row[0]) if row else 0
 
     def replace_document(
-        self, doc: IndexedDocument, title_terms: str, segments: Sequence[Segment]
+        self, doc: IndexedDocument, title_terms: str, segments: Sequence[Segment],
+        vocabulary: Set[str] | None = None,
     ) -> None:
-        """Put *doc* and its segments in place of what the index had for it (one transaction)."""
+        """Put *doc* and its segments in place of what the index had for it (one transaction).
+
+        *vocabulary* holds every term of *title_terms* and the segments' heading and body
+        terms when the caller has it already (it is worked out here otherwise).
+        """
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -224,11 +229,12 @@ class SearchIndex:
                 [(i, title_terms, s.heading_terms, s.body_terms)
                  for i, s in zip(ids, segments, strict=True)],
             )
-            words = set(title_terms.split())
-            for s in segments:
-                words.update(s.body_terms.split())
-                words.update(s.heading_terms.split())
-            new = list(words - self._known_terms())
+            if vocabulary is None:
+                vocabulary = set(title_terms.split())
+                for s in segments:
+                    vocabulary.update(s.body_terms.split())
+                    vocabulary.update(s.heading_terms.split())
+            new = list(vocabulary - self._known_terms())
             db.executemany("INSERT OR IGNORE INTO terms VALUES(?, ?)",
                            zip(new, stems(new), strict=True))
             self._bump_locked()

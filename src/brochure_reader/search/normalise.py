@@ -106,9 +106,12 @@ def tokenize(text: str) -> list[str]:
     ``"Fatigue (tiredness) in AML—what helps?"`` -> ``["fatigue", "tiredness", "in", "aml",
     "what", "helps"]``; ``"你好"`` -> ``["你", "好"]``.
     """
-    folded = _folded_for_terms(text)
-    if _ascii_words_only(folded):
-        return folded.encode("ascii", "replace").translate(_ASCII_WORD_BYTES).decode().split()
+    parts = _ascii_terms(text)
+    if parts is not None:
+        return b" ".join(parts).decode().split()
+    folded = fold(text)
+    if "'" in folded or "\u2019" in folded or "\u02bc" in folded:
+        folded = INNER_APOSTROPHE.sub("", folded)
     words = _WORD.findall(folded)
     if not UNSPACED.search(folded):
         return words
@@ -121,29 +124,20 @@ def tokenize(text: str) -> list[str]:
     return out
 
 
-def terms_text(text: str) -> str:
-    """``" ".join(tokenize(text))``, made faster for the index builder (same result)."""
-    folded = _folded_for_terms(text)
-    if _ascii_words_only(folded):
-        parts = folded.encode("ascii", "replace").translate(_ASCII_WORD_BYTES).split()
-        return b" ".join(parts).decode()
-    return " ".join(tokenize(text))
+def terms_text(text: str, vocabulary: set[bytes] | None = None) -> str:
+    """``" ".join(tokenize(text))``, made faster for the index builder (same result).
 
-
-def _folded_for_terms(text: str) -> str:
-    """*text* folded, apostrophes inside words dropped: what ``_WORD`` splits into terms."""
-    folded = fold(text)
-    if "'" in folded or "\u2019" in folded or "\u02bc" in folded:
-        folded = INNER_APOSTROPHE.sub("", folded)
-    return folded
-
-
-def _ascii_words_only(folded: str) -> bool:
-    """Whether every word character (``[^\\W_]``) of *folded* is ASCII: then splitting at every
-    byte that is not an ASCII letter or digit gives exactly ``_WORD.findall``."""
-    if folded.isascii():
-        return True
-    return not any(map(str.isalnum, set(_NON_ASCII.findall(folded))))
+    When a *vocabulary* set is given, each term is added to it, UTF-8 encoded.
+    """
+    parts = _ascii_terms(text)
+    if parts is None:
+        terms = tokenize(text)
+        if vocabulary is not None:
+            vocabulary.update(t.encode() for t in terms)
+        return " ".join(terms)
+    if vocabulary is not None:
+        vocabulary.update(parts)
+    return b" ".join(parts).decode()
 
 
 #: bytes.translate table: ASCII letters and digits kept, every other byte a space (a
@@ -151,6 +145,41 @@ def _ascii_words_only(folded: str) -> bool:
 _ASCII_WORD_BYTES = bytes(
     i if chr(i).isascii() and chr(i).isalnum() else 0x20 for i in range(256)
 )
+#: An apostrophe between two ASCII letters or digits (INNER_APOSTROPHE for the fast path).
+_INNER_APOSTROPHE_BYTES = re.compile(rb"'(?<=[A-Za-z0-9]')(?=[A-Za-z0-9])")
+
+
+def _ascii_terms(text: str) -> list[bytes] | None:
+    """The terms of *text* as ASCII bytes, or None when a folded term would not be ASCII.
+
+    The fast path of :func:`tokenize`: when every letter and digit of ``fold(text)`` is ASCII,
+    the terms are the runs of ASCII letters and digits, found with a byte table instead of a
+    Unicode regex (the same terms: tests compare both with the plain definition).  Characters
+    that fold to themselves and are not letters or digits (curly quotes, dashes, symbols) are
+    separators, so the text is folded only when it holds letters such as "é" or "ß".
+    """
+    low = text.lower()
+    if not low.isascii():
+        needs_fold = False
+        for char in set(_NON_ASCII.findall(low)):
+            folded = _FOLD[ord(char)]
+            if folded == char:
+                if char.isalnum() or char == "\u02bc":  # a letter of another script
+                    return None
+            elif folded.isascii():
+                needs_fold = True
+            elif any(c.isalnum() and not c.isascii() for c in folded):
+                return None
+            else:
+                needs_fold = True
+        if needs_fold:
+            low = _NON_ASCII.sub(_fold_match, low)
+        if "\u2019" in low:
+            low = low.replace("\u2019", "'")
+    data = low.encode("ascii", "replace")
+    if b"'" in data:
+        data = _INNER_APOSTROPHE_BYTES.sub(b"", data)
+    return data.translate(_ASCII_WORD_BYTES).split()
 
 
 def word_spans(text: str) -> Iterator[tuple[int, int, list[str]]]:
@@ -179,9 +208,28 @@ def clean_text(text: str, keep_hyphen: Container[str] = ()) -> str:
         text = unicodedata.normalize("NFKC", text)
         if SOFT_HYPHEN in text:
             text = _SOFT_LINE_END.sub("", text).replace(SOFT_HYPHEN, "")
-    if "\n" in text and _LINE_END_HYPHEN_FAST.search(text):
+    if "\n" in text and _may_join(text) and _LINE_END_HYPHEN_FAST.search(text):
         text = _join_line_end_hyphens(text, keep_hyphen)
-    return " ".join(text.split())
+    return collapse_spaces(text)
+
+
+def _may_join(text: str) -> bool:
+    """Quick test before the regex: a line hyphen followed by a line end, space or tab."""
+    return any(h + w in text for h in _LINE_HYPHENS for w in "\n \t")
+
+
+def collapse_spaces(text: str) -> str:
+    """``" ".join(text.split())``: runs of whitespace become one space, ends stripped.
+
+    Faster for the usual extracted text, whose only whitespace is spaces and line ends (when
+    the text is printable once line ends are spaces, ``str.split`` could only split at spaces).
+    """
+    flat = text.replace("\n", " ")
+    if not flat.isprintable():
+        return " ".join(text.split())
+    while "  " in flat:
+        flat = flat.replace("  ", " ")
+    return flat.strip(" ")
 
 
 def _join_line_end_hyphens(text: str, keep_hyphen: Container[str]) -> str:
