@@ -15,7 +15,7 @@ MAX_INFER_PAGES = 400
 
 
 def target_y(
-    doc: pymupdf.Document, page_no: int, to, kind: int, page: pymupdf.Page | None = None
+    doc: pymupdf.Document, page_no: int, to, kind: int, geometry: PageGeometry | None = None
 ) -> float:
     """y (points from the top of the displayed page) of an outline or link target point.
 
@@ -24,17 +24,26 @@ def target_y(
     coordinates (origin bottom-left): checked on pysample__pdflatex-outline.pdf (named, raw
     716.09 for a heading 126 pt from the top) and pypdf__outline-invalid-destinations.pdf
     (explicit /XYZ 349.58 reported as 492.31).  Both end in display coordinates after /Rotate.
-    *page* is ``doc[page_no]`` when the caller has it already (loading a page costs).
+    *geometry* is ``page_geometry(doc[page_no])`` when the caller keeps it for several targets
+    on one page (reading it costs more than the rest).
     """
     if to is None:
         return 0.0
-    if page is None:
-        page = doc[page_no]
+    transformation, rotation, height = geometry or page_geometry(doc[page_no])
     point = pymupdf.Point(to)
     if kind == pymupdf.LINK_NAMED:
-        point = point * page.transformation_matrix
-    point = point * page.rotation_matrix
-    return float(min(max(point.y, 0.0), page.rect.height))
+        point = point * transformation
+    point = point * rotation
+    return float(min(max(point.y, 0.0), height))
+
+
+#: ``(transformation matrix, rotation matrix, display height in points)`` of a page.
+PageGeometry = tuple[pymupdf.Matrix, pymupdf.Matrix, float]
+
+
+def page_geometry(page: pymupdf.Page) -> PageGeometry:
+    """What :func:`target_y` needs of *page*."""
+    return page.transformation_matrix, page.rotation_matrix, page.rect.height
 
 
 def read_outline(doc: pymupdf.Document) -> list[tuple[int, str, int | None, float]]:
@@ -49,7 +58,7 @@ def read_outline(doc: pymupdf.Document) -> list[tuple[int, str, int | None, floa
     except Exception:
         return []
     entries = []
-    pages: dict[int, pymupdf.Page] = {}  # outline entries often share a page
+    geometry: dict[int, PageGeometry] = {}  # outline entries often share a page
     for item in toc:
         level, title, page1 = item[0], item[1], item[2]
         dest = item[3] if len(item) > 3 and isinstance(item[3], dict) else {}
@@ -57,9 +66,9 @@ def read_outline(doc: pymupdf.Document) -> list[tuple[int, str, int | None, floa
         y = 0.0
         if page is not None and dest.get("kind") in (pymupdf.LINK_GOTO, pymupdf.LINK_NAMED):
             try:
-                if page not in pages:
-                    pages[page] = doc[page]
-                y = target_y(doc, page, dest.get("to"), dest.get("kind"), pages[page])
+                if page not in geometry:
+                    geometry[page] = page_geometry(doc[page])
+                y = target_y(doc, page, dest.get("to"), dest.get("kind"), geometry[page])
             except Exception:
                 y = 0.0
         entries.append((int(level), title or "", page, y))

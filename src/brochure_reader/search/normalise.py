@@ -215,7 +215,9 @@ def clean_text(text: str, keep_hyphen: Container[str] = ()) -> str:
 
 def _may_join(text: str) -> bool:
     """Quick test before the regex: a line hyphen followed by a line end, space or tab."""
-    return any(h + w in text for h in _LINE_HYPHENS for w in "\n \t")
+    if "-" in text and ("-\n" in text or "- " in text or "-\t" in text):
+        return True
+    return not text.isascii() and any(h + w in text for h in "\u2010\u2011" for w in "\n \t")
 
 
 def collapse_spaces(text: str) -> str:
