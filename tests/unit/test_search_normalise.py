@@ -71,6 +71,9 @@ def test_word_spans_point_into_the_display_text():
         ("ISBN 978-\n88", "ISBN 978-88"),
         ("Begriﬀ der\nFläche", "Begriff der Fläche"),
         ("two\n\nlines   here", "two lines here"),
+        ("opti\u2010\nmized “code”", "optimized “code”"),  # Unicode hyphen, non-ASCII text
+        ("chemo\u2011\t\ntherapy", "chemotherapy"),  # non-breaking hyphen, tab before the end
+        ("well\u2010known\u00a0words", "well\u2010known words"),  # inner hyphen, NBSP
     ],
 )
 def test_clean_text(raw, expected):

@@ -217,7 +217,9 @@ def _may_join(text: str) -> bool:
     """Quick test before the regex: a line hyphen followed by a line end, space or tab."""
     if "-" in text and ("-\n" in text or "- " in text or "-\t" in text):
         return True
-    return not text.isascii() and any(h + w in text for h in "\u2010\u2011" for w in "\n \t")
+    if text.isascii() or ("\u2010" not in text and "\u2011" not in text):
+        return False
+    return any(h + w in text for h in "\u2010\u2011" for w in "\n \t")
 
 
 def collapse_spaces(text: str) -> str:
