@@ -79,6 +79,49 @@ def test_typing_searches_and_shows_expansions(qtbot, panel):
     assert panel.notes.isVisible()
 
 
+@pytest.fixture(scope="module")
+def bundled_index_path(tmp_path_factory):
+    """An index of the bundled library (its snippets fill several lines)."""
+    from brochure_reader.library import Library
+    from brochure_reader.paths import AppPaths
+    from brochure_reader.search.builder import build_index, specs_from_library
+
+    library = Library.load(AppPaths.from_home(tmp_path_factory.mktemp("bundled-home")))
+    specs = specs_from_library(library)
+    if not specs:
+        pytest.skip("the bundled pack is not built (assets/pack/pack.toml)")
+    path = tmp_path_factory.mktemp("bundled-index") / "index.sqlite3"
+    build_index(path, specs)
+    return path
+
+
+def test_results_wrap_to_the_list_width(qtbot, bundled_index_path):
+    """Snippets wrap inside the list: once the vertical scroll bar appears no row is wider
+    than the view, so no line end is hidden under it and nothing scrolls sideways (rows used
+    to keep the width they were laid out at before the scroll bar took its share)."""
+    panel = SearchPanel(bundled_index_path, debounce_ms=10)
+    qtbot.addWidget(panel)
+    panel.resize(430, 700)
+    panel.show()
+    try:
+        type_and_wait(qtbot, panel, "tired all the time")
+        view = panel.results
+        qtbot.waitUntil(lambda: view.verticalScrollBar().isVisible(), timeout=3000)
+
+        def widest() -> int:
+            return max(view.visualRect(panel.model.index(r, 0)).width()
+                       for r in range(panel.model.rowCount()))
+
+        qtbot.waitUntil(lambda: widest() <= view.viewport().width(), timeout=3000)
+        assert view.horizontalScrollBar().maximum() == 0
+        width = view.viewport().width()
+        panel.resize(320, 700)  # a narrower dock: rows wrap again
+        qtbot.waitUntil(lambda: view.viewport().width() < width, timeout=3000)
+        qtbot.waitUntil(lambda: widest() <= view.viewport().width(), timeout=3000)
+    finally:
+        panel.shutdown()
+
+
 def test_search_runs_off_the_gui_thread(qtbot, panel, monkeypatch):
     threads = []
     original = Searcher.search

@@ -162,9 +162,9 @@ class SearchResultsDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option, index) -> QSize:
-        width = option.rect.width()
+        # Wrapped to the view's width, never wider: the text's own ideal width could exceed it
+        # by the indent and put the ends of lines under the scroll bar.
         view = option.widget
-        if width <= 0 and view is not None:
-            width = view.viewport().width()
+        width = view.viewport().width() if view is not None else option.rect.width()
         doc = self._document(index, width, option)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()))
+        return QSize(max(width, 80), int(doc.size().height()))
