@@ -100,6 +100,16 @@ def _markdown_sections(doc: Document) -> list[Section] | None:
     return source_section_tree(doc.id, source.body)
 
 
+def _find_or_raise(sections, doc_id: str, slug: str | None):
+    """The section *slug* of *sections* (None when no slug was given); RangeError if unknown."""
+    if not slug:
+        return None
+    found = find_section(sections, slug)
+    if found is None:
+        raise RangeError(unknown_section_message(doc_id, slug, sections))
+    return found
+
+
 def plan_handout(
     library: Library, refs: Iterable[str], sections_of: SectionsOf
 ) -> list[HandoutPart]:
@@ -117,24 +127,13 @@ def plan_handout(
         doc = library.get(doc_id)
         md_sections = _markdown_sections(doc)
         if md_sections is not None:
-            title = ""
-            if slug:
-                found = find_section(md_sections, slug)
-                if found is None:
-                    raise RangeError(unknown_section_message(doc_id, slug, md_sections))
-                title = found.title
+            found = _find_or_raise(md_sections, doc_id, slug)
             ranges: list[tuple[int, int]] = []
         else:
             pages, sections = sections_of(doc)
-            title = ""
-            if slug:
-                found = find_section(sections, slug)
-                if found is None:
-                    raise RangeError(unknown_section_message(doc_id, slug, sections))
-                title = found.title
-                ranges = [section_page_range(sections, found, pages)]
-            else:
-                ranges = [(0, pages - 1)]
+            found = _find_or_raise(sections, doc_id, slug)
+            ranges = [section_page_range(sections, found, pages) if found else (0, pages - 1)]
+        title = found.title if found else ""
         last = parts[-1] if parts else None
         if last is not None and last.doc_id == doc.id and last.slugs and slug:
             last.slugs.append(slug)

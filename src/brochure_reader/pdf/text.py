@@ -56,17 +56,13 @@ class ExtractedDocument:
 
 def _raw_blocks(page: pymupdf.Page) -> list[tuple[float, float, str]]:
     """``(top, bottom, raw text)`` of each text block, rotated to display coordinates."""
-    blocks = page.get_textpage(flags=TEXT_FLAGS).extractBLOCKS()
-    if not page.rotation:  # display coordinates are the page's own: no transform (fast path)
-        return [(b[1], b[3], b[4]) for b in blocks if b[6] == 0 and b[4] and not b[4].isspace()]
-    out = []
+    blocks = [b for b in page.get_textpage(flags=TEXT_FLAGS).extractBLOCKS()
+              if b[6] == 0 and b[4] and not b[4].isspace()]  # text blocks with text
+    if not page.rotation:  # display coordinates are the page's own: no transform
+        return [(b[1], b[3], b[4]) for b in blocks]
     matrix = page.rotation_matrix
-    for x0, y0, x1, y1, text, _no, kind in blocks:
-        if kind != 0 or not text.strip():
-            continue
-        rect = pymupdf.Rect(x0, y0, x1, y1) * matrix
-        out.append((rect.y0, rect.y1, text))
-    return out
+    rects = [(pymupdf.Rect(b[:4]) * matrix, b[4]) for b in blocks]
+    return [(rect.y0, rect.y1, text) for rect, text in rects]
 
 
 def page_text(

@@ -181,9 +181,8 @@ class Prepared:
     segments: list[Segment]
     title_terms: str
     error: str = ""
-    #: every term of the title, headings and bodies (for the term -> stem table); None: not
-    #: worked out (the index does it)
-    vocabulary: frozenset[str] | None = None
+    #: every term of the title, headings and bodies (for the index's term -> stem table)
+    vocabulary: frozenset[str] = frozenset()
 
 
 def prepare_document(spec: DocSpec) -> Prepared:
@@ -203,13 +202,12 @@ def prepare_document(spec: DocSpec) -> Prepared:
         words.update(title_terms.split())
         for heading_terms in {s.heading_terms for s in segments}:
             words.update(heading_terms.split())
-        return Prepared(spec, extracted.page_count, segments, title_terms, "",
-                        frozenset(words))
+        return Prepared(spec, extracted.page_count, segments, title_terms, "", frozenset(words))
     except DocumentError as exc:
         error = str(exc)
     except Exception as exc:  # MuPDF raises many types for damaged files
         error = f"{Path(spec.path).name} could not be read for searching ({type(exc).__name__})."
-    return Prepared(spec, 0, [], title_terms, error)
+    return Prepared(spec, 0, [], title_terms, error, frozenset(title_terms.split()))
 
 
 @dataclass

@@ -200,12 +200,12 @@ class SearchIndex:
 
     def replace_document(
         self, doc: IndexedDocument, title_terms: str, segments: Sequence[Segment],
-        vocabulary: Set[str] | None = None,
+        vocabulary: Set[str],
     ) -> None:
         """Put *doc* and its segments in place of what the index had for it (one transaction).
 
-        *vocabulary* holds every term of *title_terms* and the segments' heading and body
-        terms when the caller has it already (it is worked out here otherwise).
+        *vocabulary* holds every term of *title_terms* and of the segments' heading and body
+        terms (the builder collects it while tokenising); new ones enter the term -> stem table.
         """
         db = self.db
         db.execute("BEGIN IMMEDIATE")
@@ -229,11 +229,6 @@ class SearchIndex:
                 [(i, title_terms, s.heading_terms, s.body_terms)
                  for i, s in zip(ids, segments, strict=True)],
             )
-            if vocabulary is None:
-                vocabulary = set(title_terms.split())
-                for s in segments:
-                    vocabulary.update(s.body_terms.split())
-                    vocabulary.update(s.heading_terms.split())
             new = list(vocabulary - self._known_terms())
             db.executemany("INSERT OR IGNORE INTO terms VALUES(?, ?)",
                            zip(new, stems(new), strict=True))

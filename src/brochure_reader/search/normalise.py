@@ -215,11 +215,8 @@ def clean_text(text: str, keep_hyphen: Container[str] = ()) -> str:
 
 def _may_join(text: str) -> bool:
     """Quick test before the regex: a line hyphen followed by a line end, space or tab."""
-    if "-" in text and ("-\n" in text or "- " in text or "-\t" in text):
-        return True
-    if text.isascii() or ("\u2010" not in text and "\u2011" not in text):
-        return False
-    return any(h + w in text for h in "\u2010\u2011" for w in "\n \t")
+    return any(h in text and (h + "\n" in text or h + " " in text or h + "\t" in text)
+               for h in _LINE_HYPHENS)
 
 
 def collapse_spaces(text: str) -> str:

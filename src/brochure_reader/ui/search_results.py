@@ -167,4 +167,4 @@ class SearchResultsDelegate(QStyledItemDelegate):
         view = option.widget
         width = view.viewport().width() if view is not None else option.rect.width()
         doc = self._document(index, width, option)
-        return QSize(max(width, 80), int(doc.size().height()))
+        return QSize(int(doc.textWidth()), int(doc.size().height()))
