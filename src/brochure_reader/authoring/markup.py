@@ -19,6 +19,11 @@ from brochure_reader.library.sections import slugify
 
 #: Callout box kinds, in the order docs/authoring.md describes them.
 BOX_KINDS = ("key-points", "urgent", "questions", "note")
+#: The container that lists the questions a section answers (not printed; see
+#: docs/authoring.md, "Questions a section answers").
+ANSWERS = "answers"
+#: Longest question or phrase in an ``::: answers`` list (characters).
+MAX_ANSWER_CHARS = 160
 #: Suffix of the id of the empty marker that closes each box.
 END_SUFFIX = "--end"  # slugs never hold "--", so no heading id can end like this
 
@@ -49,6 +54,8 @@ class RenderedBody:
     header_rows: list[str] = field(default_factory=list)
     #: ids of the tables (each followed by an end marker, like the boxes)
     tables: list[str] = field(default_factory=list)
+    #: heading id -> the questions and phrases its ``::: answers`` list names (search only)
+    answers: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _validate_box(params: str, _markup: str) -> bool:
@@ -68,6 +75,44 @@ _PARSER = make_parser()
 def parse_tokens(body: str) -> list[Token]:
     """Block tokens of *body* (see markdown-it-py's token stream)."""
     return _PARSER.parse(body)
+
+
+def is_answers(token: Token) -> bool:
+    """Whether a ``container_box_open`` token opens an ``::: answers`` list."""
+    return token.info.strip().split()[:1] == [ANSWERS]
+
+
+def read_answers(tokens: Sequence[Token], start: int) -> tuple[list[str], int]:
+    """The items of the ``::: answers`` list opening at ``tokens[start]`` and the index of its
+    closing token.  Raises :class:`MarkupError` unless it holds only a bullet list of short
+    plain lines."""
+    line = f"line {tokens[start].map[0] + 1}: " if tokens[start].map else ""
+    items: list[str] = []
+    depth = 0
+    i = start + 1
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type == "container_box_close" and depth == 0:
+            if not items:
+                raise MarkupError(f"{line}'::: answers' is empty: list questions as '- ...'")
+            return items, i
+        if token.type == "container_box_open":
+            raise MarkupError(f"{line}'::: answers' cannot hold another box")
+        if token.type in ("bullet_list_open", "bullet_list_close"):
+            depth += token.nesting
+        elif token.type == "inline":
+            text = inline_text(token)
+            if depth != 1 or tokens[i - 1].type != "paragraph_open":
+                raise MarkupError(f"{line}'::: answers' holds only a '- ' list of questions")
+            if len(text) > MAX_ANSWER_CHARS:
+                raise MarkupError(f"{line}answer longer than {MAX_ANSWER_CHARS} characters: "
+                                  f"{text[:40]}…")
+            items.append(text)
+        elif token.type not in ("list_item_open", "list_item_close", "paragraph_open",
+                                "paragraph_close"):
+            raise MarkupError(f"{line}'::: answers' holds only a '- ' list of questions")
+        i += 1
+    raise MarkupError(f"{line}'::: answers' is not closed with ':::'")  # pragma: no cover
 
 
 def box_kind(token: Token) -> str:
@@ -105,6 +150,7 @@ class _Renderer:
         self._in_thead = False
         self._used: set[str] = set()
         self._boxes: list[tuple[str, str, bool]] = []  # (kind, id, anything rendered yet)
+        self.answers: dict[str, tuple[str, ...]] = {}
 
     def unique_id(self, base: str) -> str:
         slug, n = base, 1
@@ -118,6 +164,9 @@ class _Renderer:
         i = 0
         while i < len(tokens):
             token = tokens[i]
+            if token.type == "container_box_open" and is_answers(token):
+                i = self._answers(tokens, i) + 1
+                continue
             if token.type == "container_box_open":
                 kind = box_kind(token)
                 box_id = self.unique_id(f"box-{kind}")
@@ -163,6 +212,18 @@ class _Renderer:
             else:
                 self.out.append(self.tag(token))
             i += 1
+
+    def _answers(self, tokens: Sequence[Token], start: int) -> int:
+        """Record an ``::: answers`` list for the heading above it; returns its closing index."""
+        items, end = read_answers(tokens, start)
+        line = f"line {tokens[start].map[0] + 1}: " if tokens[start].map else ""
+        if not self.headings:
+            raise MarkupError(f"{line}'::: answers' must follow the heading it belongs to")
+        heading = self.headings[-1].id
+        if heading in self.answers:
+            raise MarkupError(f"{line}a second '::: answers' list for one heading")
+        self.answers[heading] = tuple(items)
+        return end
 
     def _mark_box_content(self) -> None:
         if self._boxes:
@@ -246,6 +307,7 @@ def render_body(body: str | Sequence[Token], breaks: Collection[str] = ()) -> Re
         renderer.boxes,
         renderer.header_rows,
         renderer.tables,
+        renderer.answers,
     )
 
 
@@ -266,8 +328,13 @@ def text_blocks(body: str) -> list[Block]:
     boxes: list[str] = []
     context: list[str] = []  # enclosing block types
     tokens = parse_tokens(body)
+    skip_to = -1
     for i, token in enumerate(tokens):
-        if token.type == "container_box_open":
+        if i <= skip_to:
+            continue  # an ``::: answers`` list: for search, not part of the text
+        if token.type == "container_box_open" and is_answers(token):
+            skip_to = read_answers(tokens, i)[1]
+        elif token.type == "container_box_open":
             boxes.append(box_kind(token))
         elif token.type == "container_box_close":
             boxes.pop()

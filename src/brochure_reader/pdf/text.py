@@ -52,6 +52,8 @@ class ExtractedDocument:
     pages: list[list[TextBlock]] = field(default_factory=list)
     outline: list[tuple[int, str, int | None, float]] = field(default_factory=list)
     outline_inferred: bool = False
+    #: section slug -> the questions the section answers (:mod:`brochure_reader.pdf.answers`)
+    answers: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _raw_blocks(page: pymupdf.Page) -> list[tuple[float, float, str]]:
@@ -97,6 +99,7 @@ def _forget(path: str | Path) -> None:
 
 
 def _extract(doc: pymupdf.Document) -> ExtractedDocument:
+    from brochure_reader.pdf.answers import read_answers
     from brochure_reader.pdf.outline import infer_headings, read_outline
 
     raw_pages: list[list[tuple[float, float, str]]] = []
@@ -122,7 +125,8 @@ def _extract(doc: pymupdf.Document) -> ExtractedDocument:
         outline = infer_headings(doc)
         inferred = bool(outline)
     title = " ".join(((doc.metadata or {}).get("title") or "").split())
-    return ExtractedDocument(title, doc.page_count, pages, outline, inferred)
+    return ExtractedDocument(title, doc.page_count, pages, outline, inferred,
+                             read_answers(doc))
 
 
 #: Share of the page height at the top and at the bottom where running heads and feet live.

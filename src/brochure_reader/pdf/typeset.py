@@ -42,6 +42,7 @@ from brochure_reader.authoring.style import (
     footer_css,
     rgb,
 )
+from brochure_reader.pdf.answers import write_answers
 
 AUTHOR = "Brochure Reader project"
 CREATOR = "Brochure Reader authoring pipeline"
@@ -397,6 +398,7 @@ class _Typesetter:
                     "modDate": day,
                 }
             )
+            write_answers(doc, self.body.answers)
             catalog = doc.pdf_catalog()
             doc.xref_set_key(catalog, "Lang", pymupdf.get_pdf_str(LANGUAGE))
             doc.xref_set_key(catalog, "ViewerPreferences", "<</DisplayDocTitle true>>")

@@ -138,6 +138,7 @@ def segments_of(
     sections = _flat_sections(spec, extracted)
     starts = _section_starts(sections, extracted.pages)
     segments: list[Segment] = []
+    answered: set[str] = set()  # refs whose answers are on a row already
     current = -1  # index into sections of the section in force
     for page_no, blocks in enumerate(extracted.pages):
         pieces: list[tuple[int, list[str]]] = []
@@ -160,9 +161,14 @@ def segments_of(
             else:
                 title = ref = None
                 heading_terms = ""
-            segments.append(
-                Segment(page_no, title, ref, heading_terms, terms_text(text, vocabulary), text)
-            )
+            answers = ""
+            if ref and ref not in answered:
+                answered.add(ref)
+                questions = extracted.answers.get(ref.partition("#")[2])
+                if questions:
+                    answers = terms_text(" ".join(questions), vocabulary)
+            segments.append(Segment(page_no, title, ref, heading_terms,
+                                    terms_text(text, vocabulary), text, answers))
     return segments
 
 

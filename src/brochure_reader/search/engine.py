@@ -258,7 +258,7 @@ class Searcher:
             return []
         where, params = self._scope_sql(scope)
         fetch = FALLBACK_CANDIDATES if mode == "any" else max(limit * 3, CANDIDATES)
-        weights = f"{ranking.TITLE_W}, {ranking.HEADING_W}, {ranking.BODY_W}"
+        weights = f"{ranking.TITLE_W}, {ranking.HEADING_W}, {ranking.BODY_W}, {ranking.ANSWERS_W}"
         # rowids first: selecting the columns here would make SQLite sort every match with them
         rowids = [r[0] for r in self.index.db.execute(
             f"SELECT rowid FROM fts WHERE fts MATCH ?{where} ORDER BY bm25(fts, {weights}) "
@@ -267,17 +267,19 @@ class Searcher:
         )]
         marks = ",".join("?" * len(rowids))
         rows = self.index.db.execute(
-            f"SELECT rowid, title, heading, body FROM fts WHERE rowid IN ({marks})", rowids
+            f"SELECT rowid, title, heading, body, answers FROM fts WHERE rowid IN ({marks})",
+            rowids,
         ).fetchall() if rowids else []
         segments = self._segments(rowids)
         ranker = ranking.Ranker(parsed, self._word_variants, self._rows_with,
                                 *self._index_size())
         scored = []
-        for rowid, title, heading, body in rows:
+        for rowid, title, heading, body, answers in rows:
             segment = segments.get(rowid)
             if segment is None:
                 continue
-            candidate = ranking.Candidate(rowid, title, heading, body, segment[2], len(segment[4]))
+            candidate = ranking.Candidate(rowid, title, heading, body, segment[2], len(segment[4]),
+                                          answers)
             on_page, score = ranker.score(candidate)
             scored.append((-on_page if mode == "any" else 0, -score, rowid, on_page > 0))
         scored.sort()

@@ -4,7 +4,8 @@ One row per *page segment*: the part of a page that belongs to one section (a pa
 sections meet gives two rows), with its document id, 1-based page number, section title and
 reference (``DOC_ID#slug``) and the display text used for snippets.  The FTS5 table has three
 weighted columns of normalised terms (see :mod:`.normalise`): ``title`` (document title and
-tags), ``heading`` (the section heading and its parents) and ``body``.
+tags), ``heading`` (the section heading and its parents), ``body`` and ``answers`` (the
+questions the section's author says it answers, on the section's first row).
 
 The file is a cache: an index written by another schema version, or one SQLite cannot read, is
 deleted and created again (never an error for the user).  WAL journaling lets the GUI search
@@ -26,7 +27,7 @@ from brochure_reader.search.normalise import NORMALISER_VERSION, stems
 log = logging.getLogger(__name__)
 
 #: PRAGMA user_version of a current index: schema and normaliser version together.
-SCHEMA_VERSION = 500 + NORMALISER_VERSION
+SCHEMA_VERSION = 600 + NORMALISER_VERSION
 INDEX_FILE = "search-index.sqlite3"
 
 #: FTS5 tokenizer: our terms are already folded; it must only split them at spaces, so every
@@ -60,7 +61,7 @@ CREATE INDEX segments_doc ON segments(doc_id, page_no);
 CREATE TABLE terms(term TEXT PRIMARY KEY, stem TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX terms_stem ON terms(stem);
 CREATE VIRTUAL TABLE fts USING fts5(
-    title, heading, body,
+    title, heading, body, answers,
     tokenize = "{TOKENIZER}"
 );
 """
@@ -82,6 +83,8 @@ class Segment:
     heading_terms: str
     body_terms: str
     text: str
+    #: terms of the questions the section says it answers (its first row only; else "")
+    answer_terms: str = ""
 
 
 @dataclass(frozen=True)
@@ -225,8 +228,8 @@ class SearchIndex:
             )
             self._count_locked(len(segments), sum(len(s.text) for s in segments))
             db.executemany(
-                "INSERT INTO fts(rowid, title, heading, body) VALUES(?,?,?,?)",
-                [(i, title_terms, s.heading_terms, s.body_terms)
+                "INSERT INTO fts(rowid, title, heading, body, answers) VALUES(?,?,?,?,?)",
+                [(i, title_terms, s.heading_terms, s.body_terms, s.answer_terms)
                  for i, s in zip(ids, segments, strict=True)],
             )
             new = list(vocabulary - self._known_terms())

@@ -33,6 +33,8 @@ from brochure_reader.search.normalise import fold
 K1, B = 1.2, 0.5
 #: Column weights: a title/tag word counts once at most, a heading occurrence like 4 body ones.
 TITLE_W, HEADING_W, BODY_W = 1.0, 4.0, 1.0
+#: Weight of an occurrence in the questions the section's author says it answers.
+ANSWERS_W = 3.0
 #: Raise for query words typed next to each other that stand next to each other in the row
 #: ("blood test" -> the \"Blood tests\" section): x (1 + PROXIMITY * share of such pairs).
 PROXIMITY = 0.3
@@ -57,6 +59,7 @@ class Candidate:
     body: str
     section: str | None
     length: int
+    answers: str = ""
 
 
 def _tf(term: q.Term, column: str, variants: Callable[[str], list[str]]) -> int:
@@ -109,6 +112,7 @@ class Ranker:
     def score(self, row: Candidate) -> tuple[int, float]:
         """``(clauses found in the row's heading or body, score)`` — higher is better."""
         title, heading, body = f" {row.title} ", f" {row.heading} ", f" {row.body} "
+        answers = f" {row.answers} " if row.answers else ""
         norm = K1 * (1 - B + B * row.length / self.average)
         total = 0.0
         on_page = in_title = 0
@@ -119,9 +123,10 @@ class Ranker:
                 t = min(_tf(term, title, self.variants), 1)
                 h = _tf(term, heading, self.variants)
                 b = _tf(term, body, self.variants)
-                page_hit = page_hit or bool(h or b)
+                a = _tf(term, answers, self.variants) if answers else 0
+                page_hit = page_hit or bool(h or b or a)
                 title_hit = title_hit or bool(t)
-                x = TITLE_W * t + HEADING_W * h + BODY_W * b
+                x = TITLE_W * t + HEADING_W * h + BODY_W * b + ANSWERS_W * a
                 if x:
                     parts.append(self.idf[(term.kind, term.terms)] * x * (K1 + 1) / (x + norm))
             if parts:
@@ -130,7 +135,7 @@ class Ranker:
             on_page += page_hit
             in_title += title_hit
         if self.pairs:
-            text = heading + body
+            text = heading + body + answers
             found = sum(1 for pair in self.pairs if any(f" {p} " in text for p in pair))
             total *= 1.0 + PROXIMITY * found / len(self.pairs)
         total *= 1.0 + TITLE_BOOST * in_title / max(len(self.parsed.clauses), 1)
