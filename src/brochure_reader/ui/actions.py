@@ -85,8 +85,9 @@ class Actions:
         make(
             "larger_text",
             "&Larger text",
-            "Ctrl+Shift+=",
-            tip="Bigger text in menus, lists and the start page (pages zoom with Ctrl +)",
+            "Ctrl+Shift+L",  # not Ctrl+Shift+=: on most keyboards that is Ctrl + (zoom in)
+            tip="Bigger text in menus, lists and the start page (Ctrl+Shift+L; pages zoom "
+            "with Ctrl +)",
         )
         make("about", "&About Brochure Reader")
         for name in ("fit_width", "fit_page", "larger_text"):

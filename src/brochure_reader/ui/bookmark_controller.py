@@ -63,7 +63,7 @@ class BookmarkController(QObject):
         def quoted(quote) -> None:
             self.panel.add_bookmark(doc_id, page, y, section.ref if section else "",
                                     section.title if section else "", quote,
-                                    content_hash=self._hashes.get(doc_id, ""))
+                                    content_hash=self._hashes.get(doc_id, ""), edit_label=True)
 
         self.service.call(job, args, quoted,
                           lambda _exc: quoted(""))  # no text there: a bookmark all the same

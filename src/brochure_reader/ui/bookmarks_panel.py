@@ -220,6 +220,7 @@ class BookmarksPanel(QWidget):
         self.quote_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note_edit = QPlainTextEdit()
         self.note_edit.setAccessibleName("Note")
+        self.note_edit.setTabChangesFocus(True)  # Tab moves on; a note never holds a tab
         self.note_edit.setPlaceholderText("Add a note to the selected bookmark…")
         self.note_edit.setMaximumHeight(110)
         self.note_edit.setEnabled(False)
@@ -252,8 +253,11 @@ class BookmarksPanel(QWidget):
 
     def add_bookmark(self, doc_id: str, page0: int, y: float, section_ref: str = "",
                      section_title: str = "", quote: Quote | str = "", *,
-                     content_hash: str = "", note: str = "") -> Bookmark | None:
-        """Save a bookmark at (page 0-based, y points) and select it in the tree.
+                     content_hash: str = "", note: str = "",
+                     edit_label: bool = False) -> Bookmark | None:
+        """Save a bookmark at (page 0-based, y points) and select it in the tree; with
+        *edit_label* (Ctrl+D, "Bookmark this section") the keyboard goes to its label, selected,
+        so typing renames it and Enter keeps it.
 
         The label defaults to *section_title* (else the document title).  *quote* is the text
         there (``pdf.quotes.quote_at`` / ``quote_for_selection``).  Without *content_hash* the
@@ -271,6 +275,9 @@ class BookmarksPanel(QWidget):
         self._model.insert_bookmark(bookmark)
         self.tabs.setCurrentWidget(self._bookmarks_tab)
         self.select_bookmark(bookmark.id)
+        if edit_label and not self._store.read_only:
+            self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.tree.edit(self.tree.currentIndex())
         self._changed({doc_id})
         self.status_message.emit(f"Bookmarked “{bookmark.title}”")
         return bookmark

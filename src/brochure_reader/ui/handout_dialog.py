@@ -145,7 +145,7 @@ class HandoutDialog(QDialog):
         form.addRow("&Note:", self.note_edit)
         form.addRow("D&ate:", self.date_edit)
         self.large_print = QCheckBox(
-            "&Large print (18 pt; reflowed where the leaflet allows)", self
+            "Lar&ge print (18 pt; reflowed where the leaflet allows)", self
         )
 
         for signal in (

@@ -148,10 +148,13 @@ class SearchPanel(QWidget):
     # --- public API ---------------------------------------------------------------------------
 
     def focus_search(self, this_document: bool = False) -> None:
-        """Put the cursor in the search field with its text selected (Ctrl+K, Ctrl+Shift+F);
-        with *this_document*, switch the scope to the current document first (Ctrl+F)."""
+        """Put the cursor in the search field with its text selected.  The scope becomes the
+        current document with *this_document* (Ctrl+F), else the whole library (Ctrl+K,
+        Ctrl+Shift+F: "Search the library" never keeps the scope Ctrl+F left)."""
         if this_document and self._current_doc:
             self.scope.setCurrentIndex(self.scope.findData("document"))
+        elif not this_document:
+            self.scope.setCurrentIndex(self.scope.findData("library"))
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 

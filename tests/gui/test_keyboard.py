@@ -1,0 +1,106 @@
+"""Keyboard use of the whole app: no two things answer to one key press, Tab never gets stuck
+in a text box, and the keys a new user tried do what they say."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from tests.gui.keyboard import duplicate_shortcuts, physical_key
+
+
+def test_physical_key_sees_ctrl_plus_as_ctrl_shift_equal():
+    plus = QKeySequence("Ctrl++")[0]
+    assert physical_key(plus) == physical_key(QKeySequence("Ctrl+Shift+=")[0])
+    assert physical_key(plus) != physical_key(QKeySequence("Ctrl+=")[0])
+
+
+def test_no_key_press_is_shared_by_two_actions_in_the_main_window(qtbot, window):
+    assert duplicate_shortcuts(window) == []
+
+
+def test_no_key_press_is_shared_in_the_handout_dialog(qtbot, window):
+    window.make_handout()
+    dialog = window.handout_dialog
+    qtbot.waitExposed(dialog)
+    assert duplicate_shortcuts(dialog) == []
+
+
+def test_ctrl_plus_zooms_and_larger_text_has_its_own_key(qtbot, window):
+    a = window.actions
+    zoom_keys = {physical_key(s[0]) for s in a.zoom_in.shortcuts()}
+    larger_keys = {physical_key(s[0]) for s in a.larger_text.shortcuts()}
+    assert physical_key(QKeySequence("Ctrl++")[0]) in zoom_keys  # what the README promises
+    assert larger_keys and not larger_keys & zoom_keys
+
+
+AML = "acute-myeloid-leukaemia"
+
+
+def _open(qtbot, window, doc_id, page=0, y=0.0):
+    with qtbot.waitSignal(window.reader.document_opened, timeout=30000):
+        window.reader.open(doc_id, page, y)
+
+
+def _focus(widget) -> None:
+    widget.window().activateWindow()
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+
+
+def test_ctrl_d_puts_the_keyboard_in_the_new_bookmarks_label(qtbot, window):
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    _open(qtbot, window, AML)
+    _focus(window.page_view)
+    with qtbot.waitSignal(window.bookmarks.bookmarks_changed, timeout=30000):
+        qtbot.keyClick(window.page_view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit), timeout=5000)
+    editor = QApplication.focusWidget()
+    assert window.bookmarks.tree.isAncestorOf(editor)
+    qtbot.keyClicks(editor, "Ask about fevers")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the view commits it on the event loop
+    qtbot.waitUntil(
+        lambda: [b.label for b in window.bookmark_store.list(doc_id=AML)] == ["Ask about fevers"],
+        timeout=5000,
+    )
+
+
+def test_tab_leaves_every_text_box_and_is_never_typed_into_a_note(qtbot, window):
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit
+
+    _open(qtbot, window, AML)
+    with qtbot.waitSignal(window.bookmarks.bookmarks_changed, timeout=30000):
+        window.actions.add_bookmark.trigger()
+    qtbot.waitUntil(lambda: window.bookmarks.note_edit.isEnabled(), timeout=5000)
+    note = window.bookmarks.note_edit
+    _focus(note)
+    qtbot.keyClicks(note, "Call the ward")
+    qtbot.keyClick(note, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not note
+    window.bookmarks.save_note()
+    (mark,) = window.bookmark_store.list(doc_id=AML)
+    assert mark.note == "Call the ward"
+
+    window.make_handout()
+    qtbot.waitExposed(window.handout_dialog)
+    boxes = [
+        box
+        for top in (window, window.handout_dialog)
+        for kind in (QPlainTextEdit, QTextEdit)
+        for box in top.findChildren(kind)
+        if not box.isReadOnly()
+    ]
+    assert len(boxes) >= 3  # the note, the handout's contact and note boxes
+    assert [b.accessibleName() for b in boxes if not b.tabChangesFocus()] == []
+
+
+def test_search_the_library_after_find_in_this_document(qtbot, window):
+    from brochure_reader.search.engine import Scope
+
+    _open(qtbot, window, AML)
+    panel = window.search_panel
+    window.actions.find.trigger()
+    assert panel.current_scope() == Scope.document(AML)
+    window.actions.search.trigger()  # Ctrl+K
+    assert panel.current_scope() == Scope.library()
+    assert panel.scope.currentData() == "library"
