@@ -18,6 +18,7 @@ from functools import cached_property
 from pathlib import Path
 
 from brochure_reader import APP_NAME, __version__
+from brochure_reader.errors import UserError
 
 #: Modules whose ``register(subparsers)`` adds sub-commands (search, bookmarks, handouts...).
 COMMAND_MODULES = (
@@ -27,12 +28,8 @@ COMMAND_MODULES = (
 )
 
 
-class CliError(Exception):
-    """An error to print as one line on stderr (exit status 1)."""
-
-
-class UsageError(CliError):
-    """Arguments that make no sense together or are empty (exit status 2, like argparse)."""
+#: The CLI's names for :mod:`brochure_reader.errors` (one line on stderr; exit 1, or 2 for usage).
+CliError = UserError
 
 
 class Context:
@@ -121,7 +118,7 @@ def cmd_open(args, ctx: Context) -> int:
 
 def cmd_import(args, ctx: Context) -> int:
     from brochure_reader.library.imports import import_files
-    from brochure_reader.pdf.document import validate
+    from brochure_reader.pdf.jobs import validate
     from brochure_reader.pdf.worker import WorkerPool
 
     pool = WorkerPool(1)
@@ -158,25 +155,25 @@ def cmd_build_pack(args, ctx: Context) -> int:
 
     source, out = Path(args.source_dir), Path(args.out_dir)
     if not source.is_dir():
-        raise CliError(f"{source} is not a folder of Markdown sources")
+        raise UserError(f"{source} is not a folder of Markdown sources")
     try:
         report = build_pack(source, out, large_print=args.large_print)
     except SourceError as exc:
-        raise CliError(str(exc)) from exc
+        raise UserError(str(exc)) from exc
     print(report.summary())
     return 0
 
 
 def check_target(ctx: Context, target: str | None) -> None:
-    """Raise CliError unless *target* is an existing file or a known ``DOC_ID[#slug]``."""
+    """Raise UserError unless *target* is an existing file or a known ``DOC_ID[#slug]``."""
     if not target or Path(target).is_file():
         return
     if Path(target).exists():
-        raise CliError(f"{target} is a folder, not a document")
+        raise UserError(f"{target} is a folder, not a document")
     doc_id, _, _slug = target.partition("#")
     if doc_id not in ctx.library:
         hint = "" if "." not in target and "/" not in target else " (no such file either)"
-        raise CliError(
+        raise UserError(
             f"'{target}' is not a command, a document id or a file{hint}; "
             f"see '{APP_NAME} --help' and '{APP_NAME} list'"
         )
@@ -197,7 +194,7 @@ def has_display() -> bool:
 def run_gui(ctx: Context, target: str | None = None, smoke: bool = False) -> int:
     check_target(ctx, target)
     if not has_display():
-        raise CliError(
+        raise UserError(
             "no graphical display found (DISPLAY or WAYLAND_DISPLAY is not set); the "
             "sub-commands (list, search, bookmarks, handout…) work without one"
         )
@@ -303,14 +300,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())  # so the final flush at exit cannot fail
         return 0
     except Exception as exc:  # every failure is one line for the user
-        from brochure_reader.library import LibraryError
-        from brochure_reader.pdf.errors import DocumentError
-
-        if isinstance(exc, (CliError, LibraryError, DocumentError)):
+        if isinstance(exc, UserError):  # LibraryError, DocumentError, UsageError...
             message = str(exc)
         elif isinstance(exc, OSError):
             message = f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
         else:
             message = f"unexpected {type(exc).__name__}: {exc}"
         print(f"{APP_NAME}: error: {message}", file=sys.stderr)
-        return 2 if isinstance(exc, UsageError) else 1
+        return exc.exit_code if isinstance(exc, UserError) else 1

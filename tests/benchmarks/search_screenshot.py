@@ -21,8 +21,8 @@ def main() -> None:
     from brochure_reader.library import Library
     from brochure_reader.paths import AppPaths
     from brochure_reader.pdf.render import render_page
-    from brochure_reader.pdf.text import hit_rects
     from brochure_reader.search.builder import build_index, specs_from_library
+    from brochure_reader.search.extract import hit_rects
     from brochure_reader.ui.search_panel import SearchPanel
 
     query = sys.argv[1] if len(sys.argv) > 1 else "tired all the time"

@@ -38,7 +38,7 @@ def _markdown_paragraphs(folder: Path) -> tuple[list[str], list[str]]:
 def _corpus_paragraphs(corpus: Path) -> list[str]:
     import pymupdf
 
-    from brochure_reader.pdf.text import TEXT_FLAGS
+    from brochure_reader.pdf.textpage import TEXT_FLAGS
     from brochure_reader.search.normalise import clean_text
 
     names = ["pdfjs__freeculture-352pages.pdf", "pysample__GeoTopo-117pages.pdf",

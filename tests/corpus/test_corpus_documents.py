@@ -12,6 +12,7 @@ import pytest
 
 from brochure_reader.library import Library
 from brochure_reader.library.imports import import_files
+from brochure_reader.pdf import jobs
 from brochure_reader.pdf.document import validate
 from brochure_reader.pdf.errors import DocumentError, PasswordRequired
 from brochure_reader.pdf.worker import WorkerPool
@@ -34,7 +35,7 @@ def test_every_corpus_file_opens_or_fails_clearly(pool, corpus, manifest):
     for row in manifest:
         path = corpus.parent / row["file"]
         password = _password(row["hard_case"]) if "password" in row["hard_case"] else None
-        future = pool.submit("document:document_info", str(path), password)
+        future = pool.submit(jobs.document_info, str(path), password)
         try:
             info = future.result(timeout=90)
             assert info.page_count >= 1 and len(info.sizes) == info.page_count

@@ -91,7 +91,7 @@ def test_hyphen_split_words_on_page_1_of_tracemonkey(search, corpus, query, frag
     """MANIFEST: 'optimized' and 'inference' must match the hyphen-split occurrences on page 1,
     and the highlight must cover both line fragments, not one character off."""
     from brochure_reader.pdf.render import page_words
-    from brochure_reader.pdf.text import hit_rects
+    from brochure_reader.search.extract import hit_rects
 
     hits = [h for h in search(query, "tracemonkey").hits if h.page == 0]
     assert hits and any(query in h.terms for h in hits)
@@ -114,7 +114,7 @@ def test_snippets_have_no_stray_soft_hyphens(search):
 
 
 def test_ligature_highlight_covers_the_glyph(corpus):
-    from brochure_reader.pdf.text import hit_rects
+    from brochure_reader.search.extract import hit_rects
 
     rects = hit_rects(str(corpus / FILES["ligatures"]), None, 0, ["flag"])
     assert len(rects) == 2  # the ligature glyph occurrence and the plain one

@@ -154,7 +154,7 @@ def test_command_line_target_opens_a_section(qtbot, window):
 def test_larger_text_for_menus_lists_and_start_page(qtbot, window):
     from PySide6.QtWidgets import QApplication
 
-    from brochure_reader.ui.app import LARGER_TEXT_SIZE, TEXT_SIZE
+    from brochure_reader.ui.theme import LARGER_TEXT_SIZE, TEXT_SIZE
 
     window.actions.larger_text.trigger()
     try:

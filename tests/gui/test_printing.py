@@ -8,6 +8,7 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 
+from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.ui.printing import PrintJob
 from tests.handout_pack import make_library
 
@@ -113,7 +114,7 @@ def test_rendered_at_the_printer_resolution(service, leaflet, tmp_path, monkeypa
     original = service.pool.submit
 
     def spy(fn, *args):
-        if fn == "render:render_page":
+        if fn is pdf_jobs.render_page:
             scales.append(args[-1])
         return original(fn, *args)
 

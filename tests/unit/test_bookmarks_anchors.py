@@ -142,7 +142,7 @@ def test_plan_keeps_lost_bookmarks_where_they_were():
 
 @pytest.fixture
 def versions(tmp_path):
-    from brochure_reader.pdf.quotes import text_map
+    from brochure_reader.bookmarks.quotes import text_map
 
     out = {}
     for version in (1, 2):
@@ -153,8 +153,8 @@ def versions(tmp_path):
 
 
 def test_reanchoring_two_versions_of_a_brochure(versions, tmp_path):
+    from brochure_reader.bookmarks.quotes import quote_at
     from brochure_reader.library.sections import find_section
-    from brochure_reader.pdf.quotes import quote_at
 
     path1, map1, sections1 = versions[1]
     _path2, map2, sections2 = versions[2]

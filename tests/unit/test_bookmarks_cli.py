@@ -55,9 +55,9 @@ def test_add_section_and_document(demo, capsys):
     assert fever["note"] == "Call the line" and fever["collections"] == ["For Tuesday"]
     assert fever["colour"] == "#f28cb1" and fever["needs_attention"] is False
     # stored at the section's position as the library reports it, with the text there
+    from brochure_reader.bookmarks.quotes import quote_at
     from brochure_reader.cli import Context
     from brochure_reader.library.sections import find_section
-    from brochure_reader.pdf.quotes import quote_at
 
     ctx = Context(None)
     doc = ctx.library.get("demo")

@@ -8,8 +8,8 @@ import pymupdf
 import pytest
 
 from brochure_reader.bookmarks import BUILTIN_QUESTIONS
-from brochure_reader.pdf.bookmark_pdf import write_collection_pdf, write_questions_pdf
-from brochure_reader.pdf.quotes import document_lines, quote_at, quote_for_selection
+from brochure_reader.bookmarks.printout import write_collection_pdf, write_questions_pdf
+from brochure_reader.bookmarks.quotes import document_lines, quote_at, quote_for_selection
 from tests.unit.bookmark_support import make_brochure, standard_sections
 
 
@@ -72,7 +72,7 @@ def test_questions_pdf_is_one_page_with_every_question(tmp_path):
 
 
 def test_a_slightly_long_list_is_shrunk_a_little_onto_one_page(tmp_path):
-    from brochure_reader.pdf.bookmark_pdf import MIN_SCALE
+    from brochure_reader.bookmarks.printout import MIN_SCALE
 
     out = tmp_path / "long.pdf"
     questions = [{"text": f"Question {n}: what does this mean for me?", "answered": False}

@@ -124,7 +124,7 @@ def test_questions_sections_and_what_follows():
 
 
 def test_questions_read_from_a_real_brochure(tmp_path):
-    from brochure_reader.pdf.quotes import section_lines
+    from brochure_reader.bookmarks.quotes import section_lines
 
     pdf = tmp_path / "demo.pdf"
     sections = placed_sections("demo", make_brochure(pdf, standard_sections(1), "Demo"))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from brochure_reader.bookmarks.questions import questions_from_lines, questions_sections
+from brochure_reader.bookmarks.quotes import document_lines, section_lines
 from brochure_reader.library import build_sections
 from brochure_reader.paths import bundled_pack_dir
 from brochure_reader.pdf.document import document_info
-from brochure_reader.pdf.quotes import document_lines, section_lines
 
 PACK = bundled_pack_dir()
 

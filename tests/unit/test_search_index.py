@@ -63,7 +63,7 @@ def test_one_row_per_page_section_with_1_based_pages(sample_index_path):
 def test_sections_follow_pages(tmp_path):
     path = make_pdf(tmp_path / "long.pdf", [("First", "word " * 2000), ("Second", "end text")],
                     new_page_per_section=True)
-    from brochure_reader.pdf.text import extract_document
+    from brochure_reader.search.extract import extract_document
 
     segments = segments_of(DocSpec("long", "Long", str(path)), extract_document(path))
     pages = {(s.page, s.section_title) for s in segments}
@@ -73,7 +73,7 @@ def test_sections_follow_pages(tmp_path):
 
 def test_text_before_the_first_heading_has_no_section(tmp_path):
     path = make_pdf(tmp_path / "a.pdf", [(None, "Cover words here."), ("Heading", "Body.")])
-    from brochure_reader.pdf.text import extract_document
+    from brochure_reader.search.extract import extract_document
 
     segments = segments_of(DocSpec("a", "A", str(path)), extract_document(path))
     assert (segments[0].section_title, segments[0].section_ref) == (None, None)

@@ -1,10 +1,11 @@
-"""Page text for search (pdf/text.py): running heads, words split across blocks, hit rectangles."""
+"""Page text for search (search/extract.py): running heads, words split across blocks, hit
+rectangles."""
 
 from __future__ import annotations
 
 import pytest
 
-from brochure_reader.pdf.text import (
+from brochure_reader.search.extract import (
     drop_running_text,
     extract_document,
     hit_rects,

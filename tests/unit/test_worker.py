@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from brochure_reader.pdf import jobs
 from brochure_reader.pdf.worker import WorkerCrashed, WorkerPool, crash_for_test
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_crashing_worker_fails_the_call_and_the_pool_recovers(corpus):
@@ -11,7 +16,7 @@ def test_crashing_worker_fails_the_call_and_the_pool_recovers(corpus):
         with pytest.raises(WorkerCrashed, match="could not be opened"):
             pool.submit(crash_for_test).result(timeout=60)
         info = pool.submit(
-            "document:document_info", str(corpus / "pysample__minimal-document.pdf"), None
+            jobs.document_info, str(corpus / "pysample__minimal-document.pdf"), None
         ).result(timeout=60)
         assert info.page_count == 1
         assert pool.restarts == 1
@@ -29,14 +34,29 @@ def test_quitting_while_a_worker_is_stuck_neither_hangs_nor_prints_a_traceback()
     script = (
         "import time\n"
         "from brochure_reader.pdf.worker import WorkerPool\n"
+        "from tests import worker_jobs\n"
         "pool = WorkerPool(1)\n"
-        "assert pool.submit(int, 7).result(timeout=60) == 7\n"
-        "stuck = pool.submit(time.sleep, 600)\n"
+        "assert pool.submit(worker_jobs.echo, 7).result(timeout=60) == 7\n"
+        "stuck = pool.submit(worker_jobs.sleep, 600)\n"
         "time.sleep(0.5)\n"
         "pool.shutdown(timeout=1.0)\n"
         "print('done')\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            timeout=60)  # without the terminate step this waits 600 s
+                            timeout=60, cwd=REPO)  # without the terminate step this waits 600 s
     assert result.returncode == 0 and result.stdout.strip() == "done"
     assert "Traceback" not in result.stderr, result.stderr
+
+
+def test_only_registered_jobs_are_accepted():
+    """Jobs are function objects registered with @job, never "module:function" strings."""
+    import time
+
+    pool = WorkerPool(1)
+    try:
+        with pytest.raises(TypeError, match="not a registered worker job"):
+            pool.submit(time.sleep, 0)
+        with pytest.raises(TypeError, match="not a registered worker job"):
+            pool.submit("document:document_info", "x.pdf")  # type: ignore[arg-type]
+    finally:
+        pool.shutdown()

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from brochure_reader.authoring.source import Source, SourceError, parse_source
+from brochure_reader.language import LANGUAGE
 from brochure_reader.library.pack import PACK_FILE, toml_string
-from brochure_reader.pdf.typeset import LANGUAGE, typeset
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -143,6 +143,8 @@ def _previous_files(out_dir: Path) -> set[str]:
 
 def _typeset_one(source: Source, font_size: float | None, large_print: bool):
     started = time.perf_counter()
+    from brochure_reader.authoring.typesetter import typeset  # PyMuPDF: only when building
+
     result = typeset(source, font_size=font_size, large_print=large_print)
     return result.pdf, result.page_count, time.perf_counter() - started
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from brochure_reader.paper import A4
 from brochure_reader.paths import assets_dir
 
-#: A4 portrait in PDF points.
-PAGE_WIDTH = 595.0
-PAGE_HEIGHT = 842.0
+#: The page: A4 portrait in PDF points.
+PAGE_WIDTH, PAGE_HEIGHT = A4
 
 BODY_SIZE = 14.0
 LARGE_PRINT_SIZE = 18.0

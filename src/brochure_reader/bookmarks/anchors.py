@@ -2,7 +2,7 @@
 
 A :class:`TextMap` is a document's text as one normalised string plus, for every line, where it
 starts in that string and where it sits on the page (page 0-based, top/bottom in PDF points).
-``brochure_reader.pdf.quotes.text_map`` builds one with PyMuPDF; this module is plain Python.
+``brochure_reader.bookmarks.quotes.text_map`` builds one with PyMuPDF; this module is plain Python.
 
 Re-anchoring (:func:`reanchor`) runs when a document's content hash differs from the one a
 bookmark was saved against: the quote is searched exactly first (several hits are told apart by

@@ -21,15 +21,14 @@ import sys
 from pathlib import Path
 
 from brochure_reader import APP_NAME
+from brochure_reader.errors import UserError
 
 #: Version of the ``bookmarks list --json`` and ``questions list --json`` output.
 LIST_JSON_VERSION = 1
 
 
 def _cli_error(message: str) -> Exception:
-    from brochure_reader.cli import CliError
-
-    return CliError(message)
+    return UserError(message)
 
 
 def _open_store(ctx):
@@ -45,7 +44,7 @@ def _open_store(ctx):
 
 
 def _content_hash(doc) -> str:
-    from brochure_reader.library.imports import file_sha256
+    from brochure_reader.files import file_sha256
 
     return file_sha256(doc.path)
 
@@ -53,8 +52,8 @@ def _content_hash(doc) -> str:
 def _reanchor_documents(ctx, store) -> None:
     """Re-anchor bookmarks of documents whose file changed since they were saved."""
     from brochure_reader.bookmarks.anchors import reanchor
+    from brochure_reader.bookmarks.quotes import text_map
     from brochure_reader.pdf.errors import DocumentError
-    from brochure_reader.pdf.quotes import text_map
 
     for doc_id in store.documents():
         if doc_id not in ctx.library:
@@ -99,9 +98,9 @@ def bookmark_json(bookmark) -> dict:
 
 
 def cmd_add(args, ctx) -> int:
+    from brochure_reader.bookmarks.quotes import quote_at
     from brochure_reader.library.catalogue import split_ref
     from brochure_reader.library.sections import find_section, section_at
-    from brochure_reader.pdf.quotes import quote_at
 
     doc_id, slug = split_ref(args.target)
     doc = ctx.library.get(doc_id)
@@ -188,7 +187,7 @@ def cmd_export(args, ctx) -> int:
         store.close()
     label = args.collection or "Brochure Reader bookmarks"
     if out.suffix.lower() == ".pdf":
-        from brochure_reader.pdf.bookmark_pdf import write_collection_pdf
+        from brochure_reader.bookmarks.printout import write_collection_pdf
 
         pages = write_collection_pdf(str(out), label, collection_entries(ctx, bookmarks),
                                      subtitle="Collection" if args.collection else "")
@@ -200,7 +199,7 @@ def cmd_export(args, ctx) -> int:
 
 
 def collection_entries(ctx, bookmarks) -> list[dict]:
-    """Bookmarks as the entry dicts of ``pdf.bookmark_pdf.write_collection_pdf``."""
+    """Bookmarks as the entry dicts of ``bookmarks.printout.write_collection_pdf``."""
     from brochure_reader.library.sections import find_section
 
     entries = []
@@ -299,7 +298,7 @@ def _questions(args, ctx, store) -> int:
         return 0
     if action == "add-from":
         from brochure_reader.bookmarks.questions import section_bound
-        from brochure_reader.pdf.quotes import section_lines
+        from brochure_reader.bookmarks.quotes import section_lines
 
         doc = ctx.library.get(args.doc_id)
         _pages, sections = ctx.document_sections(doc)
@@ -330,7 +329,7 @@ def _questions(args, ctx, store) -> int:
         print(f"Moved question {args.number} to {max(1, min(args.to, len(questions)))}")
         return 0
     if action == "pdf":
-        from brochure_reader.pdf.bookmark_pdf import write_questions_pdf
+        from brochure_reader.bookmarks.printout import write_questions_pdf
 
         write_questions_pdf(str(args.file), [{"text": q.text, "answered": q.answered}
                                              for q in questions])

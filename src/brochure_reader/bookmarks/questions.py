@@ -55,7 +55,7 @@ def questions_sections(sections: Iterable) -> list[tuple]:
 
     *sections* is a list of library :class:`~brochure_reader.library.Section` (page 0-based, y
     points).  Returns ``[(section, next section or None)]`` in document order.  Read the text
-    with ``brochure_reader.pdf.quotes.section_lines(path, password, (s.page, s.y, s.title),
+    with ``brochure_reader.bookmarks.quotes.section_lines(path, password, (s.page, s.y, s.title),
     (n.page, n.y, n.title) if n else None)`` and pass it to :func:`questions_from_lines`.
     """
     from brochure_reader.library.sections import iter_sections
@@ -70,7 +70,7 @@ def questions_sections(sections: Iterable) -> list[tuple]:
 
 
 def section_bound(section) -> tuple[int, float, str] | None:
-    """``(page 0-based, y, title)`` of a library Section, as ``pdf.quotes.section_lines``
+    """``(page 0-based, y, title)`` of a library Section, as ``bookmarks.quotes.section_lines``
     takes it (None for None)."""
     return None if section is None else (section.page, section.y, section.title)
 

@@ -1,6 +1,6 @@
 """``brochure-reader export`` and ``brochure-reader handout`` (registered by cli.COMMAND_MODULES).
 
-Both run PyMuPDF in-process.  Bad references and page ranges are one-line errors (CliError).
+Both run PyMuPDF in-process.  Bad references and page ranges are one-line errors (UserError).
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from brochure_reader import APP_NAME
+from brochure_reader.errors import UserError
 
 
 def register(subparsers, common) -> None:
@@ -44,18 +45,16 @@ def register(subparsers, common) -> None:
 
 
 def _check_out(out: str) -> Path:
-    from brochure_reader.cli import CliError
 
     path = Path(out).expanduser()
     if path.is_dir():
-        raise CliError(f"--out {out} is a folder; give a file name like handout.pdf")
+        raise UserError(f"--out {out} is a folder; give a file name like handout.pdf")
     if not path.parent.is_dir():
-        raise CliError(f"--out {out}: the folder {path.parent} does not exist")
+        raise UserError(f"--out {out}: the folder {path.parent} does not exist")
     return path
 
 
 def cmd_export(args, ctx) -> int:
-    from brochure_reader.cli import CliError
     from brochure_reader.handouts.ranges import (
         RangeError,
         format_page_ranges,
@@ -90,7 +89,7 @@ def cmd_export(args, ctx) -> int:
         else:
             ranges = [(first, last)]
     except RangeError as exc:
-        raise CliError(str(exc)) from None
+        raise UserError(str(exc)) from None
     count = export_to_file(doc.path, ranges, out, title=what)
     print(f"Wrote {count} page{'s' if count != 1 else ''} of {what} "
           f"({'pages' if count != 1 else 'page'} {format_page_ranges(ranges)}) to {out}")
@@ -98,7 +97,6 @@ def cmd_export(args, ctx) -> int:
 
 
 def cmd_handout(args, ctx) -> int:
-    from brochure_reader.cli import CliError
     from brochure_reader.handouts import (
         CoverDetails,
         HandoutRequest,
@@ -113,7 +111,7 @@ def cmd_handout(args, ctx) -> int:
         cover.day()
         parts = plan_handout(ctx.library, args.refs, ctx.document_sections)
     except RangeError as exc:
-        raise CliError(str(exc)) from None
+        raise UserError(str(exc)) from None
     request = HandoutRequest(parts, None if cover.is_empty() else cover, args.large_print)
     handout = compose_handout(request)
     out.write_bytes(handout.pdf)

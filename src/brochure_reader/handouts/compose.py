@@ -17,13 +17,16 @@ import html
 from dataclasses import dataclass, field
 
 from brochure_reader import APP_TITLE
-from brochure_reader.authoring import Source, parse_source, typeset
+from brochure_reader.authoring.source import Source, parse_source
 from brochure_reader.authoring.style import Layout, fonts_dir
 from brochure_reader.handouts import style
+from brochure_reader.handouts.assembly import AssemblyPart, FooterStyle
 from brochure_reader.handouts.markdown import section_markdown, source_sections
 from brochure_reader.handouts.plan import CoverDetails, HandoutPart, HandoutRequest
 from brochure_reader.handouts.ranges import pages_in
-from brochure_reader.pdf.typeset import format_date
+from brochure_reader.language import format_date
+from brochure_reader.paper import A4
+from brochure_reader.pdf.jobs import job
 
 NOT_REFLOWED = (
     "This document could not be re-set in large print, so its pages are shown here made to fit "
@@ -100,14 +103,14 @@ class _Built:
     """A part ready to assemble, with what the sources page needs."""
 
     part: HandoutPart
-    assembly: object  # AssemblyPart
+    assembly: AssemblyPart
     pages: int
     references: list[str]
     reflowed: bool
 
 
 def _typeset_part(part: HandoutPart, size: float) -> _Built:
-    from brochure_reader.pdf.export import AssemblyPart
+    from brochure_reader.authoring.typesetter import typeset  # PyMuPDF: in the worker only
 
     assert part.markdown_path is not None
     source = parse_source(part.markdown_path)
@@ -137,8 +140,6 @@ def _typeset_part(part: HandoutPart, size: float) -> _Built:
 
 
 def _pdf_part(part: HandoutPart, large_print: bool, size: float) -> _Built:
-    from brochure_reader.pdf.export import AssemblyPart
-
     pages = list(dict.fromkeys(pages_in(part.page_ranges)))  # a page shared by two sections once
     note = f"<p>{_esc(NOT_REFLOWED)}</p>" if large_print else ""
     assembly = AssemblyPart(
@@ -224,10 +225,13 @@ def sources_html(built: list[_Built], day: dt.date) -> str:
 # --- composing --------------------------------------------------------------------------------
 
 
+@job()
 def compose_handout(request: HandoutRequest) -> Handout:
     """Build the handout PDF.  Raises ValueError (bad size), SourceError (a broken source) and
     DocumentError (a document that cannot be opened)."""
-    from brochure_reader.pdf.export import AssemblyPart, FooterStyle, assemble, html_pages
+    from brochure_reader.handouts.assembly import assemble  # PyMuPDF: in the worker only
+    from brochure_reader.pdf.export import pdf_page_count
+    from brochure_reader.pdf.story import html_pages
 
     if not request.parts:
         raise ValueError("a handout needs at least one section")
@@ -247,13 +251,11 @@ def compose_handout(request: HandoutRequest) -> Handout:
     font_dir = str(fonts_dir())
     fsize = style.footer_size(large)
     footer = FooterStyle(size=fsize, css=style.footer_css(fsize), font_dir=font_dir)
-    margins = (56.0, 56.0, 842.0 - footer.rule_y((595.0, 842.0)) + 14, 56.0)
+    margins = (56.0, 56.0, A4[1] - footer.rule_y(A4) + 14, 56.0)
     cover = request.cover
     day = cover.day() if cover is not None else dt.date.today()
     parts: list[AssemblyPart] = []
     if cover is not None:
-        from brochure_reader.pdf.export import pdf_page_count
-
         def cover_pdf(offset: int) -> bytes:
             starts, page = [], offset + 1
             for item in built:
@@ -274,7 +276,7 @@ def compose_handout(request: HandoutRequest) -> Handout:
                          outline_title="Cover",
                          data=data, keep_outline=False)
         )
-    parts.extend(b.assembly for b in built)  # type: ignore[misc]
+    parts.extend(b.assembly for b in built)
     parts.append(
         AssemblyPart(
             footer_left=f"Sources · {_keep_together(format_date(day))}",

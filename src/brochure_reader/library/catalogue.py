@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from brochure_reader.errors import UserError
 from brochure_reader.library.pack import PACK_FILE, Document, Pack, PackError, load_pack
 from brochure_reader.paths import AppPaths, bundled_pack_dir
 
@@ -27,7 +28,7 @@ CATEGORY_TITLES: dict[str, str] = {
 }
 
 
-class LibraryError(Exception):
+class LibraryError(UserError):
     """A lookup or change the library cannot do; the message is fit to show to a user."""
 
 

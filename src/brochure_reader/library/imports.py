@@ -8,13 +8,13 @@ anything MuPDF cannot open, or that crashes it, leaves the library unchanged.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from brochure_reader.files import SUPPORTED_SUFFIXES, file_sha256
 from brochure_reader.library.catalogue import USER_CATEGORY, USER_PACK_ID, Library, LibraryError
 from brochure_reader.library.pack import PACK_FILE, Document, Pack, dump_pack, load_pack
 from brochure_reader.library.sections import slugify
@@ -32,14 +32,6 @@ class ImportResult:
     status: str
     message: str
     document: Document | None = None
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _user_pack(library: Library) -> Pack:
@@ -62,7 +54,6 @@ def import_files(
     Returns one ImportResult per file; never raises for a bad file.  The pack.toml is rewritten
     atomically after each added file, so an interrupted import loses nothing already added.
     """
-    from brochure_reader.pdf.document import SUPPORTED_SUFFIXES  # suffix list only
 
     results: list[ImportResult] = []
     for raw in files:

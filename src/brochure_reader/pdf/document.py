@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import unicodedata
 from collections import OrderedDict
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pymupdf
 
+from brochure_reader.paper import A5
 from brochure_reader.pdf.errors import DocumentError, PasswordRequired
+from brochure_reader.pdf.info import DocumentInfo
 
 #: Page size used to lay out reflowable documents (EPUB, FB2...): A5 in points, 12 pt text.
-REFLOW_WIDTH, REFLOW_HEIGHT, REFLOW_FONT_SIZE = 420.0, 595.0, 12.0
-#: Formats PyMuPDF opens that we accept for import.
-SUPPORTED_SUFFIXES = (".pdf", ".epub", ".xps", ".oxps", ".cbz", ".fb2", ".mobi")
+REFLOW_WIDTH, REFLOW_HEIGHT, REFLOW_FONT_SIZE = A5[0], A5[1], 12.0
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -93,26 +92,6 @@ def close_all() -> None:
         _cache.popitem()[1].close()
 
 
-@dataclass
-class DocumentInfo:
-    """What the viewer needs before it renders anything.
-
-    ``sizes`` are displayed page sizes (width, height) in PDF points, after /Rotate and UserUnit is
-    ignored (pages are shown at their nominal size); ``labels`` holds the PDF page label of each
-    page ("" when none); ``outline`` is a list of ``(level, title, page 0-based | None, y points)``.
-    """
-
-    page_count: int
-    sizes: list[tuple[float, float]]
-    labels: list[str]
-    title: str
-    outline: list[tuple[int, str, int | None, float]] = field(default_factory=list)
-    outline_inferred: bool = False
-    reflowable: bool = False
-    repaired: bool = False
-    has_text: bool = True
-
-
 def document_info(
     path: str | Path, password: str | None = None, layout: Layout | None = None
 ) -> DocumentInfo:
@@ -160,14 +139,6 @@ def library_versions() -> tuple[str, str]:
     """``(PyMuPDF version, MuPDF version)`` for the About dialog."""
     mupdf = getattr(pymupdf, "mupdf_version", None) or getattr(pymupdf, "VersionFitz", "?")
     return str(getattr(pymupdf, "__version__", None) or pymupdf.VersionBind), str(mupdf)
-
-
-def content_hash(path: str | Path) -> str:
-    """SHA-256 (hex) of the file's bytes: identifies one version of a document (a worker job
-    for the GUI; the hashing itself is ``library.imports.file_sha256``)."""
-    from brochure_reader.library.imports import file_sha256
-
-    return file_sha256(Path(path))
 
 
 def validate(path: str | Path) -> dict:

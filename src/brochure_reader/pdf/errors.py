@@ -1,7 +1,9 @@
 """Exceptions that cross the worker-process boundary (plain, picklable, user-facing messages)."""
 
+from brochure_reader.errors import UserError
 
-class DocumentError(Exception):
+
+class DocumentError(UserError):
     """The document cannot be opened or read.  ``str(exc)`` is a sentence for the user."""
 
 

@@ -17,6 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from brochure_reader.pdf.errors import DocumentError
+from brochure_reader.pdf.jobs import job, spec_of
 
 
 class WorkerCrashed(DocumentError):
@@ -30,13 +31,8 @@ class WorkerCrashed(DocumentError):
         super().__init__(message)
 
 
-def run_job(name: str, args: tuple) -> Any:
-    """Worker-side dispatcher: ``name`` is ``"module:function"`` inside ``brochure_reader.pdf``
-    (so the GUI process never has to import PyMuPDF to name a job)."""
-    import importlib
-
-    module, _, function = name.partition(":")
-    return getattr(importlib.import_module(f"brochure_reader.pdf.{module}"), function)(*args)
+def _warm_up() -> None:
+    """Nothing: makes a fresh pool start its processes now."""
 
 
 def _init_worker() -> None:
@@ -49,7 +45,7 @@ def _init_worker() -> None:
 class WorkerPool:
     """``submit(fn, *args) -> Future`` running *fn* in a worker process.
 
-    *fn* must be a module-level function of ``brochure_reader.pdf`` (picklable).  A crash fails
+    *fn* must be a registered job (:func:`brochure_reader.pdf.jobs.job`).  A crash fails
     the affected futures with WorkerCrashed and the pool restarts itself; ``restarts`` counts how
     often that happened.
     """
@@ -75,16 +71,15 @@ class WorkerPool:
         with self._lock:
             pool = self._pool()
         for _ in range(self.workers):
-            pool.submit(int)
+            pool.submit(_warm_up)
 
-    def submit(self, fn: Callable[..., Any] | str, *args: Any) -> Future:
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
         """Run ``fn(*args)`` in a worker.  The future raises WorkerCrashed if the worker dies.
 
-        *fn* is a picklable function, or a ``"module:function"`` name inside
-        ``brochure_reader.pdf`` (e.g. ``"render:render_page"``) resolved in the worker.
+        *fn* is a registered job function (e.g. ``jobs.render_page``); raises TypeError for
+        anything else.
         """
-        if isinstance(fn, str):
-            fn, args = run_job, (fn, args)
+        spec_of(fn)
         outer: Future = Future()
         with self._lock:
             if self._closed:
@@ -165,6 +160,7 @@ def _stop_executor(executor: ProcessPoolExecutor, timeout: float = 2.0) -> None:
         getattr(futures_process, "_threads_wakeups", {}).pop(thread, None)
 
 
+@job()
 def crash_for_test() -> None:  # pragma: no cover - runs in the worker
     """Kill the current worker process abruptly, as a MuPDF crash would (used by tests)."""
     import os

@@ -1,5 +1,6 @@
 """Full-text search: normalisation, the SQLite FTS5 index, the query parser, the thesaurus,
-spelling suggestions and ranking.  Plain Python (no Qt); PyMuPDF only through ``pdf.text``.
+spelling suggestions and ranking.  Plain Python (no Qt); PyMuPDF only through the ``pdf``
+backend (``search.extract``).
 
 Modules: ``normalise`` (text -> terms), ``index`` (storage), ``builder`` (documents -> index,
 in-process or one document per worker job), ``query`` (safe parser), ``thesaurus``,

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from brochure_reader.pdf.jobs import job
 from brochure_reader.search.index import IndexedDocument, SearchIndex, Segment
 from brochure_reader.search.normalise import fold, terms_text, tokenize
 
@@ -173,7 +174,7 @@ def segments_of(
 
 
 def _sha256(path: str) -> str:
-    from brochure_reader.library.imports import file_sha256
+    from brochure_reader.files import file_sha256
 
     return file_sha256(Path(path))
 
@@ -195,7 +196,7 @@ def prepare_document(spec: DocSpec) -> Prepared:
     """Extract *spec*'s text and cut it into rows.  Never raises for a bad document: the
     failure is in ``error``.  Runs in-process or in a worker process."""
     from brochure_reader.pdf.errors import DocumentError
-    from brochure_reader.pdf.text import extract_document
+    from brochure_reader.search.extract import extract_document
 
     # each title/tag term once: the title column says what the document is about, how often
     # a tag repeats a word says nothing more
@@ -400,16 +401,19 @@ def _worker_index(db_path: str) -> SearchIndex:
     return idx
 
 
+@job(lane="background")
 def index_document_job(db_path: str, spec: DocSpec, force: bool = False) -> tuple[str, str]:
     """Worker entry: :func:`index_document` on the index file *db_path* (kept open per process)."""
     return index_document(_worker_index(db_path), spec, force)
 
 
+@job(lane="background")
 def prune_job(db_path: str, keep_ids: list[str]) -> list[str]:
     """Worker entry: remove documents not in *keep_ids*; returns the removed ids."""
     return _worker_index(db_path).keep_only(keep_ids)
 
 
+@job(lane="background")
 def optimize_job(db_path: str) -> None:
     """Worker entry: merge the index b-trees after many documents were added."""
     _worker_index(db_path).optimize()

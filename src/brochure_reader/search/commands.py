@@ -70,13 +70,13 @@ def cmd_index(args, ctx) -> int:
 
 
 def cmd_search(args, ctx) -> int:
-    from brochure_reader.cli import CliError, UsageError
+    from brochure_reader.errors import UsageError, UserError
     from brochure_reader.search.engine import Scope, Searcher
 
     if not " ".join(args.query).strip():
         raise UsageError("the query is empty: give one or more words to search for")
     if args.limit < 1:
-        raise CliError("--limit must be at least 1")
+        raise UserError("--limit must be at least 1")
     scope = Scope.library()
     if args.doc:
         scope = Scope.document(ctx.library.get(args.doc).id)
@@ -84,7 +84,7 @@ def cmd_search(args, ctx) -> int:
         categories = {doc.category for doc in ctx.library.documents()}
         if args.category not in categories:
             known = ", ".join(sorted(categories))
-            raise CliError(f"No category '{args.category}' (categories: {known})")
+            raise UserError(f"No category '{args.category}' (categories: {known})")
         scope = Scope.category(args.category)
     index, _report = _update(ctx, verbose=not args.json)
     try:

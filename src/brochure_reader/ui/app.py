@@ -69,17 +69,6 @@ def _when_painted(window, callback) -> None:
     QApplication.instance().installEventFilter(watcher)
 
 
-#: Interface text size in points: normal, and with View > Larger text.
-TEXT_SIZE, LARGER_TEXT_SIZE = 11.5, 15.0
-
-
-def apply_text_size(app, larger: bool) -> None:
-    """Set the interface font (menus, trees, the start page); pages zoom separately."""
-    font = app.font()
-    font.setPointSizeF(LARGER_TEXT_SIZE if larger else TEXT_SIZE)
-    app.setFont(font)
-
-
 def run(paths: AppPaths, target: str | None = None, smoke: bool = False) -> int:
     """Run the reader window; returns the exit status.  *smoke*: quit once painted and print
     the time from process start to the first painted window."""
@@ -90,6 +79,7 @@ def run(paths: AppPaths, target: str | None = None, smoke: bool = False) -> int:
     from brochure_reader.library import Library
     from brochure_reader.settings import Settings
     from brochure_reader.ui.main_window import MainWindow
+    from brochure_reader.ui.theme import apply_text_size
     from brochure_reader.ui.worker_bridge import DocumentService
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -3,14 +3,18 @@ and page margin, re-anchoring when a document changed, and "add these questions"
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 
+from brochure_reader.bookmarks import quotes
 from brochure_reader.bookmarks.questions import (
     questions_from_lines,
     questions_sections,
     section_bound,
 )
 from brochure_reader.library import Section
+from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.ui.bookmarks_panel import BookmarksPanel
 from brochure_reader.ui.navigation import NavigationModel
 from brochure_reader.ui.page_view import PageView
@@ -42,11 +46,11 @@ class BookmarkController(QObject):
         selection = self.view.selection_start()
         if selection is not None:
             page, y = selection
-            job, args = "quotes:quote_for_selection", (page, self.view.selected_text())
+            job, args = quotes.quote_for_selection, (page, self.view.selected_text())
             section = self.reader.section_at(doc.id, page, y)
         else:
             page, y = self.view.position()
-            job, args = "quotes:quote_at", (page, y)
+            job, args = quotes.quote_at, (page, y)
             section = self.reader.current_section()  # as highlighted in the tree
         self._add(doc.id, page, y, section, job, (document.path, document.password, *args))
 
@@ -55,10 +59,10 @@ class BookmarkController(QObject):
         if section.page is None:
             return
         doc = self.reader.library.get(doc_id)
-        self._add(doc_id, section.page, section.y, section, "quotes:quote_at",
+        self._add(doc_id, section.page, section.y, section, quotes.quote_at,
                   (str(doc.path), None, section.page, section.y))
 
-    def _add(self, doc_id: str, page: int, y: float, section: Section | None, job: str,
+    def _add(self, doc_id: str, page: int, y: float, section: Section | None, job: Callable,
              args: tuple) -> None:
         def quoted(quote) -> None:
             self.panel.add_bookmark(doc_id, page, y, section.ref if section else "",
@@ -80,7 +84,7 @@ class BookmarkController(QObject):
                 added = self.panel.add_questions(questions_from_lines(lines), doc_id)
                 self.message.emit(f"Added {added} questions from “{section.title}” to My questions")
 
-            self.service.call("quotes:section_lines",
+            self.service.call(quotes.section_lines,
                               (str(doc.path), None, section_bound(section), section_bound(after)),
                               got, lambda exc: self.message.emit(str(exc)))
 
@@ -109,12 +113,12 @@ class BookmarkController(QObject):
             if not self.panel.needs_reanchor(doc_id, sha):
                 return
             self.service.call(
-                "quotes:text_map", (document.path, document.password),
+                quotes.text_map, (document.path, document.password),
                 lambda text_map: self._reanchor(doc_id, sha, text_map),
                 lambda exc: self.message.emit(str(exc)),
             )
 
-        self.service.call("document:content_hash", (str(doc.path),), hashed, lambda _e: None)
+        self.service.call(pdf_jobs.content_hash, (str(doc.path),), hashed, lambda _e: None)
 
     def _reanchor(self, doc_id: str, sha: str, text_map) -> None:
         self.panel.reanchor(doc_id, sha, text_map, self.reader.sections.get(doc_id))

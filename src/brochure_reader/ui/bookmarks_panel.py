@@ -260,7 +260,7 @@ class BookmarksPanel(QWidget):
         so typing renames it and Enter keeps it.
 
         The label defaults to *section_title* (else the document title).  *quote* is the text
-        there (``pdf.quotes.quote_at`` / ``quote_for_selection``).  Without *content_hash* the
+        there (``bookmarks.quotes.quote_at`` / ``quote_for_selection``).  Without *content_hash* the
         bookmark is re-checked against the file the next time :meth:`reanchor` runs.  Returns
         the bookmark, or None when the store refused (the user has been told).
         """
@@ -294,7 +294,7 @@ class BookmarksPanel(QWidget):
 
     def needs_reanchor(self, doc_id: str, content_hash: str) -> bool:
         """True when some bookmark of *doc_id* was saved against another version of the file
-        (then build ``pdf.quotes.text_map`` in a worker and call :meth:`reanchor`)."""
+        (then build ``bookmarks.quotes.text_map`` in a worker and call :meth:`reanchor`)."""
         return bool(self._store.stale(doc_id, content_hash))
 
     def reanchor(self, doc_id: str, content_hash: str, text_map: TextMap,
@@ -612,7 +612,7 @@ class BookmarksPanel(QWidget):
                               done: Callable[[str], None] | None = None) -> None:
         """Write a collection (None: all bookmarks) as a PDF list of labels, notes and
         passages, in a worker; *done(path)* runs on success."""
-        from brochure_reader.pdf.bookmark_pdf import write_collection_pdf
+        from brochure_reader.bookmarks.printout import write_collection_pdf
 
         entries = [dict(label=b.title, document=self._title_of(b.doc_id),
                         section=humanise_slug(b.section_ref) if b.section_ref else "",

@@ -1,7 +1,7 @@
 """The "My questions" tab of the bookmarks dock: a checkable, reorderable list.
 
 Every change is written to the store at once; removing a question can be undone (it shares the
-panel's QUndoStack).  PDF output (save and print) runs ``pdf.bookmark_pdf`` in a worker through
+panel's QUndoStack).  PDF output (save and print) runs ``bookmarks.printout`` in a worker through
 the *run_pdf* callable the panel gives it.
 """
 
@@ -291,7 +291,7 @@ class QuestionsTab(QWidget):
                    failed: Callable[[], None] | None = None) -> None:
         """Write the one-page PDF to *path* in a worker; *done(path)* runs on success,
         *failed()* after the user was told about a failure."""
-        from brochure_reader.pdf.bookmark_pdf import write_questions_pdf
+        from brochure_reader.bookmarks.printout import write_questions_pdf
 
         def finished(future) -> None:
             error = future.exception()
@@ -349,7 +349,7 @@ class QuestionsTab(QWidget):
                 clean_up()
 
         def written(_path: str) -> None:
-            from brochure_reader.pdf.render import render_page
+            from brochure_reader.pdf.jobs import render_page
 
             self._run_pdf(render_page, (pdf, None, 0, PRINT_DPI / 72.0), rendered)
 

@@ -44,6 +44,7 @@ from brochure_reader.handouts import CoverDetails, HandoutRequest, RangeError, p
 from brochure_reader.handouts.compose import compose_handout
 from brochure_reader.handouts.ranges import section_page_range
 from brochure_reader.library import Document, Library, LibraryError, Section
+from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.settings import Settings
 from brochure_reader.ui.worker_bridge import DocumentService
 
@@ -295,7 +296,7 @@ class HandoutDialog(QDialog):
         for doc in self.library.documents():
             self._futures.append(
                 self.service.call(
-                    "document:document_info",
+                    pdf_jobs.document_info,
                     (str(doc.path), None),
                     lambda info, doc=doc: self._got_info(doc, info),
                     lambda _exc: None,  # encrypted or broken: it simply shows no page counts
@@ -457,7 +458,7 @@ class HandoutDialog(QDialog):
             self.preview.addItem(item)
             self._futures.append(
                 self.service.call(
-                    "render:render_page",
+                    pdf_jobs.render_page,
                     (str(path), None, page, THUMB_SCALE),
                     lambda result, g=generation, i=item: self._thumb(g, i, result),
                 )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from brochure_reader import APP_TITLE
 from brochure_reader.library import Library
 from brochure_reader.paths import AppPaths
+from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.settings import Settings
 from brochure_reader.ui.actions import Actions
 from brochure_reader.ui.home_view import HomeView
@@ -385,7 +386,7 @@ class MainWindow(QMainWindow):
         """View > Larger text: menus, lists and the start page at a bigger size (remembered)."""
         from PySide6.QtWidgets import QApplication
 
-        from brochure_reader.ui.app import apply_text_size
+        from brochure_reader.ui.theme import apply_text_size
 
         self.settings.set("larger_text", bool(larger))
         apply_text_size(QApplication.instance(), bool(larger))
@@ -484,7 +485,7 @@ class MainWindow(QMainWindow):
             def refused(exc, path=path) -> None:
                 self._finish_import(import_files(self.library, [path], _raiser(exc)))
 
-            self.service.call("document:validate", (str(path),), accepted, refused)
+            self.service.call(pdf_jobs.validate, (str(path),), accepted, refused)
 
     def _finish_import(self, results) -> None:
         """Report each file's outcome; open what was added (or what was already there), so a
@@ -597,7 +598,7 @@ class MainWindow(QMainWindow):
             return
         path = Path(target)
         if path.is_file():
-            from brochure_reader.library.imports import file_sha256
+            from brochure_reader.files import file_sha256
 
             existing = self.library.find_by_hash(file_sha256(path))
             if existing is not None:

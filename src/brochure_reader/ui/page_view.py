@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QMessageBox
 
+from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.ui.page_cache import RenderCache
 from brochure_reader.ui.page_layout import GAP, PageLayout
 from brochure_reader.ui.worker_bridge import DocumentService
@@ -232,7 +233,7 @@ class PageView(QAbstractScrollArea):
             key = (doc.token, page, scale)
             if self.cache.get(key) is None and key not in self._pending:
                 self._pending[key] = self.service.call(
-                    "render:render_page",
+                    pdf_jobs.render_page,
                     (doc.path, doc.password, page, scale, doc.layout),
                     lambda result, key=key: self._rendered(key, result),
                     lambda exc, key=key: self._failed(key, exc),
@@ -240,12 +241,12 @@ class PageView(QAbstractScrollArea):
             if page not in self._words:
                 self._words[page] = []
                 self.service.call(
-                    "render:page_words",
+                    pdf_jobs.page_words,
                     (doc.path, doc.password, page, doc.layout),
                     lambda words, page=page, token=doc.token: self._got_words(token, page, words),
                 )
                 self.service.call(
-                    "render:page_links",
+                    pdf_jobs.page_links,
                     (doc.path, doc.password, page, doc.layout),
                     lambda links, page=page, token=doc.token: self._got_links(token, page, links),
                 )

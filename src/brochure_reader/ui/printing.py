@@ -25,6 +25,7 @@ from PySide6.QtPrintSupport import (
 )
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
+from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.ui.worker_bridge import DocumentService
 
 #: Highest resolution pages are rendered at (dots per inch); 300 dpi is print quality for text
@@ -61,7 +62,7 @@ class PrintJob:
         self.current_page = current_page
         self.selection = list(selection or [])
         self.title = title or Path(path).stem
-        info = self._wait(service.pool.submit("document:document_info", self.path, password))
+        info = self._wait(service.pool.submit(pdf_jobs.document_info, self.path, password))
         self.sizes: list[tuple[float, float]] = list(info.sizes)
 
     @property
@@ -111,7 +112,7 @@ class PrintJob:
         fit = min(target.width() / width, target.height() / height)  # printer dots per point
         scale = fit * min(1.0, MAX_PRINT_DPI / max(dpi, 1.0))  # one pixel per dot, ≤ 300 dpi
         return self.service.pool.submit(
-            "render:render_page", self.path, self.password, page, scale
+            pdf_jobs.render_page, self.path, self.password, page, scale
         )
 
     def paint(self, printer: QPrinter, progress: QProgressDialog | None = None) -> int:
@@ -270,7 +271,7 @@ def export_pdf(
         QMessageBox.warning(parent, "Not exported", f"The PDF could not be saved: {exc}")
 
     service.call(
-        "export:export_to_file", (str(document_path), ranges, str(out_file), password, title),
+        pdf_jobs.export_to_file, (str(document_path), ranges, str(out_file), password, title),
         done, failed,
     )
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from brochure_reader.library import Document, Library, Section, build_sections
 from brochure_reader.library.sections import find_section, section_at
+from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.pdf.errors import DocumentError, PasswordRequired
 from brochure_reader.settings import Settings
 from brochure_reader.ui.page_layout import GAP
@@ -64,7 +65,7 @@ class ReaderController(QObject):
         """Ask the workers for every document's outline (results arrive one by one)."""
         for doc in self.library.documents():
             self.service.call(
-                "document:document_info",
+                pdf_jobs.document_info,
                 (str(doc.path), None),
                 lambda info, doc=doc: self._got_info(doc, info),
                 lambda _exc: None,  # encrypted or broken: reported when opened
@@ -93,7 +94,7 @@ class ReaderController(QObject):
         layout = self._reflow_layout() if is_reflowable(doc.path) else None
         self.message.emit(f"Opening {doc.title}…")
         self.service.call(
-            "document:document_info",
+            pdf_jobs.document_info,
             (str(doc.path), password, layout),
             lambda info: self._opened(doc, password, info, page, y, layout),
             lambda exc: self._open_failed(doc, exc, page, y),
@@ -127,7 +128,7 @@ class ReaderController(QObject):
                 self._opened(doc, password, info, round(fraction * info.page_count), 0.0, layout)
 
         self.service.call(
-            "document:document_info",
+            pdf_jobs.document_info,
             (str(doc.path), password, layout),
             relaid,
             lambda exc: self.message.emit(str(exc)),
@@ -135,7 +136,7 @@ class ReaderController(QObject):
 
     def show_hits(self, doc_id: str, page: int, terms: list[str]) -> None:
         """Open *doc_id* at *page* (0-based), highlight every occurrence of *terms* on that page
-        (rectangles from ``pdf.text.hit_rects`` in a worker) and scroll to the first one."""
+        (rectangles from ``search.extract.hit_rects`` in a worker) and scroll to the first one."""
         self._pending_terms = (doc_id, page, [t for t in terms if t.strip()])
         if self.current is not None and self.current.id == doc_id and self.view.document:
             self._apply_hits()
@@ -163,8 +164,10 @@ class ReaderController(QObject):
             self.message.emit(f"Page {page + 1}: {where if rects else 'no exact match'}")
 
         # search/'s own matcher: whole words, ligatures, soft hyphens, line-end hyphens
+        from brochure_reader.search.extract import hit_rects  # Stemmer: not at start-up
+
         self.service.call(
-            "text:hit_rects",
+            hit_rects,
             (document.path, document.password, page, terms, document.layout),
             show,
             lambda _exc: show([]),

@@ -1,10 +1,12 @@
-"""Page text for search: ligatures expanded, soft hyphens and line-end hyphens resolved.
+"""Page text for search: ligatures expanded, soft hyphens and line-end hyphens resolved, running
+heads and feet dropped; and the rectangles of search hits on a page.
 
 MuPDF keeps ligature glyphs (``ﬁ``) unless told not to, and its own de-hyphenation does not
-apply to plain-text output, so text is extracted with ``TEXT_PRESERVE_LIGATURES`` off and the
-line structure kept; :func:`brochure_reader.search.normalise.clean_text` then joins the words
-split at line ends.  Functions here may run in a worker process (they take a path, not a
-document) and return plain picklable data.
+apply to plain-text output, so the backend (:mod:`brochure_reader.pdf.textpage`) reads text with
+``TEXT_PRESERVE_LIGATURES`` off and the line structure kept;
+:func:`brochure_reader.search.normalise.clean_text` then joins the words split at line ends.
+Functions here may run in a worker process (they take a path, not a document) and return plain
+picklable data.  The backend is imported where used, so the GUI can import this module.
 """
 
 from __future__ import annotations
@@ -12,10 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pymupdf
-
-from brochure_reader.pdf.document import Layout, open_document
+from brochure_reader.pdf.jobs import job
 from brochure_reader.search.normalise import (
     SOFT_HYPHEN,
     UNSPACED,
@@ -24,8 +25,9 @@ from brochure_reader.search.normalise import (
     hyphenated_words,
 )
 
-#: Flags for search text: MuPDF's text defaults without ligature glyphs, images or spans kept.
-TEXT_FLAGS = pymupdf.TEXTFLAGS_TEXT & ~pymupdf.TEXT_PRESERVE_LIGATURES
+if TYPE_CHECKING:
+    from brochure_reader.pdf.document import Layout
+    from brochure_reader.pdf.textpage import Char
 
 
 @dataclass
@@ -56,24 +58,14 @@ class ExtractedDocument:
     answers: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-def _raw_blocks(page: pymupdf.Page) -> list[tuple[float, float, str]]:
-    """``(top, bottom, raw text)`` of each text block, rotated to display coordinates."""
-    blocks = [b for b in page.get_textpage(flags=TEXT_FLAGS).extractBLOCKS()
-              if b[6] == 0 and b[4] and not b[4].isspace()]  # text blocks with text
-    if not page.rotation:  # display coordinates are the page's own: no transform
-        return [(b[1], b[3], b[4]) for b in blocks]
-    matrix = page.rotation_matrix
-    rects = [(pymupdf.Rect(b[:4]) * matrix, b[4]) for b in blocks]
-    return [(rect.y0, rect.y1, text) for rect, text in rects]
-
-
 def page_text(
     path: str | Path, password: str | None, page_no: int, layout: Layout | None = None
 ) -> str:
     """Display text of page *page_no* (0-based): one string, blocks separated by a space.
     *layout* is an e-book's reflow layout, as for ``open_document``."""
-    doc = open_document(path, password, layout)
-    blocks = _raw_blocks(doc[page_no])
+    from brochure_reader.pdf.textpage import page_blocks
+
+    blocks = page_blocks(path, password, page_no, layout)
     keep = hyphenated_words(text for _t, _b, text in blocks)
     return " ".join(filter(None, (clean_text(text, keep) for _t, _b, text in blocks)))
 
@@ -82,51 +74,18 @@ def extract_document(path: str | Path, password: str | None = None) -> Extracted
     """Extract every page of *path* for indexing.  Raises DocumentError/PasswordRequired as
     :func:`brochure_reader.pdf.document.open_document` does; a page MuPDF cannot read is left
     empty instead of failing the document."""
+    from brochure_reader.pdf.textpage import document_blocks
 
-    _forget(path)  # the file may have changed since it was cached
-    try:
-        doc = open_document(path, password)
-        return _extract(doc)
-    finally:
-        _forget(path)  # indexing reads each file once: do not keep it open
-
-
-def _forget(path: str | Path) -> None:
-    """Close and drop cached copies of *path* (see ``document.forget``)."""
-    from brochure_reader.pdf.document import forget
-
-    forget(path)
-
-
-def _extract(doc: pymupdf.Document) -> ExtractedDocument:
-    from brochure_reader.pdf.answers import read_answers
-    from brochure_reader.pdf.outline import infer_headings, read_outline
-
-    raw_pages: list[list[tuple[float, float, str]]] = []
-    heights: list[float] = []
-    for page_no in range(doc.page_count):
-        try:
-            page = doc[page_no]
-            heights.append(page.rect.height)
-            raw_pages.append(_raw_blocks(page))
-        except Exception:  # a broken content stream spoils one page, not the document
-            raw_pages.append([])
-            heights.append(0.0)
-    raw_pages = join_split_words(drop_running_text(raw_pages, heights))
+    raw = document_blocks(path, password)
+    raw_pages = join_split_words(drop_running_text(raw.pages, raw.heights))
     keep = hyphenated_words(text for blocks in raw_pages for _t, _b, text in blocks)
     pages = [
         [TextBlock(top, bottom, cleaned) for top, bottom, text in blocks
          if (cleaned := clean_text(text, keep))]
         for blocks in raw_pages
     ]
-    outline = read_outline(doc)
-    inferred = False
-    if not outline:
-        outline = infer_headings(doc)
-        inferred = bool(outline)
-    title = " ".join(((doc.metadata or {}).get("title") or "").split())
-    return ExtractedDocument(title, doc.page_count, pages, outline, inferred,
-                             read_answers(doc))
+    return ExtractedDocument(raw.title, raw.page_count, pages, raw.outline, raw.outline_inferred,
+                             raw.answers)
 
 
 #: Share of the page height at the top and at the bottom where running heads and feet live.
@@ -209,23 +168,16 @@ _JOIN = "\x00"  # stands for a line-end hyphen + line break that clean_text join
 _HYPHENS = "-\u2010\u2011"
 
 
-def _page_stream(page: pymupdf.Page) -> tuple[str, list[tuple | None]]:
-    """The page's characters folded (see normalise.fold) as one string, and for each folded
-    character the ``(line number, bbox)`` of the glyph it came from (None for separators).
+def _page_stream(lines: list[list[Char]]) -> tuple[str, list[tuple | None]]:
+    """The characters of a page's *lines* (``pdf.textpage.page_chars``) folded (see
+    normalise.fold) as one string, and for each folded character the ``(line number, bbox)``
+    of the glyph it came from (None for separators).
 
     A hyphen ending a line before a lower-case letter becomes ``_JOIN`` (it is then optional in
     patterns); a soft hyphen disappears, and at a line end takes the line break with it.
     """
     out: list[str] = []
     where: list[tuple | None] = []
-    lines = []
-    for block in page.get_text("rawdict", flags=TEXT_FLAGS)["blocks"]:
-        for line in block.get("lines", []):
-            chars = [(c["c"], c["bbox"]) for span in line["spans"] for c in span["chars"]]
-            while chars and chars[-1][0].isspace():
-                chars.pop()
-            if chars:
-                lines.append(chars)
     for number, chars in enumerate(lines):
         following = lines[number + 1] if number + 1 < len(lines) else []
         next_lower = bool(following) and following[0][0].islower()
@@ -267,6 +219,7 @@ def _term_pattern(term: str) -> re.Pattern[str] | None:
     return re.compile(head + body + tail)
 
 
+@job()
 def hit_rects(
     path: str | Path, password: str | None, page_no: int, terms: list[str],
     layout: Layout | None = None,
@@ -280,10 +233,10 @@ def hit_rects(
     misses.  One rectangle per occurrence and line, in reading order.  *layout* is an e-book's
     reflow layout, as for ``open_document``.
     """
-    doc = open_document(path, password, layout)
-    page = doc[page_no]
-    stream, where = _page_stream(page)
-    matrix = page.rotation_matrix
+    from brochure_reader.pdf.textpage import page_chars
+
+    lines, matrix = page_chars(path, password, page_no, layout)
+    stream, where = _page_stream(lines)
     rects: list[tuple[float, float, float, float]] = []
     seen: set[tuple[int, int]] = set()
     for term in terms:
@@ -294,15 +247,35 @@ def hit_rects(
             if (m.start(), m.end()) in seen:
                 continue
             seen.add((m.start(), m.end()))
-            by_line: dict[int, pymupdf.Rect] = {}
+            by_line: dict[int, tuple[float, float, float, float]] = {}
             for pos in range(m.start(), m.end()):
                 info = where[pos]
                 if info is None:
                     continue
-                number, bbox = info
-                box = pymupdf.Rect(bbox)
-                by_line[number] = by_line[number] | box if number in by_line else box
+                number, box = info
+                by_line[number] = _union(by_line[number], box) if number in by_line else box
             for number in sorted(by_line):
-                r = by_line[number] * matrix
-                rects.append((r.x0, r.y0, r.x1, r.y1))
+                rects.append(_transform(by_line[number], matrix))
     return rects
+
+
+def _union(a, b) -> tuple[float, float, float, float]:
+    """The smallest rectangle holding rectangles *a* and *b* (empty ones ignored, as
+    ``pymupdf.Rect.__or__`` does)."""
+    if a[0] >= a[2] or a[1] >= a[3]:
+        return tuple(b)
+    if b[0] >= b[2] or b[1] >= b[3]:
+        return tuple(a)
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def _transform(rect, matrix) -> tuple[float, float, float, float]:
+    """*rect* mapped by the affine *matrix* ``(a, b, c, d, e, f)``: the bounding box of its
+    transformed corners (as ``pymupdf.Rect * Matrix``)."""
+    a, b, c, d, e, f = matrix
+    xs, ys = [], []
+    for x in (rect[0], rect[2]):
+        for y in (rect[1], rect[3]):
+            xs.append(x * a + y * c + e)
+            ys.append(x * b + y * d + f)
+    return (min(xs), min(ys), max(xs), max(ys))

@@ -1,22 +1,19 @@
-"""Document text with positions, for bookmark quotes and re-anchoring (PyMuPDF side).
+"""Document text with positions, for bookmark quotes and re-anchoring.
 
-Every function here takes a file path (and password) so it can run in a worker process; the
-results are plain picklable values.  Positions are display coordinates: page 0-based, y in PDF
-points from the top of the page as shown (after /Rotate).
+The lines come from the PDF backend (:func:`brochure_reader.pdf.textpage.document_lines`); which
+of them make a quote, a section or a "questions to ask" list is decided here.  Every function
+takes a file path (and password) so it can run in a worker process; the results are plain
+picklable values.  Positions are display coordinates: page 0-based, y in PDF points from the top
+of the page as shown (after /Rotate).
 """
 
 from __future__ import annotations
 
 import re
 
-import pymupdf
-
 from brochure_reader.bookmarks.anchors import TextMap, normalise_text
 from brochure_reader.bookmarks.model import Quote
-from brochure_reader.pdf.document import open_document
-
-_FLAGS = pymupdf.TEXTFLAGS_TEXT & ~pymupdf.TEXT_PRESERVE_LIGATURES
-
+from brochure_reader.pdf.jobs import job
 
 #: Running headers and footers live in this share of the page height, at the top or bottom.
 MARGIN_SHARE = 0.12
@@ -32,25 +29,15 @@ def document_lines(path: str, password: str | None = None) -> list[tuple[int, fl
     ("Acute myeloid leukaemia (AML) · Page 5 of 15").  Otherwise they would be glued into
     quotes and "questions to ask" lists that cross a page break.
     """
-    doc = open_document(path, password)
+    from brochure_reader.pdf.textpage import document_lines as read_lines
+
+    raw, heights = read_lines(path, password)
     lines = []
-    for page_no in range(doc.page_count):
-        page = doc[page_no]
-        matrix = page.rotation_matrix
-        height = page.rect.height
-        try:
-            blocks = page.get_text("dict", flags=_FLAGS)["blocks"]
-        except Exception:  # a damaged page: its text is simply not there
-            continue
-        for block in blocks:
-            for line in block.get("lines", []):
-                text = "".join(span["text"] for span in line["spans"])
-                if not text.strip():
-                    continue
-                rect = pymupdf.Rect(line["bbox"]) * matrix
-                margin = rect.y1 < height * MARGIN_SHARE or rect.y0 > height * (1 - MARGIN_SHARE)
-                lines.append((page_no, float(rect.y0), float(rect.y1), text, margin))
-    return _without_running_lines(lines, doc.page_count)
+    for page_no, top, bottom, text in raw:
+        height = heights[page_no]
+        margin = bottom < height * MARGIN_SHARE or top > height * (1 - MARGIN_SHARE)
+        lines.append((page_no, top, bottom, text, margin))
+    return _without_running_lines(lines, len(heights))
 
 
 def _without_running_lines(lines: list[tuple], page_count: int) -> list[tuple]:
@@ -70,17 +57,20 @@ def _without_running_lines(lines: list[tuple], page_count: int) -> list[tuple]:
     ]
 
 
+@job()
 def text_map(path: str, password: str | None = None) -> TextMap:
     """The :class:`~brochure_reader.bookmarks.anchors.TextMap` of a document (for re-anchoring)."""
     return TextMap.from_lines(document_lines(path, password))
 
 
+@job()
 def quote_at(path: str, password: str | None, page: int, y: float) -> Quote:
     """The quote (~100 characters with context) of the text at or just below (page 0-based,
     y points); an empty Quote when the rest of the document has no text."""
     return text_map(path, password).quote_at(page, y)
 
 
+@job()
 def quote_for_selection(path: str, password: str | None, page: int, selected: str) -> Quote:
     """The quote for a text selection on *page* (0-based): the selected text with context."""
     return text_map(path, password).quote_for_text(selected, page)
@@ -106,6 +96,7 @@ def _heading_index(lines: list, bound: tuple[int, float, str], after: int) -> in
     return None
 
 
+@job()
 def section_lines(path: str, password: str | None, start: tuple[int, float, str],
                   end: tuple[int, float, str] | None) -> list[str]:
     """The text lines of a section, from its heading up to (not including) the next heading.

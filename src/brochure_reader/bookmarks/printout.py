@@ -3,20 +3,24 @@ one-page sheet to take to an appointment.
 
 Inputs are plain dicts/lists (picklable, so the GUI runs these in a worker process).  Pages are
 A4 portrait; text is set in Atkinson Hyperlegible (bundled in assets/fonts) when available.
+The layout rules are here; the PDF work is done by the backend's primitives
+(:mod:`brochure_reader.pdf.story`, :mod:`brochure_reader.pdf.builder`), imported when a PDF is
+written so that the GUI can import this module without PyMuPDF.
 """
 
 from __future__ import annotations
 
 import html
-import io
 from datetime import date
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pymupdf
-
+from brochure_reader.language import format_date
+from brochure_reader.paper import A4
 from brochure_reader.paths import assets_dir
+from brochure_reader.pdf.jobs import job
 
-A4 = (595.0, 842.0)
+if TYPE_CHECKING:
+    from brochure_reader.pdf.builder import PdfBuilder
 #: Page margin in points (2 cm).
 MARGIN = 56.7
 _FOOTER_HEIGHT = 20.0
@@ -48,10 +52,11 @@ span.box {font-size: 15pt;}
 """
 
 
-def _archive() -> tuple[pymupdf.Archive | None, str]:
+def _fonts() -> tuple[str | None, str]:
+    """``(font folder, @font-face CSS)``, or ``(None, "")`` without the bundled fonts."""
     fonts = assets_dir() / "fonts"
     if (fonts / "AtkinsonHyperlegible-Regular.ttf").is_file():
-        return pymupdf.Archive(str(fonts)), _FONT_CSS
+        return str(fonts), _FONT_CSS
     return None, ""
 
 
@@ -60,19 +65,25 @@ def _text(value: object) -> str:
     return html.escape(str(value or "")).replace("\n", "<br>")
 
 
-def _finish(doc: pymupdf.Document, title: str, footer: str) -> None:
+def _finish(doc: PdfBuilder, title: str, footer: str) -> None:
     doc.set_metadata({"title": title, "creator": "Brochure Reader", "producer": "PyMuPDF"})
     count = doc.page_count
-    archive, font_css = _archive()
-    for number, page in enumerate(doc, start=1):
+    font_dir, font_css = _fonts()
+    for number in range(1, count + 1):
         text = footer if count == 1 else f"{footer} · page {number} of {count}"
-        top = page.rect.height - MARGIN + 8
-        rect = pymupdf.Rect(MARGIN, top, page.rect.width - MARGIN, top + _FOOTER_HEIGHT)
-        page.insert_htmlbox(rect, f"<p>{html.escape(text)}</p>", archive=archive,
-                            css=font_css + "p {font-family: ah, sans-serif; font-size: 9pt; "
-                            "color: #666666; text-align: center;}")
+        width, height = doc.page_size(number - 1)
+        top = height - MARGIN + 8
+        rect = (MARGIN, top, width - MARGIN, top + _FOOTER_HEIGHT)
+        doc.insert_html(number - 1, rect, f"<p>{html.escape(text)}</p>",
+                        font_css + "p {font-family: ah, sans-serif; font-size: 9pt; "
+                        "color: #666666; text-align: center;}", font_dir)
 
 
+def _printed(printed: str | None) -> str:
+    return printed or format_date(date.today())
+
+
+@job()
 def write_collection_pdf(out_path: str, title: str, entries: list[dict], subtitle: str = "",
                          printed: str | None = None) -> int:
     """Write a reading list of bookmarks to *out_path*; returns the number of pages.
@@ -82,7 +93,10 @@ def write_collection_pdf(out_path: str, title: str, entries: list[dict], subtitl
     and ``needs_attention`` (bool).  *printed* is the date line (default: today).  Raises
     OSError/RuntimeError when the file cannot be written.
     """
-    printed = printed or date.today().strftime("%d %B %Y").lstrip("0")
+    from brochure_reader.pdf.builder import PdfBuilder
+    from brochure_reader.pdf.story import html_pages
+
+    printed = _printed(printed)
     parts = [f"<h1>{_text(title)}</h1>"]
     count = f"{len(entries)} bookmark" + ("" if len(entries) == 1 else "s")
     parts.append(f"<p class='sub'>{_text(subtitle + ' · ' if subtitle else '')}{count}</p>")
@@ -104,28 +118,21 @@ def write_collection_pdf(out_path: str, title: str, entries: list[dict], subtitl
         parts.append("</div>")
     if not entries:
         parts.append("<p>There are no bookmarks in this collection.</p>")
-    archive, font_css = _archive()
-    story = pymupdf.Story("".join(parts), user_css=font_css + _BASE_CSS + _COLLECTION_CSS,
-                          archive=archive)
-    mediabox = pymupdf.Rect(0, 0, *A4)
-    body = pymupdf.Rect(MARGIN, MARGIN, A4[0] - MARGIN, A4[1] - MARGIN)
-    stream = io.BytesIO()  # the story is laid out into memory, then given footers and saved
-    writer = pymupdf.DocumentWriter(stream)
-    story.write(writer, lambda _n, _filled: (mediabox, body, None))
-    writer.close()
-    buffer = pymupdf.open("pdf", stream.getvalue())
-    _finish(buffer, title, f"Brochure Reader · printed {printed}")
-    out = Path(out_path)
-    buffer.save(out, garbage=3, deflate=True)
-    pages = buffer.page_count
-    buffer.close()
-    return pages
+    font_dir, font_css = _fonts()
+    # laid out into memory, then given footers and saved
+    pages = html_pages("".join(parts), font_css + _BASE_CSS + _COLLECTION_CSS, font_dir, A4,
+                       margins=(MARGIN, MARGIN, MARGIN, MARGIN), max_pages=10_000)
+    with PdfBuilder(pages) as doc:
+        _finish(doc, title, f"Brochure Reader · printed {printed}")
+        doc.save(out_path)
+        return doc.page_count
 
 
 #: The smallest text scale for "My questions" on one page (13 pt questions -> 12 pt).
 MIN_SCALE = 12 / 13
 
 
+@job()
 def write_questions_pdf(out_path: str, questions: list[dict], title: str = "My questions",
                         subtitle: str = "", printed: str | None = None) -> float:
     """Write "My questions" to *out_path* as one A4 page when it fits; returns the text scale
@@ -136,10 +143,12 @@ def write_questions_pdf(out_path: str, questions: list[dict], title: str = "My q
     A long list is shrunk a little (never below 12 pt for a question, MIN_SCALE) and, if it still
     does not fit, continues on more pages at full size: small print helps nobody.
     """
-    printed = printed or date.today().strftime("%d %B %Y").lstrip("0")
-    archive, font_css = _archive()
+    from brochure_reader.pdf.builder import PdfBuilder
+
+    printed = _printed(printed)
+    font_dir, font_css = _fonts()
     css = font_css + _BASE_CSS + _QUESTIONS_CSS
-    rect = pymupdf.Rect(MARGIN, MARGIN, A4[0] - MARGIN, A4[1] - MARGIN)
+    rect = (MARGIN, MARGIN, A4[0] - MARGIN, A4[1] - MARGIN)
     sub = subtitle or "Questions for my care team"
 
     def page_html(with_space: bool, items=None, first: int = 1) -> str:
@@ -165,38 +174,40 @@ def write_questions_pdf(out_path: str, questions: list[dict], title: str = "My q
                     parts.append("<p class='space'>&nbsp;</p>")
         return "".join(parts)
 
-    doc = pymupdf.open()
-    scale = 1.0
-    fitted = False
-    for with_space, scale_low in ((True, 1.0), (False, MIN_SCALE)):
-        page = doc.new_page(width=A4[0], height=A4[1])
-        spare, scale = page.insert_htmlbox(rect, page_html(with_space), css=css, archive=archive,
+    doc = PdfBuilder()
+    try:
+        scale = 1.0
+        fitted = False
+        for with_space, scale_low in ((True, 1.0), (False, MIN_SCALE)):
+            page = doc.new_page(*A4)
+            spare, scale = doc.insert_html(page, rect, page_html(with_space), css, font_dir,
                                            scale_low=scale_low)
-        if spare >= 0:
-            fitted = True
-            break
-        doc.delete_page(0)
-    if not fitted:  # more pages, full size, with answer lines
-        scale, start = 1.0, 0
+            if spare >= 0:
+                fitted = True
+                break
+            doc.delete_page(page)
+        if not fitted:  # more pages, full size, with answer lines
+            scale, start = 1.0, 0
 
-        def fits(count: int) -> bool:
-            probe = pymupdf.open()
-            spare, _scale = probe.new_page(width=A4[0], height=A4[1]).insert_htmlbox(
-                rect, page_html(True, questions[start:start + count], start + 1), css=css,
-                archive=archive, scale_low=1.0)
-            probe.close()
-            return spare >= 0
+            def fits(count: int) -> bool:
+                with PdfBuilder() as probe:
+                    spare, _scale = probe.insert_html(
+                        probe.new_page(*A4), rect,
+                        page_html(True, questions[start:start + count], start + 1), css,
+                        font_dir, scale_low=1.0)
+                return spare >= 0
 
-        while start < len(questions):
-            low, high = 1, len(questions) - start  # the most questions that fit this page
-            while low < high:
-                middle = (low + high + 1) // 2
-                low, high = (middle, high) if fits(middle) else (low, middle - 1)
-            doc.new_page(width=A4[0], height=A4[1]).insert_htmlbox(
-                rect, page_html(True, questions[start:start + low], start + 1), css=css,
-                archive=archive, scale_low=0.0)
-            start += low
-    _finish(doc, title, f"Brochure Reader · printed {printed}")
-    doc.save(Path(out_path), garbage=3, deflate=True)
-    doc.close()
+            while start < len(questions):
+                low, high = 1, len(questions) - start  # the most questions that fit this page
+                while low < high:
+                    middle = (low + high + 1) // 2
+                    low, high = (middle, high) if fits(middle) else (low, middle - 1)
+                doc.insert_html(doc.new_page(*A4), rect,
+                                page_html(True, questions[start:start + low], start + 1), css,
+                                font_dir, scale_low=0.0)
+                start += low
+        _finish(doc, title, f"Brochure Reader · printed {printed}")
+        doc.save(out_path)
+    finally:
+        doc.close()
     return float(scale)

@@ -1,4 +1,5 @@
-"""Typeset a source into an A4 PDF with PyMuPDF's Story + DocumentWriter.
+"""Typeset a source into an A4 PDF: the typesetting rules, drawn with the backend's Story
+primitives (:mod:`brochure_reader.pdf.story`, :mod:`brochure_reader.pdf.builder`).
 
 Steps: the body becomes HTML (:mod:`.markup`); layout passes without drawing learn where every
 heading, box and table lands (``Story.element_positions``) and push to the next page a heading
@@ -13,10 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import io
 from dataclasses import dataclass
-
-import pymupdf
 
 from brochure_reader import APP_TITLE
 from brochure_reader.authoring.markup import (
@@ -42,11 +40,12 @@ from brochure_reader.authoring.style import (
     footer_css,
     rgb,
 )
-from brochure_reader.pdf.answers import write_answers
+from brochure_reader.language import LANGUAGE, format_date
+from brochure_reader.pdf.builder import OutlineItem, PdfBuilder
+from brochure_reader.pdf.story import HtmlFlow, PageWriter, text_width
 
 AUTHOR = "Brochure Reader project"
 CREATOR = "Brochure Reader authoring pipeline"
-LANGUAGE = "en-GB"
 #: Safety stop: a source this long is a mistake, not a leaflet.
 MAX_PAGES = 400
 #: Layout passes spent moving headings/boxes to the next page before giving up.
@@ -81,17 +80,8 @@ class _Span:
     bottom: float = 0.0
 
 
-def format_date(day: dt.date) -> str:
-    """``29 November 2026`` (UK style, no leading zero)."""
-    return f"{day.day} {day:%B %Y}"
-
-
 def _pdf_date(day: dt.date) -> str:
     return f"D:{day:%Y%m%d}000000Z"
-
-
-def _archive() -> pymupdf.Archive:
-    return pymupdf.Archive(str(fonts_dir()))
 
 
 def _cover_html(source: Source) -> str:
@@ -109,10 +99,10 @@ def _cover_html(source: Source) -> str:
 def short_title(title: str, width: float, size: float) -> str:
     """*title* fitted into *width* points at *size*: a trailing "(…)" goes first, then words
     (ending with "…")."""
-    font = pymupdf.Font(fontfile=str(fonts_dir() / FONT_FILES["regular"]))
+    font = fonts_dir() / FONT_FILES["regular"]
 
     def fits(text: str) -> bool:
-        return font.text_length(text, fontsize=size) <= width
+        return text_width(font, text, size) <= width
 
     if not fits(title) and " (" in title:
         title = title[: title.index(" (")]
@@ -138,7 +128,7 @@ class _Typesetter:
     def __init__(self, source: Source, size: float) -> None:
         self.source = source
         self.layout = Layout(size)
-        self.archive = _archive()
+        self.font_dir = str(fonts_dir())
         self.css = body_css(self.layout)
         self.tokens = parse_tokens(source.body)
         try:
@@ -151,70 +141,62 @@ class _Typesetter:
     # -- pieces ------------------------------------------------------------------------------
     def _place_cover(self, device) -> float:
         """Place (and with a device, draw) the cover band; return the y where the body starts."""
-        story = pymupdf.Story(
-            _cover_html(self.source),
-            user_css=cover_css(self.layout),
-            em=self.layout.size,
-            archive=self.archive,
+        story = HtmlFlow(
+            _cover_html(self.source), cover_css(self.layout), self.layout.size, self.font_dir
         )
-        _more, filled = story.place(pymupdf.Rect(0, 0, PAGE_WIDTH, PAGE_HEIGHT / 2))
+        _more, filled = story.place((0, 0, PAGE_WIDTH, PAGE_HEIGHT / 2))
         if device is not None:
             story.draw(device)
-        return pymupdf.Rect(filled).y1 + 1.4 * self.layout.size
+        return filled[3] + 1.4 * self.layout.size
 
     def _draw_footer(self, device, page_no: int, page_count: int) -> None:
         lay = self.layout
-        story = pymupdf.Story(
+        story = HtmlFlow(
             _footer_html(self.source, lay, page_no, page_count),
-            user_css=footer_css(lay),
-            em=lay.footer_size,
-            archive=self.archive,
+            footer_css(lay),
+            lay.footer_size,
+            self.font_dir,
         )
         story.place(
-            pymupdf.Rect(
-                lay.margin_x, lay.footer_top + 7, PAGE_WIDTH - lay.margin_x, PAGE_HEIGHT - 10
-            )
+            (lay.margin_x, lay.footer_top + 7, PAGE_WIDTH - lay.margin_x, PAGE_HEIGHT - 10)
         )
         story.draw(device)
 
-    def _story(self) -> pymupdf.Story:
+    def _story(self) -> HtmlFlow:
         # Breaks go into the HTML text: PyMuPDF's Xml.add_class() hangs (MuPDF's
         # fz_dom_attribute does not return for an attribute the element lacks).
         body = render_body(self.tokens, self.breaks) if self.breaks else self.body
-        return pymupdf.Story(
-            body.html, user_css=self.css, em=self.layout.size, archive=self.archive
-        )
+        return HtmlFlow(body.html, self.css, self.layout.size, self.font_dir)
 
     # -- layout ------------------------------------------------------------------------------
-    def run(self, writer=None, page_count: int = 0) -> tuple[dict[str, _Span], int]:
+    def run(
+        self, writer: PageWriter | None = None, page_count: int = 0
+    ) -> tuple[dict[str, _Span], int]:
         """Lay the body out; return element spans and the page count.  With a *writer* the
         pages are drawn too (no spans then: the layout pass before gave the same ones)."""
         story = self._story()
         spans: dict[str, _Span] = {}
 
-        def record(pos) -> None:
-            if not pos.id:
-                return
-            if pos.id.endswith(END_SUFFIX):
-                owner = spans.get(pos.id.removesuffix(END_SUFFIX))
+        def record(element: str, page: int, rect: tuple[float, float, float, float]) -> None:
+            if element.endswith(END_SUFFIX):
+                owner = spans.get(element.removesuffix(END_SUFFIX))
                 if owner is not None:
-                    owner.end_page, owner.bottom = pos.page, pos.rect[1]
-            elif pos.id not in spans:
-                spans[pos.id] = _Span(pos.page, pos.rect[1], pos.page, pos.rect[3])
+                    owner.end_page, owner.bottom = page, rect[1]
+            elif element not in spans:
+                spans[element] = _Span(page, rect[1], page, rect[3])
 
         page, more = 0, True
         while more:
             if page >= MAX_PAGES:
                 raise SourceError(f"{self.source.where}: more than {MAX_PAGES} pages")
             top = self.cover_bottom if page == 0 else self.layout.margin_top
-            device = (
-                writer.begin_page(pymupdf.Rect(0, 0, PAGE_WIDTH, PAGE_HEIGHT)) if writer else None
-            )
+            device = writer.begin_page(PAGE_WIDTH, PAGE_HEIGHT) if writer else None
             if device is not None and page == 0:
                 self._place_cover(device)
-            more, _filled = story.place(pymupdf.Rect(self.layout.content_rect(top)))
+            more, _filled = story.place(tuple(self.layout.content_rect(top)))
             if writer is None:
-                story.element_positions(record, {"page": page})
+                for element, rect in story.positions():
+                    record(element, page, rect)
             story.draw(device)  # with None this only advances the story (layout pass)
             if device is not None:
                 self._draw_footer(device, page + 1, page_count)
@@ -294,14 +276,13 @@ class _Typesetter:
                 break
             self.breaks.append(problem)
             spans, pages = self.run()
-        buffer = io.BytesIO()
-        writer = pymupdf.DocumentWriter(buffer)
+        writer = PageWriter()
         _none, drawn = self.run(writer, pages)
-        writer.close()
+        pdf = writer.close()
         if drawn != pages:  # pragma: no cover - layout is deterministic
             raise RuntimeError("layout changed between passes")
         outline = self._outline(spans)
-        return TypesetResult(self._finish(buffer.getvalue(), outline, spans), pages, outline)
+        return TypesetResult(self._finish(pdf, outline, spans), pages, outline)
 
     # -- outline and metadata ------------------------------------------------------------------
     def _outline(self, spans: dict[str, _Span]) -> list[OutlineEntry]:
@@ -319,7 +300,8 @@ class _Typesetter:
         return entries
 
     def _backgrounds(self, spans: dict[str, _Span]) -> dict[int, list[tuple]]:
-        """Per page: (rect, fill colour, stripe colour, stripe width) to paint behind the text."""
+        """Per page: (rect, RGB fill) to paint behind the text, in order (a box, then its
+        stripe)."""
         lay = self.layout
         left, right = lay.margin_x, PAGE_WIDTH - lay.margin_x
         paint: dict[int, list[tuple]] = {}
@@ -334,57 +316,35 @@ class _Typesetter:
                 bottom = (
                     span.bottom + lay.box_pad_bottom if page == end_page else lay.content_bottom
                 )
-                rect = pymupdf.Rect(left, top, right, max(bottom, top))
-                paint.setdefault(page, []).append((rect, fill, stripe, lay.stripe(kind)))
+                rect = (left, top, right, max(bottom, top))
+                items = paint.setdefault(page, [])
+                items.append((rect, rgb(fill)))
+                if stripe:
+                    width = lay.stripe(kind)
+                    items.append(((rect[0], rect[1], rect[0] + width, rect[3]), rgb(stripe)))
         for row_id in self.body.header_rows:
             span = spans.get(row_id)
             if span is not None:
-                rect = pymupdf.Rect(left, span.top, right, span.bottom)
-                paint.setdefault(span.page, []).append((rect, PALETTE.table_head_bg, None, 0))
+                rect = (left, span.top, right, span.bottom)
+                paint.setdefault(span.page, []).append((rect, rgb(PALETTE.table_head_bg)))
         return paint
 
-    def _paint(self, doc: pymupdf.Document, spans: dict[str, _Span]) -> None:
-        """Box and table-header backgrounds (behind the text) and the rule above each footer."""
-        lay = self.layout
-        backgrounds = self._backgrounds(spans)
-        for page in doc:
-            items = backgrounds.get(page.number, [])
-            if items:
-                shape = page.new_shape()
-                for rect, fill, stripe, width in items:
-                    shape.draw_rect(rect)
-                    shape.finish(color=None, fill=rgb(fill), width=0)
-                    if stripe:
-                        shape.draw_rect(pymupdf.Rect(rect.x0, rect.y0, rect.x0 + width, rect.y1))
-                        shape.finish(color=None, fill=rgb(stripe), width=0)
-                shape.commit(overlay=False)  # beneath the text drawn by the Story
-            shape = page.new_shape()
-            shape.draw_line(
-                (lay.margin_x, lay.footer_top), (PAGE_WIDTH - lay.margin_x, lay.footer_top)
-            )
-            shape.finish(color=rgb(PALETTE.rule), width=0.75)
-            shape.commit()
-
     def _finish(self, pdf: bytes, outline: list[OutlineEntry], spans: dict[str, _Span]) -> bytes:
-        source = self.source
-        doc = pymupdf.open("pdf", pdf)
-        try:
-            self._paint(doc, spans)
-            toc = [
-                [
-                    e.level,
-                    e.title,
-                    e.page + 1,
-                    {
-                        "kind": pymupdf.LINK_GOTO,
-                        "to": pymupdf.Point(self.layout.margin_x, e.y),
-                        "zoom": 0,
-                    },
-                ]
-                for e in outline
+        """Box and table-header backgrounds (behind the text), the rule above each footer, the
+        outline (exact heading positions), metadata, language and viewer hints."""
+        source, lay = self.source, self.layout
+        backgrounds = self._backgrounds(spans)
+        with PdfBuilder(pdf) as doc:
+            for page in range(doc.page_count):
+                doc.fill_rects(page, backgrounds.get(page, []), under_text=True)
+                doc.draw_line(
+                    page, (lay.margin_x, lay.footer_top),
+                    (PAGE_WIDTH - lay.margin_x, lay.footer_top), rgb(PALETTE.rule), 0.75,
+                )
+            toc: list[OutlineItem] = [
+                (e.level, e.title, e.page, (lay.margin_x, e.y)) for e in outline
             ]
-            if toc:
-                doc.set_toc(toc, collapse=2)
+            doc.set_outline(toc, collapse=2)
             day = _pdf_date(source.reviewed) if source.reviewed else ""
             doc.set_metadata(
                 {
@@ -398,16 +358,10 @@ class _Typesetter:
                     "modDate": day,
                 }
             )
-            write_answers(doc, self.body.answers)
-            catalog = doc.pdf_catalog()
-            doc.xref_set_key(catalog, "Lang", pymupdf.get_pdf_str(LANGUAGE))
-            doc.xref_set_key(catalog, "ViewerPreferences", "<</DisplayDocTitle true>>")
-            if toc:
-                doc.xref_set_key(catalog, "PageMode", "/UseOutlines")
+            doc.write_answers(self.body.answers)
+            doc.set_catalog(language=LANGUAGE, display_title=True, show_outline=bool(toc))
             doc.subset_fonts()  # keep only the glyphs used (a symbol fallback font is large)
-            return doc.tobytes(garbage=3, deflate=True, no_new_id=True)
-        finally:
-            doc.close()
+            return doc.tobytes(no_new_id=True)
 
 
 def body_size(font_size: float | None, large_print: bool) -> float:

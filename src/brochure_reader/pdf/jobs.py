@@ -1,0 +1,128 @@
+"""The registry of worker jobs, and the backend's own jobs.
+
+A job is a module-level function that a worker process runs; callers pass the *function
+object* (``pool.submit(jobs.render_page, path, …)``), never a name in a string, so tools and
+readers can follow it.  :func:`job` registers a function with its options:
+
+* ``timeout`` — seconds a run may take before the worker is stopped and the call fails with
+  ``JobTimeout`` (None: no limit);
+* ``lane`` — ``"view"`` for what the reader is waiting for (renders, words, links) or
+  ``"background"`` for work nobody is watching (indexing, library outlines), which has its own
+  process so it never delays a page.
+
+A job function must be importable without PyMuPDF (the GUI process imports it to name it):
+the backend's jobs below import their module when they run; feature jobs (bookmark quotes,
+handouts, search hits) live in their packages and import the backend where used.  This module
+imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+LANES = ("view", "background")
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    """How a registered job runs: ``name`` is ``module.qualname``; see :func:`job`."""
+
+    name: str
+    timeout: float | None = None
+    lane: str = "view"
+
+
+#: every registered job by ``module.qualname``
+REGISTRY: dict[str, JobSpec] = {}
+
+
+def job(timeout: float | None = None, lane: str = "view") -> Callable[[F], F]:
+    """Register the decorated module-level function as a worker job; returns it unchanged
+    (so it pickles by reference).  Raises ValueError for an unknown *lane*."""
+    if lane not in LANES:
+        raise ValueError(f"unknown lane {lane!r} (one of {LANES})")
+
+    def register(fn: F) -> F:
+        spec = JobSpec(f"{fn.__module__}.{fn.__qualname__}", timeout, lane)
+        REGISTRY[spec.name] = spec
+        fn.__job__ = spec  # type: ignore[attr-defined]
+        return fn
+
+    return register
+
+
+def spec_of(fn: Callable[..., Any]) -> JobSpec:
+    """The :class:`JobSpec` of a registered job.  Raises TypeError for anything else."""
+    spec = getattr(fn, "__job__", None)
+    if not isinstance(spec, JobSpec):
+        name = getattr(fn, "__qualname__", repr(fn))
+        raise TypeError(f"{name} is not a registered worker job (decorate it with @job)")
+    return spec
+
+
+# --- the backend's jobs (each imports its module when it runs, in the worker) -----------------
+
+Layout = tuple[float, float, float]
+
+
+@job()
+def document_info(path: str | Path, password: str | None = None, layout: Layout | None = None):
+    """:func:`brochure_reader.pdf.document.document_info`: a :class:`~.info.DocumentInfo`."""
+    from brochure_reader.pdf.document import document_info as run
+
+    return run(path, password, layout)
+
+
+@job()
+def validate(path: str | Path) -> dict:
+    """:func:`brochure_reader.pdf.document.validate`."""
+    from brochure_reader.pdf.document import validate as run
+
+    return run(path)
+
+
+@job()
+def content_hash(path: str | Path) -> str:
+    """SHA-256 (hex) of the file (see ``files.file_sha256``)."""
+    from brochure_reader.files import file_sha256
+
+    return file_sha256(path)
+
+
+@job()
+def render_page(
+    path: str, password: str | None, page_no: int, scale: float, layout: Layout | None = None
+) -> tuple[int, int, int, bytes]:
+    """:func:`brochure_reader.pdf.render.render_page`: ``(width, height, stride, RGB bytes)``."""
+    from brochure_reader.pdf.render import render_page as run
+
+    return run(path, password, page_no, scale, layout)
+
+
+@job()
+def page_words(path: str, password: str | None, page_no: int, layout: Layout | None = None):
+    """:func:`brochure_reader.pdf.render.page_words`."""
+    from brochure_reader.pdf.render import page_words as run
+
+    return run(path, password, page_no, layout)
+
+
+@job()
+def page_links(path: str, password: str | None, page_no: int, layout: Layout | None = None):
+    """:func:`brochure_reader.pdf.render.page_links`."""
+    from brochure_reader.pdf.render import page_links as run
+
+    return run(path, password, page_no, layout)
+
+
+@job()
+def export_to_file(path, ranges, out_file, password=None, title: str = "") -> int:
+    """:func:`brochure_reader.pdf.export.export_to_file`: pages written."""
+    from brochure_reader.pdf.export import export_to_file as run
+
+    return run(path, ranges, out_file, password, title)
