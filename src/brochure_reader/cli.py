@@ -161,6 +161,24 @@ def cmd_build_pack(args, ctx: Context) -> int:
     except SourceError as exc:
         raise UserError(str(exc)) from exc
     print(report.summary())
+    if not args.check:
+        return 0
+    from brochure_reader.authoring.pack_check import check_pack
+    from brochure_reader.authoring.shared import SHARED_DIR, SharedBlockError
+    from brochure_reader.library.pack import PackError
+
+    try:
+        problems = check_pack(out, source / SHARED_DIR)
+    except (PackError, SharedBlockError) as exc:
+        raise CliError(str(exc)) from exc
+    for problem in problems:
+        print(problem)
+    if problems:
+        raise CliError(
+            f"pack check failed: {len(problems)} disagreement(s) with the shared blocks "
+            "(listed above)"
+        )
+    print("Pack check passed: every document agrees with the shared blocks")
     return 0
 
 
@@ -251,6 +269,12 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     p.add_argument("source_dir", metavar="SOURCE_DIR")
     p.add_argument("out_dir", metavar="OUT_DIR")
     p.add_argument("--large-print", action="store_true", help="18 pt body text")
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="then check the built text against the shared blocks (urgent signs said the same "
+        "way everywhere; the fever block wherever treatment can lower immunity); exit 1 if not",
+    )
     p.set_defaults(func=cmd_build_pack)
 
     for name in COMMAND_MODULES:

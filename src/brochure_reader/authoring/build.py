@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from brochure_reader.authoring.shared import SHARED_DIR, SharedBlockError, load_shared_blocks
 from brochure_reader.authoring.source import Source, SourceError, parse_source
 from brochure_reader.language import LANGUAGE
 from brochure_reader.library.pack import PACK_FILE, toml_string
@@ -27,6 +28,9 @@ else:  # pragma: no cover - Python 3.10
 
 PACK_ID = "brochure-reader-core"
 PACK_TITLE = "Brochures from the Brochure Reader project"
+#: The brochures' text and PDFs are CC BY-SA 4.0 (the program itself is AGPL-3.0-or-later).
+PACK_LICENSE = "CC-BY-SA-4.0"
+PACK_LICENSE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
 SOURCES_DIR = "sources"
 
 
@@ -63,14 +67,19 @@ class BuildReport:
 
 
 def load_sources(source_dir: Path) -> list[Source]:
-    """Parse every ``*.md`` in *source_dir* (sorted by name); ids must be unique."""
+    """Parse every ``*.md`` in *source_dir* (sorted by name), with the shared blocks of
+    ``source_dir/shared/`` expanded; ids must be unique."""
     source_dir = Path(source_dir)
     if not source_dir.is_dir():
         raise SourceError(f"{source_dir}: not a folder of Markdown sources")
     paths = sorted(source_dir.glob("*.md"))
     if not paths:
         raise SourceError(f"{source_dir}: no *.md sources found")
-    sources = [parse_source(path) for path in paths]
+    try:
+        shared = load_shared_blocks(source_dir / SHARED_DIR)
+    except SharedBlockError as exc:
+        raise SourceError(str(exc)) from exc
+    sources = [parse_source(path, shared) for path in paths]
     seen: dict[str, Path] = {}
     for source in sources:
         assert source.path is not None
@@ -95,6 +104,8 @@ def pack_toml(sources: list[Source], version: str) -> str:
         f"title = {toml_string(PACK_TITLE)}",
         f"language = {toml_string(LANGUAGE)}",
         f"version = {toml_string(version)}",
+        f"license = {toml_string(PACK_LICENSE)}",
+        f"license_url = {toml_string(PACK_LICENSE_URL)}",
     ]
     for s in sorted(sources, key=lambda s: s.id):
         assert s.reviewed and s.next_review
@@ -158,7 +169,8 @@ def build_pack(
     jobs: int = 1,
 ) -> BuildReport:
     """Typeset every ``*.md`` in *source_dir* into ``out_dir/<id>.pdf`` and write
-    ``out_dir/pack.toml``; copy the sources to ``out_dir/sources/`` unless they are there.
+    ``out_dir/pack.toml``; copy the sources (and their ``shared/`` blocks) to
+    ``out_dir/sources/`` unless they are there.
 
     *base_font_size* is the body size in points (default 14, or 18 with *large_print*).
     *jobs* > 1 typesets in that many worker processes (PyMuPDF is not thread-safe).
@@ -195,5 +207,10 @@ def build_pack(
             assert source.path is not None
             shutil.copyfile(source.path, target / source.path.name)
             report.sources_copied += 1
+        shared = source_dir / SHARED_DIR
+        if shared.is_dir():
+            (target / SHARED_DIR).mkdir(exist_ok=True)
+            for block in sorted(shared.glob("*.md")):
+                shutil.copyfile(block, target / SHARED_DIR / block.name)
     report.seconds = time.perf_counter() - started
     return report

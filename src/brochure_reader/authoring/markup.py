@@ -1,8 +1,10 @@
 """Markdown body -> HTML for the typesetter, with the heading list and plain text for checks.
 
 Parsing is markdown-it-py (CommonMark, tables on, raw HTML off) plus the mdit-py-plugins
-``container`` plugin for the callout boxes (``::: key-points`` … ``:::``).  Emphasis of either
-kind is printed bold (clear-print guidance: never italics).
+``container`` plugin for the callout boxes (``::: key-points`` … ``:::``) and the block form of
+its ``substitution`` plugin for includes of shared blocks (``{{ shared fever }}``, expanded by
+:mod:`brochure_reader.authoring.shared` before rendering).  Emphasis of either kind is printed
+bold (clear-print guidance: never italics).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.substitution import substitution_plugin
 
 from brochure_reader.library.sections import slugify
 
@@ -63,9 +66,11 @@ def _validate_box(params: str, _markup: str) -> bool:
 
 
 def make_parser() -> MarkdownIt:
-    """The one Markdown parser used for sources (CommonMark + tables + callout boxes)."""
+    """The one Markdown parser used for sources (CommonMark + tables + callout boxes +
+    ``{{ … }}`` includes)."""
     md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
     container_plugin(md, "box", validate=_validate_box)
+    substitution_plugin(md)
     return md
 
 
@@ -207,6 +212,10 @@ class _Renderer:
                 self.out.append(f'<tr id="{row_id}">')
             elif token.type == "hr":
                 self.out.append("<hr/>\n")
+            elif token.type == "substitution_block":
+                line = f"line {token.map[0] + 1}: " if token.map else ""
+                raise MarkupError(f"{line}'{{{{ {token.content} }}}}' was not expanded "
+                                  "(shared blocks need the pack's shared/ folder)")
             elif token.type == "html_block":  # only with html enabled; print as text
                 self.out.append(f"<p>{self.esc(token.content)}</p>\n")
             else:
@@ -289,6 +298,9 @@ class _Renderer:
                     parts.append(f' (<span class="url">{self.esc(shown)}</span>)')
             elif kind == "image" or kind in ("html_inline",):
                 parts.append(self.esc(child.content))
+            elif kind == "substitution_inline":
+                raise MarkupError(f"'{{{{ {child.content} }}}}' inside text: an include must "
+                                  "stand on a line of its own, after a blank line")
         return "".join(parts)
 
 

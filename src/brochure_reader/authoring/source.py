@@ -17,6 +17,15 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
+from brochure_reader.authoring.shared import (
+    SHARED_DIR,
+    SharedBlock,
+    SharedBlockError,
+    blank_includes,
+    expand_shared,
+    load_shared_blocks,
+)
+
 FENCE = "+++"
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -73,6 +82,8 @@ class Source:
     sources: list[Reference] = field(default_factory=list)
     path: Path | None = None
     body_line: int = 1  #: 1-based line of the file where the body starts (for error messages)
+    #: names of the shared blocks the body includes, in order (``body`` has them expanded)
+    shared: list[str] = field(default_factory=list)
 
     @property
     def where(self) -> str:
@@ -176,8 +187,14 @@ def source_from_front_matter(data: dict, body: str, where: str) -> Source:
     )
 
 
-def parse_source_text(text: str, where: str = "<source>") -> Source:
-    """Parse the text of a source file; *where* names it in error messages."""
+def parse_source_text(
+    text: str, where: str = "<source>", shared: dict[str, SharedBlock] | None = None
+) -> Source:
+    """Parse the text of a source file; *where* names it in error messages.
+
+    Includes (``{{ shared NAME }}``) are replaced by the blocks of *shared* (see
+    :mod:`brochure_reader.authoring.shared`); an include with no such block is an error.
+    """
     front, body, body_line = split_front_matter(text, where)
     try:
         data = tomllib.loads(front)
@@ -187,28 +204,41 @@ def parse_source_text(text: str, where: str = "<source>") -> Source:
     source.body_line = body_line
     if not body.strip():
         raise SourceError(f"{where}: the body after the front matter is empty")
-    check_body(source)
+    try:
+        own = blank_includes(body)
+        check_body(source, own)
+        source.body, source.shared = expand_shared(body, shared or {})
+    except SharedBlockError as exc:
+        raise SourceError(f"{where}: {_file_line(str(exc), body_line)}") from exc
     return source
 
 
-def check_body(source: Source) -> None:
-    """Raise :class:`SourceError` if the body has something the typesetter refuses (an unknown
-    box kind); line numbers are counted in the whole file."""
+def _file_line(message: str, body_line: int) -> str:
+    """*message* with a leading ``line N:`` (counted in the body) counted in the whole file."""
+    if message.startswith("line "):
+        number, _, rest = message[5:].partition(":")
+        if number.isdigit():
+            return f"line {int(number) + body_line - 1}:{rest}"
+    return message
+
+
+def check_body(source: Source, body: str | None = None) -> None:
+    """Raise :class:`SourceError` if the body (or *body*, the source's own text with includes
+    blanked) has something the typesetter refuses (an unknown box kind); line numbers are
+    counted in the whole file."""
     from brochure_reader.authoring.markup import MarkupError, render_body
 
     try:
-        render_body(source.body)
+        render_body(source.body if body is None else body)
     except MarkupError as exc:
-        message = str(exc)
-        if message.startswith("line "):
-            number, _, rest = message[5:].partition(":")
-            if number.isdigit():
-                message = f"line {int(number) + source.body_line - 1}:{rest}"
-        raise SourceError(f"{source.where}: {message}") from exc
+        raise SourceError(f"{source.where}: {_file_line(str(exc), source.body_line)}") from exc
 
 
-def parse_source(path: Path) -> Source:
-    """Read and check one ``*.md`` source.  Raises :class:`SourceError` (one line)."""
+def parse_source(path: Path, shared: dict[str, SharedBlock] | None = None) -> Source:
+    """Read and check one ``*.md`` source.  Raises :class:`SourceError` (one line).
+
+    Includes come from *shared*, or else from the ``shared/`` folder next to the file.
+    """
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -216,7 +246,12 @@ def parse_source(path: Path) -> Source:
         raise SourceError(f"{path}: not UTF-8 text ({exc.reason})") from exc
     except OSError as exc:
         raise SourceError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-    source = parse_source_text(text, str(path))
+    if shared is None:
+        try:
+            shared = load_shared_blocks(path.parent / SHARED_DIR)
+        except SharedBlockError as exc:
+            raise SourceError(str(exc)) from exc
+    source = parse_source_text(text, str(path), shared)
     source.path = path
     if path.stem != source.id:
         raise SourceError(f"{path}: field 'id' is '{source.id}' but the file is named {path.name}")

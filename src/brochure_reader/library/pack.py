@@ -75,6 +75,8 @@ class Pack:
     path: Path
     origin: str
     documents: list[Document] = field(default_factory=list)
+    #: SPDX id of the documents' licence (``license`` in pack.toml), "" when not given
+    license: str = ""
 
 
 def _text(data: dict, key: str, where: str, required: bool = True, default: str = "") -> str:
@@ -114,6 +116,7 @@ def load_pack(folder: Path, origin: str) -> Pack:
         version=_text(data, "version", where),
         path=folder.resolve(),
         origin=origin,
+        license=_text(data, "license", where, required=False),
     )
     documents = data.get("documents", [])
     if not isinstance(documents, list):

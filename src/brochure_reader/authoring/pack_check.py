@@ -1,0 +1,347 @@
+"""The pack check: every built document agrees with the pack's shared blocks.
+
+Run by ``brochure-reader build-pack SOURCE_DIR OUT_DIR --check`` after building, and by the
+tests.  It reads the **built PDFs** (the words a reader sees, so a hand-written line that
+bypasses a shared block is checked as well as the block itself) and reports:
+
+1. a document that states a triage level for one of the shared blocks' situations that differs
+   from the block's level (for example "a fit" in a "contact your care team" list while the
+   block ``first-fit`` says call 999);
+2. a document with an urgent box that mentions a treatment that can lower immunity but does not
+   carry the fever block's text (``FEVER_BLOCK``).
+
+How a level is read (docs/authoring.md, "The pack check"): the text is split into headings,
+list items and paragraphs (bullets and indents of the PDF's lines), then into sentences.  A
+sentence states a level when a contact verb (call, phone, contact, tell…) is followed closely by
+a level phrase (999/112/911, ambulance, A&E → emergency; 24-hour line, care team, crisis line…
+→ urgent; plus "the same day" or "today" → same-day).  A situation's words in a sentence take
+that sentence's level; in a list item without one, the level of the list's lead-in line or
+heading ("Contact your care team straight away if…"); else the level stated elsewhere in the same
+item or paragraph.  Words with no level anywhere (explanations) are not a triage statement.
+
+PyMuPDF runs here, in the CLI or test process, never in the GUI process.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from brochure_reader.authoring.shared import (
+    LEVELS,
+    SHARED_DIR,
+    SharedBlock,
+    Situation,
+    load_shared_blocks,
+)
+
+#: The shared block every document about immunity-lowering treatment must carry.
+FEVER_BLOCK = "fever"
+
+#: Treatments that can lower immunity (NICE CG151, "Neutropenic sepsis", 2012: anticancer
+#: treatment, in particular chemotherapy; also transplants, CAR T-cell therapy, steroids given
+#: to suppress the immune system).  Matched case-insensitively in the body text.
+IMMUNITY_LOWERING = re.compile(
+    r"\bchemo(?:therapy)?\b|\bstem cell transplant|\bbone marrow transplant|\bCAR[ -]?T\b"
+    r"|\bimmunosuppress|\bneutropeni|\blow white (?:blood )?cell",
+    re.IGNORECASE,
+)
+#: Sections whose text is not advice (left out of the immunity-lowering scan).
+NON_ADVICE_SECTIONS = ("about this information", "sources")
+
+_ACTION = re.compile(
+    r"\b(?:call(?:ing)?|phone|ring|contact|tell|go(?:ing)? to|dial|text|"
+    r"get (?:urgent |medical |emergency )?help(?: from)?)\b",
+    re.IGNORECASE,
+)
+_LEVEL_PHRASES = (
+    (
+        "emergency",
+        re.compile(
+            r"\b(?:999|112|911)\b|\bambulance\b|\bemergency number\b|\bA&E\b"
+            r"|\bemergency department\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "urgent",
+        re.compile(
+            r"\b24-hour\b|\bcare team\b|\b(?:your|the) (?:cancer |medical |treatment |specialist "
+            r"|hospital |own )?team\b|\bacute oncology\b|\bcrisis line\b|\bSamaritans\b"
+            r"|\b988\b|\bNHS 111\b|\byour (?:doctor|nurse|GP|specialist)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+_SAME_DAY = re.compile(r"\bsame day\b|\btoday\b|\bwithin 24 hours\b", re.IGNORECASE)
+#: How far after a contact verb its level phrase may sit (characters, within the sentence).
+_REACH = 60
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'‘“])")
+_ITEM_START = re.compile(r"^(?:•|\d+\.)\s+")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A piece of built text: ``kind`` is "heading", "item" or "paragraph"; page 0-based."""
+
+    kind: str
+    text: str
+    page: int
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One disagreement; ``str()`` is the line the CLI prints."""
+
+    doc_id: str
+    page: int | None  #: 0-based, None for a problem with the whole document
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.doc_id} (page {self.page + 1})" if self.page is not None else self.doc_id
+        return f"{where}: {self.message}"
+
+
+def stated_level(sentence: str) -> str | None:
+    """The triage level a sentence states (a key of :data:`LEVELS`), or None.
+
+    The first contact verb followed within a few words by a level phrase decides; an "urgent"
+    sentence that also says "the same day" or "today" is "same-day".
+    """
+    for action in _ACTION.finditer(sentence):
+        window = re.split(r"[.;:]", sentence[action.end() : action.end() + _REACH], maxsplit=1)[0]
+        best: tuple[int, str] | None = None
+        for level, pattern in _LEVEL_PHRASES:
+            found = pattern.search(window)
+            if found and (best is None or found.start() < best[0]):
+                best = (found.start(), level)
+        if best is None:
+            continue
+        if best[1] == "urgent" and _SAME_DAY.search(sentence):
+            return "same-day"
+        return best[1]
+    return None
+
+
+def sentences(text: str) -> list[str]:
+    """*text* split after ``.``, ``!`` or ``?`` followed by a capital, digit or bracket."""
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def _is_lead_in(text: str) -> bool:
+    return text.rstrip().endswith((":", "…", "..."))
+
+
+def document_units(doc) -> list[Unit]:
+    """The built text of a PyMuPDF document as headings, list items and paragraphs.
+
+    Lines smaller than the body text (cover line, footers) are left out; lines larger are
+    headings.  A line starting with a bullet or ``1.`` starts an item; indented lines continue
+    it, across a page break too.  A paragraph broken by a page break is joined again.
+    """
+    lines = []  # (page, block number, x0, size, text)
+    sizes: Counter[float] = Counter()
+    for page in doc:
+        data = page.get_text("dict")
+        for number, block in enumerate(data["blocks"]):
+            for line in block.get("lines", []):
+                text = "".join(span["text"] for span in line["spans"])
+                if not text.strip():
+                    continue
+                size = round(max(span["size"] for span in line["spans"]), 1)
+                sizes[size] += len(text)
+                lines.append((page.number, number, line["bbox"][0], size, text.strip()))
+    if not lines:
+        return []
+    body = sizes.most_common(1)[0][0]
+    units: list[list] = []  # [kind, text, page, block, text_x]
+
+    def join(unit: list, text: str) -> None:
+        # No hyphenation happens when typesetting: a line ending in "-" broke at a real hyphen.
+        unit[1] += text if unit[1].endswith("-") else " " + text
+
+    for page, block, x0, size, text in lines:
+        if size < body - 0.5:
+            continue
+        last = units[-1] if units else None
+        if size > body + 0.5:
+            if last and last[0] == "heading" and last[2] == page and last[3] == block:
+                join(last, text)
+            else:
+                units.append(["heading", text, page, block, x0])
+            continue
+        start = _ITEM_START.match(text)
+        if start:
+            units.append(["item", text[start.end() :], page, block, x0 + 6])
+        elif last and last[0] == "item" and x0 >= last[4]:
+            join(last, text)
+            last[3] = block
+        elif last and last[0] == "paragraph" and (
+            (last[2] == page and last[3] == block)
+            or (
+                not last[1].rstrip().endswith((".", "!", "?", ":", "…"))
+                and (last[2] != page or abs(x0 - last[4]) < 2)
+            )
+        ):
+            join(last, text)
+            last[2], last[3] = page, block
+        else:
+            units.append(["paragraph", text, page, block, x0])
+    return [Unit(kind, " ".join(text.split()), page) for kind, text, page, _b, _x in units]
+
+
+def _situations(blocks: dict[str, SharedBlock]) -> list[tuple[SharedBlock, Situation]]:
+    return [(block, s) for block in blocks.values() for s in block.situations]
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A sentence of the built text that names a shared block's situation."""
+
+    unit: Unit
+    sentence: str
+    block: SharedBlock
+    situation: Situation
+    term: str  #: the words that matched
+    level: str | None  #: the level the text gives it, None when it gives none
+
+
+def triage_statements(units: list[Unit], blocks: dict[str, SharedBlock]) -> list[Statement]:
+    """Every sentence of *units* that names a situation of *blocks*, with the level it gives
+    (see the module docstring for how the level is read)."""
+    situations = _situations(blocks)
+    found_all: list[Statement] = []
+    heading_level: str | None = None
+    context: str | None = None
+    for unit in units:
+        if unit.kind == "heading":
+            heading_level = context = stated_level(unit.text)
+            continue
+        parts = sentences(unit.text)
+        own = [stated_level(s) for s in parts]
+        unit_level = next((level for level in own if level), None)
+        if unit.kind == "paragraph" and _is_lead_in(unit.text):
+            context = (own[-1] or heading_level) if own else heading_level
+        for sentence, level in zip(parts, own, strict=True):
+            for block, situation in situations:
+                found = situation.matches(sentence)
+                if not found:
+                    continue
+                said = level
+                if said is None and unit.kind == "item":
+                    said = context
+                if said is None:
+                    said = unit_level
+                found_all.append(Statement(unit, sentence, block, situation, found.group(0), said))
+    return found_all
+
+
+def triage_problems(
+    doc_id: str, units: list[Unit], blocks: dict[str, SharedBlock]
+) -> list[Problem]:
+    """Every place in *units* that sends a shared block's situation to another level."""
+    return [
+        Problem(
+            doc_id,
+            st.unit.page,
+            f"'{_short(st.sentence)}' says {LEVELS[st.level]} for '{st.term}', but the shared "
+            f"block '{st.block.name}' ({st.situation.name}) says {LEVELS[st.situation.level]}",
+        )
+        for st in triage_statements(units, blocks)
+        if st.level is not None and st.level != st.situation.level
+    ]
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.replace("•", " ").split()).casefold()
+
+
+def block_texts(block: SharedBlock) -> list[str]:
+    """The block's paragraphs and list items as plain text (what must appear when built)."""
+    from brochure_reader.authoring.markup import text_blocks
+
+    return [b.text for b in text_blocks(block.body) if b.text.strip()]
+
+
+def fever_problems(
+    doc_id: str, units: list[Unit], blocks: dict[str, SharedBlock]
+) -> list[Problem]:
+    """A problem when *units* mention a treatment that can lower immunity (outside "About this
+    information" and "Sources") but lack any paragraph or item of the fever block."""
+    fever = blocks.get(FEVER_BLOCK)
+    if fever is None:
+        return []
+    section = ""
+    advice = []
+    for unit in units:
+        if unit.kind == "heading":
+            section = unit.text.casefold()
+        elif section not in NON_ADVICE_SECTIONS:
+            advice.append(unit.text)
+    mention = IMMUNITY_LOWERING.search(" ".join(advice))
+    if not mention:
+        return []
+    text = _normal(" ".join(u.text for u in units))
+    missing = [t for t in block_texts(fever) if _normal(t) not in text]
+    if not missing:
+        return []
+    return [
+        Problem(
+            doc_id,
+            None,
+            f"mentions '{mention.group(0)}' (a treatment that can lower immunity) but does not "
+            f"carry the shared block '{FEVER_BLOCK}' (missing: '{_short(missing[0], 60)}'); "
+            f"add {{{{ shared {FEVER_BLOCK} }}}} to its urgent box",
+        )
+    ]
+
+
+def check_document(
+    doc_id: str, pdf: Path, blocks: dict[str, SharedBlock], *, has_urgent_box: bool = True
+) -> list[Problem]:
+    """Problems of one built PDF.  The fever rule applies only to documents with an urgent box
+    (the medical and practical documents, not the glossary)."""
+    import pymupdf
+
+    with pymupdf.open(pdf) as doc:
+        units = document_units(doc)
+    problems = triage_problems(doc_id, units, blocks)
+    if has_urgent_box:
+        problems += fever_problems(doc_id, units, blocks)
+    return problems
+
+
+def check_pack(out_dir: Path, shared_dir: Path | None = None) -> list[Problem]:
+    """Check every document of the built pack in *out_dir* against the shared blocks in
+    *shared_dir* (default ``out_dir/sources/shared``).
+
+    Whether a document has an urgent box is read from its Markdown source next to it
+    (``sources/<id>.md``); without one, the document is treated as having one.  Raises
+    :class:`~brochure_reader.library.pack.PackError` for an unreadable pack.toml and
+    :class:`~brochure_reader.authoring.shared.SharedBlockError` for a bad block.
+    """
+    from brochure_reader.library.pack import load_pack
+
+    out_dir = Path(out_dir)
+    blocks = load_shared_blocks(shared_dir or out_dir / "sources" / SHARED_DIR)
+    pack = load_pack(out_dir, "bundled")
+    problems: list[Problem] = []
+    for document in pack.documents:
+        problems += check_document(
+            document.id, document.path, blocks, has_urgent_box=_has_urgent_box(document)
+        )
+    return problems
+
+
+def _has_urgent_box(document) -> bool:
+    path = document.source_markdown
+    if path is None:
+        return True
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return re.search(r"^:::+\s*urgent\b", text, re.MULTILINE) is not None

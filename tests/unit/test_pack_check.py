@@ -1,0 +1,283 @@
+"""Shared blocks (includes) and the pack check that reads the built PDFs against them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from brochure_reader.authoring import SourceError, build_pack, parse_source
+from brochure_reader.authoring.pack_check import (
+    FEVER_BLOCK,
+    check_document,
+    check_pack,
+    document_units,
+    stated_level,
+    triage_statements,
+)
+from brochure_reader.authoring.shared import (
+    SHARED_DIR,
+    SharedBlockError,
+    expand_shared,
+    load_shared_blocks,
+    parse_shared_block,
+)
+from brochure_reader.library.pack import load_pack
+from brochure_reader.paths import bundled_pack_dir
+from tests.unit.test_authoring import FRONT
+
+PACK = bundled_pack_dir()
+SHARED = PACK / "sources" / SHARED_DIR
+BLOCKS = load_shared_blocks(SHARED)
+
+pytestmark = pytest.mark.skipif(not BLOCKS, reason="no shared blocks in assets/pack/sources/shared")
+
+#: Documents issue 12 part B revises (blood cancers, brain, children's, side effects): they
+#: still state some urgent signs differently from the shared blocks, or lack the fever block.
+#: Strict: when a document is fixed its test passes, fails here, and it must leave this list.
+PENDING_REVISION = {
+    "acute-lymphoblastic-leukaemia",
+    "acute-myeloid-leukaemia",
+    "cancer-in-children-and-teenagers",
+    "glioma",
+    "lymphoma",
+    "reporting-side-effects",
+}
+
+
+def body(urgent: str, extra: str = "") -> str:
+    return (
+        "::: key-points\n## Key points\n- Chemotherapy can lower your body's defences.\n:::\n\n"
+        f"## What happens\n\nYou may have chemotherapy in a day unit.{extra}\n\n"
+        f"::: urgent\n## Get help straight away\n\n{urgent}\n:::\n\n"
+        "## About this information\n\nThis does not replace advice from your care team.\n\n"
+        "Reviewed: 29 November 2026\n\nNext review: November 2029\n\n"
+        "## Sources\n\n- Test publisher. A source. 2025.\n"
+    )
+
+
+def write_pack_sources(folder: Path, docs: dict[str, str]) -> Path:
+    """Sources folder with the bundled shared blocks and *docs* (id -> body)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(SHARED, folder / SHARED_DIR)
+    for doc_id, text in docs.items():
+        front = FRONT.format(id=doc_id, title=doc_id.replace("-", " ").title(),
+                             reviewed="2026-11-29")
+        (folder / f"{doc_id}.md").write_text(front + "\n" + text, "utf-8")
+    return folder
+
+
+ALL_BLOCKS = "\n".join(f"{{{{ shared {name} }}}}\n" for name in BLOCKS)
+CONTRADICTS = (
+    "{{ shared fever }}\n\n**Contact your care team straight away if:**\n\n"
+    "- you have a fit (seizure)\n- you bring up blood\n"
+)
+HAND_WRITTEN_999 = (
+    "{{ shared fever }}\n\n**Call 999 (UK), 112 (Europe) or 911 (US) if:**\n\n"
+    "- you have a temperature of 38 °C or more\n"
+)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A small pack: one document with every block, one contradicting the blocks, one with a
+    hand-written line that bypasses the fever block, and one with no fever block."""
+    root = tmp_path_factory.mktemp("pack-check")
+    sources = write_pack_sources(
+        root / "src",
+        {
+            "every-block": body(ALL_BLOCKS),
+            "contradicts": body(CONTRADICTS),
+            "hand-written": body(HAND_WRITTEN_999),
+            "no-fever-block": body(
+                "**Contact your care team straight away if:**\n\n- you feel ill\n"
+            ),
+        },
+    )
+    out = root / "out"
+    build_pack(sources, out)
+    return sources, out
+
+
+# -- reading levels ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("Call 999 (UK), 112 (Europe) or 911 (US) if you have chest pain.", "emergency"),
+        ("Call an ambulance (999 in the UK) if you collapse.", "emergency"),
+        ("Go to A&E if you cannot get through.", "emergency"),
+        ("Contact your care team straight away if…", "urgent"),
+        ("Phone your 24-hour line at once.", "urgent"),
+        ("You can also call Samaritans free on 116 123.", "urgent"),
+        ("Phone your 24-hour line the same day if you have new back pain.", "same-day"),
+        ("Your care team will check your blood before each cycle.", None),  # no contact verb
+        ("Tell me more about fits.", None),
+        ("Follow any limits your team has given you.", None),
+    ],
+)
+def test_stated_level(sentence, level):
+    assert stated_level(sentence) == level
+
+
+# -- the shared blocks -------------------------------------------------------------------------
+
+
+def test_every_block_states_its_own_levels_when_built(built):
+    """Each block, typeset, names each of its situations at the block's own level (so a block
+    can never fail the check, and its terms really find its words)."""
+    _sources, out = built
+    import pymupdf
+
+    with pymupdf.open(out / "every-block.pdf") as doc:
+        statements = triage_statements(document_units(doc), BLOCKS)
+    seen = {(st.block.name, st.situation.name) for st in statements}
+    expected = {(b.name, s.name) for b in BLOCKS.values() for s in b.situations}
+    assert expected <= seen, f"situations never found in their own block: {expected - seen}"
+    wrong = [st for st in statements if st.level != st.situation.level]
+    assert not wrong, [(st.sentence, st.level, st.situation.level) for st in wrong]
+
+
+def test_include_puts_the_block_words_into_the_built_text(built):
+    _sources, out = built
+    import pymupdf
+
+    with pymupdf.open(out / "every-block.pdf") as doc:
+        text = " ".join(page.get_text() for page in doc)
+    assert "100.4 °F" in " ".join(text.split()) and "{{" not in text
+    assert "Samaritans" in text and "CC BY-SA 4.0" in text
+
+
+def test_build_copies_the_shared_blocks_with_the_sources(built):
+    _sources, out = built
+    copied = sorted(p.name for p in (out / "sources" / SHARED_DIR).glob("*.md"))
+    assert copied == sorted(p.name for p in SHARED.glob("*.md"))
+    # the copied pack can be rebuilt (handouts re-typeset from these sources)
+    assert "100.4" in parse_source(out / "sources" / "every-block.md").body
+
+
+# -- the check fails where it should -----------------------------------------------------------
+
+
+def test_check_fails_on_a_document_that_contradicts_a_shared_block(built):
+    _sources, out = built
+    problems = [p for p in check_pack(out) if p.doc_id == "contradicts"]
+    text = "\n".join(map(str, problems))
+    assert len(problems) == 2, text
+    assert "'first-fit'" in text and "'a fit'" in text and "999" in text
+    assert "'bleeding'" in text and "bring up blood" in text
+    assert all(p.page is not None for p in problems)
+
+
+def test_check_reads_the_built_text_so_a_hand_written_line_is_caught(built):
+    _sources, out = built
+    problems = [str(p) for p in check_pack(out) if p.doc_id == "hand-written"]
+    assert len(problems) == 1 and "'fever'" in problems[0] and "38 °C" in problems[0]
+
+
+def test_check_wants_the_fever_block_where_treatment_lowers_immunity(built):
+    _sources, out = built
+    problems = [str(p) for p in check_pack(out) if p.doc_id == "no-fever-block"]
+    assert len(problems) == 1
+    assert "chemotherapy" in problems[0].lower() and f"shared {FEVER_BLOCK}" in problems[0]
+
+
+def test_check_passes_a_document_that_uses_the_blocks(built):
+    _sources, out = built
+    assert [p for p in check_pack(out) if p.doc_id == "every-block"] == []
+
+
+def test_cli_check_exits_1_with_one_error_line(built, tmp_path):
+    sources, _out = built
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2] / "src"))
+    result = subprocess.run(
+        [sys.executable, "-m", "brochure_reader", "build-pack", str(sources), str(tmp_path),
+         "--check"],
+        capture_output=True, text=True, env=env, timeout=300,
+    )
+    assert result.returncode == 1, result.stderr
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 1 and "pack check failed" in errors[0], result.stderr
+    assert "contradicts (page" in result.stdout and "'first-fit'" in result.stdout
+
+
+# -- includes ----------------------------------------------------------------------------------
+
+
+def test_unknown_block_names_the_file_line(tmp_path):
+    sources = write_pack_sources(tmp_path, {"doc": body("{{ shared no-such-block }}\n")})
+    pattern = r"doc\.md: line \d+: unknown shared block 'no-such-block'"
+    with pytest.raises(SourceError, match=pattern):
+        parse_source(sources / "doc.md")
+
+
+def test_include_inside_text_is_refused(tmp_path):
+    sources = write_pack_sources(tmp_path, {"doc": body("- an item\n{{ shared fever }}\n")})
+    with pytest.raises(SourceError, match="line of its own"):
+        parse_source(sources / "doc.md")
+
+
+def test_include_without_a_shared_folder_is_refused(tmp_path):
+    path = tmp_path / "doc.md"
+    path.write_text(FRONT.format(id="doc", title="Doc", reviewed="2026-11-29") + "\n"
+                    + body("{{ shared fever }}\n"), "utf-8")
+    with pytest.raises(SourceError, match=r"unknown shared block 'fever'.*no shared/ folder"):
+        parse_source(path)
+
+
+def test_a_block_may_not_hold_headings_or_boxes(tmp_path):
+    for text in ("## A heading\n\nText.\n", "::: note\nText.\n:::\n"):
+        path = tmp_path / "bad.md"
+        path.write_text(f'+++\nname = "bad"\ntitle = "Bad"\n+++\n{text}', "utf-8")
+        with pytest.raises(SharedBlockError, match="may not hold headings, boxes"):
+            parse_shared_block(path)
+
+
+def test_block_level_must_be_known(tmp_path):
+    path = tmp_path / "bad.md"
+    path.write_text('+++\nname = "bad"\ntitle = "Bad"\n[[situations]]\nname = "x"\n'
+                    'level = "soon"\nterms = ["x"]\n+++\nText.\n', "utf-8")
+    with pytest.raises(SharedBlockError, match="'level' must be one of emergency"):
+        parse_shared_block(path)
+
+
+def test_expand_keeps_the_text_around_the_include():
+    expanded, names = expand_shared("Before.\n\n{{ shared chest-pain }}\nAfter.\n", BLOCKS)
+    assert names == ["chest-pain"]
+    assert expanded.startswith("Before.\n\n**Call 999") and expanded.endswith("\n\nAfter.\n")
+
+
+# -- the bundled pack --------------------------------------------------------------------------
+
+
+def test_bundled_pack_states_its_licence():
+    pack = load_pack(PACK, "bundled")
+    assert pack.license == "CC-BY-SA-4.0"
+
+
+BUNDLED = sorted(p.stem for p in (PACK / "sources").glob("*.md"))
+
+
+@pytest.mark.parametrize(
+    "doc_id",
+    [
+        pytest.param(
+            d,
+            marks=pytest.mark.xfail(strict=True, reason="issue 12 part B revises this document"),
+        )
+        if d in PENDING_REVISION
+        else d
+        for d in BUNDLED
+    ],
+)
+def test_bundled_document_agrees_with_the_shared_blocks(doc_id):
+    source = parse_source(PACK / "sources" / f"{doc_id}.md")
+    has_urgent = any(line.startswith("::: urgent") for line in source.body.splitlines())
+    problems = check_document(doc_id, PACK / f"{doc_id}.pdf", BLOCKS, has_urgent_box=has_urgent)
+    assert not problems, "\n".join(map(str, problems))
+    assert "licence" in source.shared, "{{ shared licence }} belongs in 'About this information'"
