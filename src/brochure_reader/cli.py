@@ -166,10 +166,11 @@ def cmd_build_pack(args, ctx: Context) -> int:
     from brochure_reader.authoring.pack_check import check_pack
     from brochure_reader.authoring.shared import SHARED_DIR, SharedBlockError
     from brochure_reader.library.pack import PackError
+    from brochure_reader.pdf.errors import DocumentError
 
     try:
         problems = check_pack(out, source / SHARED_DIR)
-    except (PackError, SharedBlockError) as exc:
+    except (PackError, SharedBlockError, DocumentError) as exc:
         raise CliError(str(exc)) from exc
     for problem in problems:
         print(problem)

@@ -132,10 +132,7 @@ def test_every_block_states_its_own_levels_when_built(built):
     """Each block, typeset, names each of its situations at the block's own level (so a block
     can never fail the check, and its terms really find its words)."""
     _sources, out = built
-    import pymupdf
-
-    with pymupdf.open(out / "every-block.pdf") as doc:
-        statements = triage_statements(document_units(doc), BLOCKS)
+    statements = triage_statements(document_units(out / "every-block.pdf"), BLOCKS)
     seen = {(st.block.name, st.situation.name) for st in statements}
     expected = {(b.name, s.name) for b in BLOCKS.values() for s in b.situations}
     assert expected <= seen, f"situations never found in their own block: {expected - seen}"

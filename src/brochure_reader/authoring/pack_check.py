@@ -19,7 +19,7 @@ that sentence's level; in a list item without one, the level of the list's lead-
 heading ("Contact your care team straight away if…"); else the level stated elsewhere in the same
 item or paragraph.  Words with no level anywhere (explanations) are not a triage statement.
 
-PyMuPDF runs here, in the CLI or test process, never in the GUI process.
+The text comes from the PDF backend (``pdf.textpage``), in the CLI or test process.
 """
 
 from __future__ import annotations
@@ -134,25 +134,23 @@ def _is_lead_in(text: str) -> bool:
     return text.rstrip().endswith((":", "…", "..."))
 
 
-def document_units(doc) -> list[Unit]:
-    """The built text of a PyMuPDF document as headings, list items and paragraphs.
+def document_units(pdf: Path) -> list[Unit]:
+    """The built text of the PDF at *pdf* as headings, list items and paragraphs.
 
     Lines smaller than the body text (cover line, footers) are left out; lines larger are
     headings.  A line starting with a bullet or ``1.`` starts an item; indented lines continue
-    it, across a page break too.  A paragraph broken by a page break is joined again.
+    it, across a page break too.  A paragraph line that does not end a sentence continues into
+    the next line at the same left edge (MuPDF may start a new block at a bold span) or on the
+    next page.  Raises DocumentError for a file that is not a readable PDF.
     """
+    from brochure_reader.pdf.textpage import document_styled_lines
+
     lines = []  # (page, block number, x0, size, text)
     sizes: Counter[float] = Counter()
-    for page in doc:
-        data = page.get_text("dict")
-        for number, block in enumerate(data["blocks"]):
-            for line in block.get("lines", []):
-                text = "".join(span["text"] for span in line["spans"])
-                if not text.strip():
-                    continue
-                size = round(max(span["size"] for span in line["spans"]), 1)
-                sizes[size] += len(text)
-                lines.append((page.number, number, line["bbox"][0], size, text.strip()))
+    for page, block, x0, _top, size, text in document_styled_lines(pdf):
+        size = round(size, 1)
+        sizes[size] += len(text)
+        lines.append((page, block, x0, size, text.strip()))
     if not lines:
         return []
     body = sizes.most_common(1)[0][0]
@@ -307,10 +305,7 @@ def check_document(
 ) -> list[Problem]:
     """Problems of one built PDF.  The fever rule applies only to documents with an urgent box
     (the medical and practical documents, not the glossary)."""
-    import pymupdf
-
-    with pymupdf.open(pdf) as doc:
-        units = document_units(doc)
+    units = document_units(pdf)
     problems = triage_problems(doc_id, units, blocks)
     if has_urgent_box:
         problems += fever_problems(doc_id, units, blocks)

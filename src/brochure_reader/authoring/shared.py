@@ -121,8 +121,8 @@ def _situations(data: dict, where: str) -> tuple[Situation, ...]:
 
 def parse_shared_block(path: Path) -> SharedBlock:
     """Read one ``shared/<name>.md``.  Raises :class:`SharedBlockError` (one line)."""
+    from brochure_reader.authoring.frontmatter import SourceError, split_front_matter
     from brochure_reader.authoring.markup import MarkupError, parse_tokens, render_body
-    from brochure_reader.authoring.source import SourceError, split_front_matter
 
     path = Path(path)
     where = str(path)

@@ -17,6 +17,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
+from brochure_reader.authoring.frontmatter import SourceError, split_front_matter
 from brochure_reader.authoring.shared import (
     SHARED_DIR,
     SharedBlock,
@@ -26,7 +27,6 @@ from brochure_reader.authoring.shared import (
     load_shared_blocks,
 )
 
-FENCE = "+++"
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 #: Front-matter fields every source must have.
@@ -41,10 +41,6 @@ REQUIRED_FIELDS = (
     "tags",
     "sources",
 )
-
-
-class SourceError(Exception):
-    """A source that cannot be typeset; the message is one line naming the file and the field."""
 
 
 @dataclass(frozen=True)
@@ -89,20 +85,6 @@ class Source:
     def where(self) -> str:
         """How error messages name this source."""
         return str(self.path) if self.path else f"<{self.id}>"
-
-
-def split_front_matter(text: str, where: str) -> tuple[str, str, int]:
-    """``(front matter TOML, body, 1-based line where the body starts)``.
-
-    The file must start with a line ``+++`` and the front matter ends at the next ``+++`` line.
-    """
-    lines = text.lstrip("\ufeff").splitlines(keepends=True)
-    if not lines or lines[0].strip() != FENCE:
-        raise SourceError(f"{where}: must start with a '+++' line opening the TOML front matter")
-    for index in range(1, len(lines)):
-        if lines[index].strip() == FENCE:
-            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
-    raise SourceError(f"{where}: front matter has no closing '+++' line")
 
 
 def _text_field(data: dict, key: str, where: str) -> str:

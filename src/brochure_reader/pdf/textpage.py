@@ -140,3 +140,35 @@ def document_lines(
                 rect = pymupdf.Rect(line["bbox"]) * matrix
                 lines.append((page_no, float(rect.y0), float(rect.y1), text))
     return lines, heights
+
+
+#: ``(page 0-based, block number on the page, left edge x0, top, largest font size, text)``
+StyledLine = tuple[int, int, float, float, float, str]
+
+
+def document_styled_lines(path: str | Path, password: str | None = None) -> list[StyledLine]:
+    """Every non-blank text line of the document with its block number, left edge and top in
+    points (the page's own coordinates) and its largest font size in points, in reading order
+    (MuPDF's block order).  Read fresh and not kept open; a damaged page contributes no lines.
+    Raises DocumentError/PasswordRequired as ``open_document`` does."""
+    forget(path)
+    try:
+        doc = open_document(path, password)
+        lines: list[StyledLine] = []
+        for page_no in range(doc.page_count):
+            try:
+                blocks = doc[page_no].get_text("dict", flags=TEXT_FLAGS)["blocks"]
+            except Exception:  # a damaged page: its text is simply not there
+                continue
+            for number, block in enumerate(blocks):
+                for line in block.get("lines", []):
+                    spans = line["spans"]
+                    text = "".join(span["text"] for span in spans)
+                    if not text.strip():
+                        continue
+                    size = max(span["size"] for span in spans)
+                    x0, top = line["bbox"][0], line["bbox"][1]
+                    lines.append((page_no, number, float(x0), float(top), float(size), text))
+        return lines
+    finally:
+        forget(path)
