@@ -286,3 +286,49 @@ def test_indexer_reports_unreadable_documents(qtbot, pool, tmp_path):
     with qtbot.waitSignal(indexer.finished, timeout=60000):
         indexer.start([DocSpec("bad", "Bad", str(bad))])
     assert failed and failed[0][0] == "bad"
+
+
+@pytest.mark.parametrize("larger", [False, True])
+def test_results_never_overlap_when_started_with_larger_text(qtbot, bundled_index_path, larger):
+    """Each result row is as tall as its wrapped text at the width it is painted at, also when
+    the app starts with View > Larger text (rows used to be measured before the bigger font
+    reached the list, and the last line of each result was drawn under the next heading)."""
+    from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
+
+    from brochure_reader.ui.app import apply_text_size
+
+    app = QApplication.instance()
+    apply_text_size(app, larger)
+    try:
+        panel = SearchPanel(bundled_index_path, debounce_ms=10)
+        qtbot.addWidget(panel)
+        panel.resize(380, 700)
+        panel.show()
+        type_and_wait(qtbot, panel, "tired all the time")
+        view, delegate = panel.results, panel.results.itemDelegate()
+        qtbot.wait(50)
+
+        def too_short() -> list[int]:
+            rows = []
+            for row in range(panel.model.rowCount()):
+                index = panel.model.index(row, 0)
+                rect = view.visualRect(index)
+                option = QStyleOptionViewItem()
+                option.initFrom(view)
+                option.font = view.font()
+                option.rect = rect
+                width = min(rect.width(), view.viewport().width())  # what is painted
+                needed = delegate._document(index, width, option).size().height()
+                if rect.height() + 1 < needed:
+                    rows.append(row)
+            return rows
+
+        assert panel.model.rowCount() > 3
+        assert too_short() == []
+        # the scroll bar coming or going changes only the width of the rows' room
+        view.resize(view.width() - 60, view.height())
+        qtbot.wait(300)
+        assert too_short() == []
+        panel.shutdown()
+    finally:
+        apply_text_size(app, False)

@@ -111,6 +111,10 @@ class SearchPanel(QWidget):
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.results.setUniformItemSizes(False)
+        # Lay the rows out again whenever the width changes: without word wrap a top-to-bottom
+        # QListView only does so when its *height* changes, so rows measured before the scroll
+        # bar appeared kept their height and the last line of each hit went under the next one.
+        self.results.setWordWrap(True)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setAccessibleName("Search results")
 
