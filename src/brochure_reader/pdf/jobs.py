@@ -96,12 +96,18 @@ def content_hash(path: str | Path) -> str:
 
 @job()
 def render_page(
-    path: str, password: str | None, page_no: int, scale: float, layout: Layout | None = None
+    path: str,
+    password: str | None,
+    page_no: int,
+    scale: float,
+    layout: Layout | None = None,
+    size: tuple[int, int] | None = None,
 ) -> tuple[int, int, int, bytes]:
-    """:func:`brochure_reader.pdf.render.render_page`: ``(width, height, stride, RGB bytes)``."""
+    """:func:`brochure_reader.pdf.render.render_page`: ``(width, height, stride, RGB bytes)``;
+    with *size* exactly that many pixels."""
     from brochure_reader.pdf.render import render_page as run
 
-    return run(path, password, page_no, scale, layout)
+    return run(path, password, page_no, scale, layout, size)
 
 
 @job()

@@ -12,9 +12,16 @@ MAX_RENDER_SIDE = 6000
 
 
 def render_page(
-    path: str, password: str | None, page_no: int, scale: float, layout: Layout | None = None
+    path: str,
+    password: str | None,
+    page_no: int,
+    scale: float,
+    layout: Layout | None = None,
+    size: tuple[int, int] | None = None,
 ) -> tuple[int, int, int, bytes]:
-    """Render page *page_no* (0-based) at *scale* device pixels per PDF point.
+    """Render page *page_no* (0-based) at *scale* device pixels per PDF point, or, with *size*
+    ``(width px, height px)``, to exactly that many pixels (what a view shows the page at, so
+    the image is drawn one pixel per pixel and never scaled; *scale* is then ignored).
 
     Returns ``(width px, height px, bytes per line, RGB888 bytes)``; annotations and form
     fields are drawn.  The scale is reduced so neither side exceeds MAX_RENDER_SIDE pixels, and at
@@ -23,9 +30,17 @@ def render_page(
     doc = open_document(path, password, layout)
     page = doc[page_no]
     rect = page.rect
-    scale = max(scale, 1.0 / max(min(rect.width, rect.height), 1e-3))
-    scale = min(scale, MAX_RENDER_SIDE / max(rect.width, rect.height, 1.0))
-    pix = page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False, annots=True)
+    if size is not None and max(size) <= MAX_RENDER_SIDE and min(size) >= 1:
+        # MuPDF rounds the transformed page outwards with a 0.001 px tolerance, so these
+        # factors give exactly size[0] x size[1] pixels.
+        matrix = pymupdf.Matrix(size[0] / rect.width, size[1] / rect.height)
+    else:
+        if size is not None:
+            scale = size[0] / max(rect.width, 1e-3)
+        scale = max(scale, 1.0 / max(min(rect.width, rect.height), 1e-3))
+        scale = min(scale, MAX_RENDER_SIDE / max(rect.width, rect.height, 1.0))
+        matrix = pymupdf.Matrix(scale, scale)
+    pix = page.get_pixmap(matrix=matrix, alpha=False, annots=True)
     return pix.width, pix.height, pix.stride, bytes(pix.samples)
 
 

@@ -1,7 +1,9 @@
 """The continuous page view: all pages of one document stacked vertically.
 
-Only pages in view (±1) are rendered, by the worker processes, at the screen's
-devicePixelRatio, into a :class:`RenderCache` bounded in bytes.  Results for a scale or document
+Only pages in view (±1) are rendered, by the worker processes, to exactly the device pixels
+the page covers on screen (its size in the layout × devicePixelRatio), into a
+:class:`RenderCache` bounded in bytes, and drawn one pixel per pixel: a raster scaled by a
+fraction cuts and blurs letters.  Results for a scale or document
 the view has left are dropped.  Positions are (page 0-based, y in PDF points from the top of the
 displayed page).
 """
@@ -211,8 +213,12 @@ class PageView(QAbstractScrollArea):
 
     # --- rendering ------------------------------------------------------------------------
 
-    def _device_scale(self) -> float:
-        return round(self.layout.scale * self.devicePixelRatioF(), 3)
+    def _render_key(self, page: int) -> tuple:
+        """Cache key of *page* as the view shows it now: (document token, page 0-based,
+        (width, height) in device pixels)."""
+        _x, _y, w, h = self.layout.page_rect(page)
+        ratio = self.devicePixelRatioF()
+        return (self.document.token, page, (round(w * ratio), round(h * ratio)))
 
     def _visible(self) -> range:
         top = self.verticalScrollBar().value()
@@ -224,17 +230,16 @@ class PageView(QAbstractScrollArea):
             return
         visible = self._visible()
         wanted = range(max(0, visible.start - 1), min(self.page_count, visible.stop + 1))
-        scale = self._device_scale()
+        keys = {page: self._render_key(page) for page in wanted}
         for key, future in list(self._pending.items()):
-            if key[0] != doc.token or key[1] not in wanted or key[2] != scale:
+            if keys.get(key[1]) != key:
                 future.cancel()
                 del self._pending[key]
-        for page in wanted:
-            key = (doc.token, page, scale)
+        for page, key in keys.items():
             if self.cache.get(key) is None and key not in self._pending:
                 self._pending[key] = self.service.call(
                     pdf_jobs.render_page,
-                    (doc.path, doc.password, page, scale, doc.layout),
+                    (doc.path, doc.password, page, 1.0, doc.layout, key[2]),
                     lambda result, key=key: self._rendered(key, result),
                     lambda exc, key=key: self._failed(key, exc),
                 )
@@ -259,7 +264,7 @@ class PageView(QAbstractScrollArea):
         image = QImage(data, width, height, stride, QImage.Format_RGB888).copy()
         image.setDevicePixelRatio(self.devicePixelRatioF())
         self.cache.put(key, image)
-        if key[2] == self._device_scale():
+        if key[1] < self.page_count and key == self._render_key(key[1]):
             self.viewport().update()
 
     def _failed(self, key: tuple, exc: BaseException) -> None:
@@ -299,16 +304,18 @@ class PageView(QAbstractScrollArea):
             return
         dx = -self.horizontalScrollBar().value()
         dy = -self.verticalScrollBar().value()
-        scale = self._device_scale()
         for page in self._visible():
             x, y, w, h = self.layout.page_rect(page)
             target = QRectF(x + dx, y + dy, w, h)
             painter.fillRect(target.translated(3, 3), QColor(0, 0, 0, 60))
             painter.fillRect(target, Qt.white)
-            image = self.cache.get((self.document.token, page, scale))
-            if image is None:
-                image = self.cache.best_for(self.document.token, page)
-            if image is not None:
+            key = self._render_key(page)
+            image = self.cache.get(key)
+            if image is not None and (image.width(), image.height()) == key[2]:
+                painter.drawImage(target.topLeft(), image)  # one image pixel per device pixel
+            elif image is not None or (image := self.cache.best_for(key[0], page)) is not None:
+                # another size (still rendering, or beyond MAX_RENDER_SIDE): stretched for now
+                painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
                 painter.drawImage(target, image)
             else:
                 painter.setPen(QColor(120, 120, 120))
