@@ -295,7 +295,7 @@ def test_results_never_overlap_when_started_with_larger_text(qtbot, bundled_inde
     reached the list, and the last line of each result was drawn under the next heading)."""
     from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
-    from brochure_reader.ui.app import apply_text_size
+    from brochure_reader.ui.theme import apply_text_size
 
     app = QApplication.instance()
     apply_text_size(app, larger)
