@@ -154,3 +154,81 @@ def test_export_pdf_of_a_selection(qtbot, service, leaflet, tmp_path, monkeypatc
         assert doc.page_count == 3
         assert doc[2].get_text() == src[5].get_text()
         assert doc.metadata["title"] == "AML"
+
+
+def test_page_choice_gives_the_same_pages_for_printing_and_export():
+    from brochure_reader.handouts.ranges import PageChoice
+
+    assert PageChoice().ranges(5) == [(0, 4)]
+    assert PageChoice("current", current=7).ranges(5) == [(4, 4)]
+    assert PageChoice("range", first=1, last=9).pages(5) == [1, 2, 3, 4]
+    assert PageChoice("section", section=((2, 3), (0, 0))).pages(5) == [2, 3, 0]
+    assert PageChoice("section").ranges(3) == [(0, 2)]  # no section known: everything
+    assert PageChoice().ranges(0) == []
+
+
+def _open(qtbot, window, doc_id, page=0, y=0.0):
+    with qtbot.waitSignal(window.reader.document_opened, timeout=30000):
+        window.reader.open(doc_id, page, y)
+
+
+def test_print_preview_shows_every_page_fits_the_screen_and_prints_with_choices(
+    qtbot, window, monkeypatch
+):
+    from PySide6.QtCore import Qt
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from brochure_reader.ui.printing import PrintPreview
+
+    qtbot.waitUntil(lambda: AML in window.reader.sections, timeout=30000)
+    _open(qtbot, window, AML, 3, 0.0)
+    window.actions.print_preview.trigger()
+    qtbot.waitUntil(lambda: bool(window.findChildren(PrintPreview)), timeout=10000)
+    (preview,) = window.findChildren(PrintPreview)
+    qtbot.waitExposed(preview)
+    count = window.page_view.page_count
+    assert count > 4
+    qtbot.waitUntil(lambda: preview.page_count() == count, timeout=120000)
+    screen = preview.screen().availableGeometry()
+    assert preview.frameGeometry().height() <= screen.height()
+    assert preview.page_label.text() == f"Page 1 of {count}"
+    preview.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is preview.view, timeout=5000)
+    qtbot.keyClick(preview.view, Qt.Key.Key_PageDown)
+    assert preview.page_label.text() == f"Page 2 of {count}"
+
+    seen = []
+
+    def print_dialog(dialog):
+        seen.append(dialog.options())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(QPrintDialog, "exec", print_dialog)
+    preview.print_button.click()
+    option = QAbstractPrintDialog.PrintDialogOption
+    (options,) = seen
+    for wanted in (option.PrintPageRange, option.PrintCurrentPage, option.PrintSelection):
+        assert options & wanted
+
+
+def test_export_as_pdf_asks_which_pages(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    qtbot.waitUntil(lambda: AML in window.reader.sections, timeout=30000)
+    _open(qtbot, window, AML, 2, 0.0)
+    out = tmp_path / "page.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "PDF"))
+    window.actions.export_pdf.trigger()
+    dialog = window.export_dialog
+    qtbot.waitExposed(dialog)
+    choices = [dialog.all_pages, dialog.current, dialog.range, dialog.this_section]
+    assert all(button.isVisibleTo(dialog) for button in choices)
+    assert dialog.this_section.isChecked()  # like printing: the section is preselected
+    dialog.current.setChecked(True)
+    messages = []
+    window.statusBar().messageChanged.connect(messages.append)
+    dialog.accept()
+    qtbot.waitUntil(lambda: "Saved 1 page to page.pdf" in messages, timeout=30000)
+    with pymupdf.open(out) as doc, pymupdf.open(window.library.get(AML).path) as src:
+        assert doc.page_count == 1 and doc[0].get_text() == src[2].get_text()

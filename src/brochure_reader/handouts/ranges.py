@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from brochure_reader.library.sections import Section, iter_sections
 
@@ -65,6 +66,48 @@ def format_page_ranges(ranges: Iterable[tuple[int, int]]) -> str:
 def pages_in(ranges: Iterable[tuple[int, int]]) -> list[int]:
     """Every 0-based page of *ranges*, in order (repeats kept: a page chosen twice prints twice)."""
     return [page for first, last in ranges for page in range(first, last + 1)]
+
+
+#: What to print or export: the same four choices in the print dialog and File > Export as PDF.
+ALL_PAGES, CURRENT_PAGE, PAGE_RANGE, SECTION_PAGES = "all", "current", "range", "section"
+
+
+@dataclass(frozen=True)
+class PageChoice:
+    """Which pages of one document to print or export.
+
+    ``kind`` is one of :data:`ALL_PAGES`, :data:`CURRENT_PAGE` (``current``, 0-based),
+    :data:`PAGE_RANGE` (``first``..``last``, 0-based inclusive) or :data:`SECTION_PAGES`
+    (``section``: 0-based inclusive ranges, e.g. from :func:`section_page_range`).
+    """
+
+    kind: str = ALL_PAGES
+    current: int = 0
+    first: int = 0
+    last: int = 0
+    section: tuple[tuple[int, int], ...] = ()
+
+    def ranges(self, page_count: int) -> list[tuple[int, int]]:
+        """0-based inclusive ``(first, last)`` ranges, clamped to *page_count* pages; all pages
+        when the choice has nothing to give (no section known)."""
+        if page_count <= 0:
+            return []
+        end = page_count - 1
+
+        def clamp(page: int) -> int:
+            return min(max(page, 0), end)
+
+        if self.kind == CURRENT_PAGE:
+            return [(clamp(self.current), clamp(self.current))]
+        if self.kind == SECTION_PAGES and self.section:
+            return [(clamp(a), clamp(max(a, b))) for a, b in self.section]
+        if self.kind == PAGE_RANGE:
+            return [(clamp(self.first), clamp(max(self.first, self.last)))]
+        return [(0, end)]
+
+    def pages(self, page_count: int) -> list[int]:
+        """Every 0-based page of :meth:`ranges`, in order."""
+        return pages_in(self.ranges(page_count))
 
 
 def section_page_range(

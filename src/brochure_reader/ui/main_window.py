@@ -354,20 +354,36 @@ class MainWindow(QMainWindow):
         )
 
     def export_current(self) -> None:
-        from brochure_reader.ui.printing import export_pdf
+        """File > Export as PDF: ask which pages (the choices of printing), then where."""
+        from brochure_reader.ui.printing import PageChoiceDialog, export_pdf
 
         doc, shown = self.reader.current, self.page_view.document
         if doc is None or shown is None:
             return
-        export_pdf(
+        section = self.reader.current_section()
+        dialog = PageChoiceDialog(
             self,
-            self.service,
-            doc.path,
-            None,
-            password=shown.password,
-            title=doc.title,
-            on_done=self.statusBar().showMessage,
+            self.page_view.page_count,
+            self.page_view.current_page(),
+            self._current_section_pages(),
+            section.title if section is not None else "",
         )
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+
+        def chosen() -> None:
+            export_pdf(
+                self,
+                self.service,
+                doc.path,
+                dialog.choice().ranges(self.page_view.page_count),
+                password=shown.password,
+                title=doc.title,
+                on_done=self.statusBar().showMessage,
+            )
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
+        self.export_dialog = dialog
 
     def make_handout(self, refs: list[str] | None = None) -> None:
         from brochure_reader.ui.handout_dialog import HandoutDialog

@@ -6,8 +6,12 @@ printable area of the printer's paper in the chosen orientation (A4, Letter…).
 follows the dialog's choice: all pages, the current page, a page range, or the "selection" — the
 pages of the current section or of the sections ticked in the library tree, given by the caller.
 
-Entry points for the main window: :func:`print_document` and :func:`export_pdf`.
-:class:`PrintJob` does the work and is what the tests drive with a QPrinter writing a PDF.
+Entry points for the main window: :func:`print_document`, :func:`show_print_preview` and
+:func:`export_pdf`.  :class:`PrintJob` does the work and is what the tests drive with a QPrinter
+writing a PDF.  Printing and exporting offer the same choices — all pages, the current page, a
+range, the current section — through one :class:`~brochure_reader.handouts.ranges.PageChoice`
+(the print dialog's range is read into one; :class:`PageChoiceDialog` asks for one on export).
+The print preview shows every page and its Print button opens the same print dialog as Ctrl+P.
 """
 
 from __future__ import annotations
@@ -16,15 +20,38 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSizeF, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtPrintSupport import (
     QAbstractPrintDialog,
     QPrintDialog,
     QPrinter,
-    QPrintPreviewDialog,
+    QPrintPreviewWidget,
 )
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
+from brochure_reader.handouts.ranges import (
+    ALL_PAGES,
+    CURRENT_PAGE,
+    PAGE_RANGE,
+    SECTION_PAGES,
+    PageChoice,
+    format_page_ranges,
+)
 from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.ui.worker_bridge import DocumentService
 
@@ -88,21 +115,21 @@ class PrintJob:
         if self.selection:
             printer.setPrintRange(QPrinter.PrintRange.Selection)
 
-    def pages(self, printer: QPrinter) -> list[int]:
-        """0-based pages for the printer's print range (clamped to the document)."""
-        last = self.page_count - 1
+    def choice(self, printer: QPrinter) -> PageChoice:
+        """The printer's print range as a :class:`PageChoice`."""
         mode = printer.printRange()
         if mode == QPrinter.PrintRange.CurrentPage:
-            return [min(max(self.current_page, 0), last)]
+            return PageChoice(CURRENT_PAGE, current=self.current_page)
         if mode == QPrinter.PrintRange.Selection and self.selection:
-            return [
-                p for a, b in self.selection for p in range(max(a, 0), min(b, last) + 1)
-            ]
+            return PageChoice(SECTION_PAGES, section=tuple(self.selection))
         if mode == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
             first = max(printer.fromPage(), 1) - 1
-            end = min(max(printer.toPage(), printer.fromPage()), self.page_count) - 1
-            return list(range(first, end + 1))
-        return list(range(self.page_count))
+            return PageChoice(PAGE_RANGE, first=first, last=max(printer.toPage(), 1) - 1)
+        return PageChoice(ALL_PAGES)
+
+    def pages(self, printer: QPrinter) -> list[int]:
+        """0-based pages for the printer's print range (clamped to the document)."""
+        return self.choice(printer).pages(self.page_count)
 
     # --- painting --------------------------------------------------------------------------
 
@@ -183,10 +210,11 @@ def print_document(
     preview: bool = False,
     printer: QPrinter | None = None,
 ) -> bool:
-    """Print *document_path* through the system print dialog (or a print preview with
-    *preview*).  *page_ranges* (0-based inclusive) are offered and preselected as "Selection"
-    — pass the current section's pages or the ticked sections'.  Returns True when something was
-    printed.  Errors are shown to the user, never raised.
+    """Print *document_path* through the system print dialog (or open a print preview of every
+    page with *preview*, whose Print button comes back here).  *page_ranges* (0-based inclusive)
+    are offered and preselected as "Selection" — pass the current section's pages or the ticked
+    sections'.  Returns True when something was printed.  Errors are shown to the user, never
+    raised.
     """
     try:
         job = PrintJob(
@@ -208,13 +236,10 @@ def print_document(
             QMessageBox.warning(parent, "Printing stopped", str(exc))
 
     if preview:
-        dialog = QPrintPreviewDialog(printer, parent)
-        dialog.setWindowTitle(f"Print preview — {job.title}")
-        dialog.paintRequested.connect(lambda target: _paint_quietly(job, target, parent))
-        dialog.resize(900, 1000)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        dialog.deleteLater()
-        return accepted
+        show_print_preview(parent, job, lambda: print_document(
+            parent, service, document_path, page_ranges, current_page=current_page,
+            password=password, title=title))
+        return False
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(f"Print — {job.title}")
     options = (
@@ -249,9 +274,10 @@ def export_pdf(
 ) -> None:
     """Save pages of a document as a new PDF (real PDF pages: text, links and outline kept).
 
-    *page_ranges* are 0-based inclusive (None: the whole document).  Asks for the file name
-    unless *out_file* is given; the copy is made in a worker process, then *on_done(message)* is
-    called with a sentence for the status bar.  Errors are shown in a message box.
+    *page_ranges* are 0-based inclusive (None: the whole document; File > Export as PDF asks
+    with :class:`PageChoiceDialog` first).  Asks for the file name unless *out_file* is given;
+    the copy is made in a worker process, then *on_done(message)* is called with a sentence for
+    the status bar.  Errors are shown in a message box.
     """
     from PySide6.QtWidgets import QFileDialog
 
@@ -274,6 +300,189 @@ def export_pdf(
         pdf_jobs.export_to_file, (str(document_path), ranges, str(out_file), password, title),
         done, failed,
     )
+
+
+class PageChoiceDialog(QDialog):
+    """Which pages to export: all, the current page, a range, or the current section — the
+    choices of the print dialog.  :meth:`choice` gives the answer as a PageChoice."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        page_count: int,
+        current_page: int = 0,
+        section: Sequence[tuple[int, int]] = (),
+        section_title: str = "",
+        title: str = "Export as PDF",
+    ):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.page_count = max(page_count, 1)
+        self.current_page = min(max(current_page, 0), self.page_count - 1)
+        self.section = tuple(tuple(r) for r in section)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Which pages do you want to save?", self))
+        grid = QGridLayout()
+        self.all_pages = QRadioButton(f"&All pages (1–{self.page_count})", self)
+        self.current = QRadioButton(f"&Current page (page {self.current_page + 1})", self)
+        self.range = QRadioButton("Pa&ges from", self)
+        self.first = QSpinBox(self)
+        self.last = QSpinBox(self)
+        for box, name, value in ((self.first, "First page", self.current_page + 1),
+                                 (self.last, "Last page", self.page_count)):
+            box.setRange(1, self.page_count)
+            box.setValue(value)
+            box.setAccessibleName(name)
+            box.valueChanged.connect(lambda _v: self.range.setChecked(True))
+        to = QLabel("&to", self)
+        to.setBuddy(self.last)
+        pages = format_page_ranges(self.section)
+        self.this_section = QRadioButton(
+            f"This &section: {section_title} (pages {pages})" if section_title
+            else f"This &section (pages {pages})", self)
+        self.this_section.setVisible(bool(self.section))
+        self.group = QButtonGroup(self)
+        for button in (self.all_pages, self.current, self.range, self.this_section):
+            self.group.addButton(button)
+        grid.addWidget(self.all_pages, 0, 0, 1, 4)
+        grid.addWidget(self.current, 1, 0, 1, 4)
+        grid.addWidget(self.range, 2, 0)
+        grid.addWidget(self.first, 2, 1)
+        grid.addWidget(to, 2, 2)
+        grid.addWidget(self.last, 2, 3)
+        grid.addWidget(self.this_section, 3, 0, 1, 4)
+        layout.addLayout(grid)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose &file…")
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        (self.this_section if self.section else self.all_pages).setChecked(True)
+        for a, b in ((self.all_pages, self.current), (self.current, self.range),
+                     (self.range, self.first), (self.first, self.last),
+                     (self.last, self.this_section), (self.this_section, buttons)):
+            QWidget.setTabOrder(a, b)
+
+    def _check(self) -> None:
+        if self.range.isChecked() and self.last.value() < self.first.value():
+            QMessageBox.information(self, self.windowTitle(),
+                                    "The last page comes before the first one.")
+            self.last.setFocus()
+            return
+        self.accept()
+
+    def choice(self) -> PageChoice:
+        if self.current.isChecked():
+            return PageChoice(CURRENT_PAGE, current=self.current_page)
+        if self.range.isChecked():
+            return PageChoice(PAGE_RANGE, first=self.first.value() - 1,
+                              last=self.last.value() - 1)
+        if self.this_section.isChecked() and self.section:
+            return PageChoice(SECTION_PAGES, section=self.section)
+        return PageChoice(ALL_PAGES)
+
+
+class PrintPreview(QDialog):
+    """Every page as it will print, with page keys (Page Up/Down), zoom, and a Print button
+    that opens the print dialog (all pages, current page, range, section).  Sized to fit the
+    screen."""
+
+    #: dots per inch of the preview's pages (screen quality; printing renders anew)
+    RESOLUTION = 110
+
+    def __init__(self, job: PrintJob, parent: QWidget | None = None, on_print=None):
+        super().__init__(parent)
+        self.job, self._on_print = job, on_print
+        self.setWindowTitle(f"Print preview — {job.title}")
+        self.printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        self.printer.setResolution(self.RESOLUTION)
+        job.configure(self.printer)
+        self.printer.setPrintRange(QPrinter.PrintRange.AllPages)  # the preview shows them all
+        self.view = QPrintPreviewWidget(self.printer, self)
+        self.view.setAccessibleName("Pages as they will print")
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.view.paintRequested.connect(lambda target: _paint_quietly(job, target, self))
+        self.view.previewChanged.connect(self._show_page)
+
+        bar = QHBoxLayout()
+        self.previous_button = QPushButton("&Previous page", self)
+        self.next_button = QPushButton("&Next page", self)
+        self.page_label = QLabel(self)
+        self.zoom_out_button = QPushButton("Zoom &out", self)
+        self.zoom_in_button = QPushButton("Zoom &in", self)
+        self.fit_button = QPushButton("&Whole page", self)
+        self.all_button = QPushButton("&All pages at once", self)
+        self.all_button.setCheckable(True)
+        self.print_button = QPushButton("P&rint…", self)
+        self.print_button.setDefault(True)
+        close = QPushButton("Close", self)
+        for widget in (self.previous_button, self.page_label, self.next_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (self.zoom_out_button, self.zoom_in_button, self.fit_button,
+                       self.all_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.print_button)
+        bar.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+
+        self.previous_button.clicked.connect(lambda: self.go(-1))
+        self.next_button.clicked.connect(lambda: self.go(+1))
+        self.zoom_in_button.clicked.connect(self.view.zoomIn)
+        self.zoom_out_button.clicked.connect(self.view.zoomOut)
+        self.fit_button.clicked.connect(self.view.fitInView)
+        mode = QPrintPreviewWidget.ViewMode
+        self.all_button.toggled.connect(lambda on: self.view.setViewMode(
+            mode.AllPagesView if on else mode.SinglePageView))
+        self.print_button.clicked.connect(self._print)
+        close.clicked.connect(self.reject)
+        for key, step in ((QKeySequence.StandardKey.MoveToNextPage, +1),
+                          (QKeySequence.StandardKey.MoveToPreviousPage, -1)):
+            QShortcut(QKeySequence(key), self, lambda step=step: self.go(step))
+        self.view.setFocus()  # Page Up/Down, arrows and the wheel work at once
+        self._fit_to_screen(900, 1000)
+
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        screen = (self.parentWidget() or self).screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, int(available.width() * 0.9))
+            height = min(height, int(available.height() * 0.9))
+        self.resize(width, height)
+
+    def page_count(self) -> int:
+        return self.view.pageCount()
+
+    def go(self, step: int) -> None:
+        """Show the page *step* pages on (negative: back)."""
+        self.view.setCurrentPage(min(max(self.view.currentPage() + step, 1), self.page_count()))
+        self._show_page()
+
+    def _show_page(self) -> None:
+        current, total = self.view.currentPage(), self.page_count()
+        self.page_label.setText(f"Page {current} of {total}")
+        self.previous_button.setEnabled(current > 1)
+        self.next_button.setEnabled(current < total)
+
+    def _print(self) -> None:
+        if self._on_print is not None:
+            self.accept()
+            self._on_print()
+
+
+def show_print_preview(
+    parent: QWidget | None, job: PrintJob, on_print=None
+) -> PrintPreview:
+    """Open the print preview of *job* (window-modal, deleted when closed) and return it;
+    *on_print()* runs when its Print button is pressed (the preview closes first)."""
+    dialog = PrintPreview(job, parent, on_print)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
 
 
 def _paint_quietly(job: PrintJob, printer: QPrinter, parent: QWidget | None) -> None:
