@@ -295,6 +295,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from brochure_reader.terminal import protect_terminal
+
+    protect_terminal()  # labels, notes and outlines come from files: never escape sequences
     parser, gui_parser = build_parser()
     commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     first = next(
@@ -316,6 +319,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.func = lambda a, c: run_gui(c, a.target, a.smoke)
     except SystemExit as exc:
         return int(exc.code or 0)
+    if args.home is not None and not args.home.strip():
+        # an empty --home (a script's unset variable) must never mean the real profile
+        print(f"{APP_NAME}: error: --home needs a folder; it was given an empty name",
+              file=sys.stderr)
+        return 2
     try:
         return int(args.func(args, Context(args.home)) or 0)
     except KeyboardInterrupt:
@@ -325,11 +333,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())  # so the final flush at exit cannot fail
         return 0
     except Exception as exc:  # every failure is one line for the user
-        if isinstance(exc, UserError):  # LibraryError, DocumentError, UsageError...
-            message = str(exc)
-        elif isinstance(exc, OSError):
-            message = f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
-        else:
-            message = f"unexpected {type(exc).__name__}: {exc}"
-        print(f"{APP_NAME}: error: {message}", file=sys.stderr)
+        print(f"{APP_NAME}: error: {user_message(exc)}", file=sys.stderr)
         return exc.exit_code if isinstance(exc, UserError) else 1
+
+
+def user_message(exc: BaseException) -> str:
+    """One sentence for *exc*, never naming an exception class: the message of the errors
+    written for users, the reason and file of an OSError (never a temporary file's name),
+    plain words for SQLite's "disk full" and "read-only", else a generic sentence."""
+    import errno
+    import sqlite3
+
+    if isinstance(exc, UserError):  # LibraryError, DocumentError, StoreError, UsageError...
+        return str(exc)
+    if isinstance(exc, OSError):
+        if exc.errno == errno.ENOSPC:
+            return "the disk is full; nothing was changed. Free some space and try again"
+        if exc.errno == errno.EROFS:
+            return "that folder is on a read-only disk; nothing was changed"
+        name = exc.filename
+        if name and str(name).endswith((".tmp", ".part", ".new")):
+            name = None  # a temporary file means nothing to the user
+        return f"{exc.strerror or exc}" + (f": {name}" if name else "")
+    if isinstance(exc, sqlite3.Error):
+        text = str(exc).lower()
+        if "full" in text:
+            return "the disk is full; nothing was changed. Free some space and try again"
+        if "readonly" in text or "read-only" in text:
+            return "that file cannot be written (read-only); nothing was changed"
+        if "locked" in text or "busy" in text:
+            return "another Brochure Reader window is busy with that file; try again shortly"
+        return f"a database could not be used ({exc})"
+    if isinstance(exc, RecursionError):
+        return "the input is nested too deeply to be read"
+    if isinstance(exc, MemoryError):
+        return "there is not enough memory for this"
+    return f"Brochure Reader could not finish this ({exc or 'an internal error'}); please " \
+        "report it"

@@ -1,16 +1,29 @@
-"""Versioned JSON settings with atomic writes.
+"""Versioned JSON settings with atomic, merging writes.
 
-Unknown keys are kept (a newer version may have written them), a value of the wrong type falls
-back to its default and is reported, and a damaged file is moved aside: settings never stop the
-app from starting.
+Settings never stop the app from starting:
+
+* every known field is validated on its own; a bad value falls back to its default and is
+  reported once in :attr:`Settings.problems` (the next save writes the default);
+* a file that cannot be decoded (not UTF-8, not JSON, not an object) or a ``settings.json`` that
+  is a folder is moved aside as ``settings.json.damaged-YYYYmmdd-HHMMSS`` and reported once;
+* unknown keys are kept (a newer version may have written them).
+
+Several windows (and the CLI) may share one settings file.  :meth:`Settings.save` therefore
+re-reads the file under a lock (``settings.json.lock``, :mod:`filelock`) and merges: keys this
+process changed win, every other key keeps what is on disk, and reading positions are merged
+per document, the most recently stored one winning (each carries its time, ``"t"``), so two
+windows never overwrite each other's positions.  Thread-safe: the GUI saves from a background
+thread.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -18,11 +31,14 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
+#: How many documents the "recent" list keeps.
+RECENT_LIMIT = 12
 
 DEFAULTS: dict[str, Any] = {
     "version": SCHEMA_VERSION,
     "recent_documents": [],  # most recent first: document ids
-    "positions": {},  # document id -> {"page": 0-based int, "y": PDF points, "zoom": float}
+    # document id -> {"page": 0-based int, "y": PDF points, "zoom": float, "t": epoch seconds}
+    "positions": {},
     "zoom_mode": "fit-width",  # "fit-width" | "fit-page" | "custom"
     "zoom": 1.0,
     "clinic": {"clinic": "", "clinician": "", "contact": ""},
@@ -31,11 +47,17 @@ DEFAULTS: dict[str, Any] = {
     "larger_text": False,  # menus, lists and the start page at 1.3 × the normal size
 }
 
+ZOOM_MODES = ("fit-width", "fit-page", "custom")
+#: Largest y (points) and zoom a position may hold: far beyond any real page (PDF pages are at
+#: most 14,400 pt; UserUnit can multiply that by 75), small enough for any scroll bar.
+MAX_POINTS, MAX_ZOOM = 1.2e6, 100.0
+
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write *text* to *path* atomically (temp file in the same folder, fsync, rename).
 
-    Raises OSError (for example a full disk); the old file is then left untouched.
+    Raises OSError (for example a full disk); the old file is then left untouched and no
+    temporary file is left behind.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
@@ -50,71 +72,306 @@ def atomic_write_text(path: Path, text: str) -> None:
         raise
 
 
-class Settings:
-    """Settings stored in one JSON file.  ``problems`` lists what was wrong on load."""
+# --- validation ------------------------------------------------------------------------------
 
-    def __init__(self, path: Path):
-        self.path = path
-        self.problems: list[str] = []
-        self._data: dict[str, Any] = json.loads(json.dumps(DEFAULTS))
-        self._load()
 
-    def _load(self) -> None:
+def _finite(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("not a number")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError("not a finite number")
+    return number
+
+
+def clean_position(value: Any) -> dict[str, float]:
+    """A reading position checked field by field: ``{"page": int >= 0, "y": float >= 0}`` plus
+    optional ``"zoom"`` (> 0) and ``"t"`` (seconds since the epoch).  Raises ValueError."""
+    if not isinstance(value, dict):
+        raise ValueError("not an object")
+    page = value.get("page", 0)
+    if isinstance(page, bool) or not isinstance(page, int) or page < 0:
+        raise ValueError("page is not a page number")
+    y = _finite(value.get("y", 0.0))
+    if not 0 <= y <= MAX_POINTS:
+        raise ValueError("y is not on a page")
+    entry: dict[str, float] = {"page": page, "y": y}
+    if "zoom" in value:
+        zoom = _finite(value["zoom"])
+        if not 0 < zoom <= MAX_ZOOM:
+            raise ValueError("zoom is out of range")
+        entry["zoom"] = zoom
+    if "t" in value:
+        entry["t"] = _finite(value["t"])
+    return entry
+
+
+def _clean_positions(value: Any, problems: list[str]) -> dict[str, dict[str, float]]:
+    if not isinstance(value, dict):
+        raise ValueError("not an object")
+    good, bad = {}, 0
+    for doc_id, entry in value.items():
         try:
-            raw = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return
-        except OSError as exc:
-            self.problems.append(f"Could not read settings {self.path}: {exc.strerror}")
-            return
+            good[doc_id] = clean_position(entry)
+        except ValueError:
+            bad += 1
+    if bad:
+        problems.append(
+            f"{bad} saved reading position{'s were' if bad > 1 else ' was'} not valid and "
+            f"{'were' if bad > 1 else 'was'} forgotten; those documents open at the start"
+        )
+    return good
+
+
+def _clean_recent(value: Any) -> list[str]:
+    if not isinstance(value, list):
+        raise ValueError("not a list")
+    return list(dict.fromkeys(v for v in value if isinstance(v, str) and v))[:RECENT_LIMIT]
+
+
+def _clean_clinic(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise ValueError("not an object")
+    return {key: value[key] if isinstance(value.get(key), str) else ""
+            for key in DEFAULTS["clinic"]}
+
+
+def _clean_zoom(value: Any) -> float:
+    zoom = _finite(value)
+    if not 0 < zoom <= MAX_ZOOM:
+        raise ValueError("out of range")
+    return zoom
+
+
+def _clean_choice(choices):
+    def clean(value: Any) -> str:
+        if value not in choices:
+            raise ValueError("not one of the choices")
+        return value
+
+    return clean
+
+
+def _of_type(kind: type):
+    def clean(value: Any) -> Any:
+        if not isinstance(value, kind):
+            raise ValueError(f"not a {kind.__name__}")
+        return value
+
+    return clean
+
+
+_FIELDS = {
+    "version": _of_type(int),
+    "recent_documents": _clean_recent,
+    "zoom_mode": _clean_choice(ZOOM_MODES),
+    "zoom": _clean_zoom,
+    "clinic": _clean_clinic,
+    "window_geometry": _of_type(str),
+    "window_state": _of_type(str),
+    "larger_text": _of_type(bool),
+}
+
+
+def _clean(data: dict[str, Any], problems: list[str]) -> dict[str, Any]:
+    """*data* with every known field checked; bad fields are left out (their default applies)."""
+    out: dict[str, Any] = {}
+    bad = []
+    for key, value in data.items():
         try:
-            data = json.loads(raw)
+            if key == "positions":
+                out[key] = _clean_positions(value, problems)
+            elif key in _FIELDS:
+                out[key] = _FIELDS[key](value)
+            else:
+                out[key] = value  # written by a newer version: kept as it is
+        except ValueError:
+            bad.append(key)
+    if bad:
+        names = ", ".join(repr(k) for k in bad)
+        problems.append(f"Setting{'s' if len(bad) > 1 else ''} {names} had a value this "
+                        "version cannot use; the default is used instead")
+    return out
+
+
+def _damaged_name(path: Path) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside, n = path.with_name(f"{path.name}.damaged-{stamp}"), 1
+    while aside.exists() or aside.is_symlink():
+        n += 1
+        aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    return aside
+
+
+def read_settings_file(path: Path, problems: list[str]) -> tuple[dict[str, Any], bool]:
+    """``(validated data, writable)`` from *path*; what was wrong is appended to *problems*.
+
+    A file that cannot be decoded, or a folder in its place, is moved aside; *writable* is
+    False when the file exists but cannot be read or moved aside (saving would destroy it).
+    """
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(21, "it is a folder", str(path))
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}, True
+    except IsADirectoryError:
+        reason = "it is a folder, not a file"
+        raw = None
+    except OSError as exc:
+        problems.append(f"Your settings could not be read ({exc.strerror or exc}); the defaults "
+                        "are used for now and your settings file is left as it is")
+        return {}, False
+    if raw is not None:
+        try:
+            data = json.loads(raw.decode("utf-8"))
             if not isinstance(data, dict):
                 raise ValueError("not a JSON object")
-        except ValueError as exc:
-            aside = self.path.with_name(
-                f"{self.path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}"
-            )
-            try:
-                self.path.replace(aside)
-                where = f"; the old file was kept as {aside.name}"
-            except OSError:
-                where = ""
-            self.problems.append(f"Settings file was damaged ({exc}); using defaults{where}")
-            return
-        for key, value in data.items():
-            default = DEFAULTS.get(key)
-            wrong = default is not None and not isinstance(value, type(default))
-            if wrong and not (isinstance(default, float) and isinstance(value, int)):
-                self.problems.append(f"Setting {key!r} had a wrong value; using the default")
-                continue
-            self._data[key] = value
+            return _clean(data, problems), True
+        except (ValueError, RecursionError) as exc:
+            reason = "it is not valid JSON" if not isinstance(exc, UnicodeDecodeError) \
+                else "it is not UTF-8 text"
+    aside = _damaged_name(path)
+    try:
+        os.replace(path, aside)
+    except OSError as exc:
+        problems.append(f"Your settings file is damaged ({reason}) and could not be moved aside "
+                        f"({exc.strerror or exc}); the defaults are used and nothing is saved")
+        return {}, False
+    problems.append(f"Your settings file was damaged ({reason}); the defaults are used. The old "
+                    f"file was kept as {aside.name} in {aside.parent}")
+    return {}, True
+
+
+class Settings:
+    """Settings stored in one JSON file.  ``problems`` lists what was wrong on load (sentences
+    for the user, each to be shown once)."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.problems: list[str] = []
+        self._lock = threading.RLock()
+        self._data: dict[str, Any] = json.loads(json.dumps(DEFAULTS))
+        self._dirty: set[str] = set()
+        self._dirty_positions: set[str] = set()
+        data, self.writable = read_settings_file(self.path, self.problems)
+        self._data.update(data)
 
     def get(self, key: str, default: Any = None) -> Any:
-        return self._data.get(key, DEFAULTS.get(key, default))
+        with self._lock:
+            return self._data.get(key, DEFAULTS.get(key, default))
 
     def set(self, key: str, value: Any) -> None:
-        self._data[key] = value
+        with self._lock:
+            self._data[key] = value
+            self._dirty.add(key)
+
+    @property
+    def dirty(self) -> bool:
+        """True when something changed since the last :meth:`save`."""
+        with self._lock:
+            return bool(self._dirty or self._dirty_positions)
 
     def save(self) -> None:
-        """Write the settings atomically.  Raises OSError when the disk refuses."""
-        self._data["version"] = SCHEMA_VERSION
-        atomic_write_text(self.path, json.dumps(self._data, indent=2, ensure_ascii=False))
+        """Merge with what is on disk and write atomically.  Raises OSError when the disk
+        refuses (full, read-only); nothing is written when the file could not be read."""
+        if not self.writable:
+            return
+        with self._lock:
+            dirty, dirty_positions = set(self._dirty), set(self._dirty_positions)
+            mine = json.loads(json.dumps(self._data))
+            self._dirty.clear()
+            self._dirty_positions.clear()
+        try:
+            with self._file_lock():
+                disk, _writable = read_settings_file(self.path, [])
+                merged = self._merge(disk, mine, dirty, dirty_positions)
+                atomic_write_text(self.path, json.dumps(merged, indent=2, ensure_ascii=False))
+        except BaseException:
+            with self._lock:  # not saved: try again next time
+                self._dirty |= dirty
+                self._dirty_positions |= dirty_positions
+            raise
+        with self._lock:
+            for key, value in merged.items():
+                if key not in self._dirty and key not in ("positions", "recent_documents"):
+                    self._data[key] = value
+            positions = self._data.setdefault("positions", {})
+            for doc_id, entry in merged["positions"].items():
+                if doc_id not in self._dirty_positions:
+                    positions[doc_id] = entry
+            if not self._dirty_positions:
+                self._data["recent_documents"] = merged["recent_documents"]
+
+    def _file_lock(self):
+        from filelock import FileLock, Timeout
+
+        class Lock:
+            def __init__(self, path: Path):
+                self.lock = FileLock(str(path), timeout=5)
+                self.held = False
+
+            def __enter__(self):
+                try:
+                    self.lock.acquire()
+                    self.held = True
+                except (Timeout, OSError):
+                    pass  # no lock (read-only folder, stuck peer): still write atomically
+
+            def __exit__(self, *exc):
+                if self.held:
+                    self.lock.release()
+
+        return Lock(self.path.with_name(self.path.name + ".lock"))
+
+    @staticmethod
+    def _merge(disk: dict, mine: dict, dirty: set[str], dirty_positions: set[str]) -> dict:
+        merged = {**disk}
+        for key in dirty:
+            merged[key] = mine[key]
+        for key, value in mine.items():
+            merged.setdefault(key, value)
+        positions = dict(disk.get("positions", {}))
+        for doc_id in dirty_positions:
+            entry = mine.get("positions", {}).get(doc_id)
+            theirs = positions.get(doc_id)
+            if entry is not None and (theirs is None or theirs.get("t", 0) <= entry.get("t", 0)):
+                positions[doc_id] = entry
+        merged["positions"] = positions
+        # Recent documents: both lists, most recently read first (by the positions' times).
+        order = list(dict.fromkeys([*mine.get("recent_documents", []),
+                                    *disk.get("recent_documents", [])]))
+        rank = {d: i for i, d in enumerate(order)}
+        order.sort(key=lambda d: (-positions.get(d, {}).get("t", 0.0), rank[d]))
+        merged["recent_documents"] = order[:RECENT_LIMIT]
+        merged["version"] = SCHEMA_VERSION
+        return merged
 
     # Reading positions ------------------------------------------------------------------------
 
     def position(self, doc_id: str) -> dict[str, float] | None:
-        """The saved reading position of *doc_id*: ``{"page": 0-based, "y": points, ...}``."""
-        pos = self._data.get("positions", {}).get(doc_id)
-        return pos if isinstance(pos, dict) else None
+        """The saved reading position of *doc_id*: ``{"page": 0-based, "y": points, ...}``
+        (always valid: checked on load), or None."""
+        with self._lock:
+            pos = self._data.get("positions", {}).get(doc_id)
+            return dict(pos) if isinstance(pos, dict) else None
 
     def remember_position(
         self, doc_id: str, page: int, y: float, zoom: float | None = None
     ) -> None:
-        """Store the reading position (page 0-based, y in PDF points); mark *doc_id* recent."""
-        entry: dict[str, float] = {"page": int(page), "y": float(y)}
+        """Store the reading position (page 0-based, y in PDF points); mark *doc_id* recent.
+        Raises ValueError for a position that is not one (negative page, infinite y)."""
+        entry: dict[str, Any] = {"page": int(page), "y": float(y), "t": time.time()}
         if zoom is not None:
             entry["zoom"] = float(zoom)
-        self._data.setdefault("positions", {})[doc_id] = entry
-        recent = [d for d in self._data.get("recent_documents", []) if d != doc_id]
-        self._data["recent_documents"] = [doc_id, *recent][:12]
+        entry = clean_position(entry)
+        with self._lock:
+            old = self._data.setdefault("positions", {}).get(doc_id)
+            if old is not None and {k: v for k, v in old.items() if k != "t"} == {
+                k: v for k, v in entry.items() if k != "t"
+            } and self._data.get("recent_documents", [None])[:1] == [doc_id]:
+                return  # nothing moved: nothing to save
+            self._data["positions"][doc_id] = entry
+            self._dirty_positions.add(doc_id)
+            recent = [d for d in self._data.get("recent_documents", []) if d != doc_id]
+            self._data["recent_documents"] = [doc_id, *recent][:RECENT_LIMIT]

@@ -201,3 +201,26 @@ def test_adding_a_protected_file_opens_it_and_asks_for_the_password(
 
     saved = json.loads(window.settings.path.read_text(encoding="utf-8"))
     assert "openpassword" not in set(strings(saved))  # (the document id only contains it)
+
+
+def test_an_unlocked_document_is_indexed_for_the_session(qtbot, window, monkeypatch, corpus):
+    """Issue 15, item 13: after the password opened it, the document becomes searchable (the
+    password itself stays in memory only)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from brochure_reader.search.index import SearchIndex, index_path
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a: ("openpassword", True))
+    with qtbot.waitSignal(window.reader.document_opened, timeout=60000):
+        window.import_files([corpus / "pysample__password-openpassword.pdf"])
+    doc_id = window.reader.current.id
+
+    def indexed() -> bool:
+        index = SearchIndex.open(index_path(window.paths.cache))
+        try:
+            known = index.document(doc_id)
+            return known is not None and not known.error and index.has_term("lorem")
+        finally:
+            index.close()
+
+    qtbot.waitUntil(indexed, timeout=60000)

@@ -99,7 +99,7 @@ def test_migrating_a_fixture_keeps_every_bookmark(version, app_paths):
         added = store.add("glioma", 2, 10.0, collections=["For Tuesday"])
         assert store.get(added.id).collections == ("For Tuesday",)
 
-    backups = sorted((app_paths.data / BACKUP_FOLDER).glob("*.sqlite3")) \
+    backups = sorted((app_paths.data / BACKUP_FOLDER).glob("bookmarks-v*.sqlite3")) \
         if (app_paths.data / BACKUP_FOLDER).exists() else []
     # one copy before each step, each at the version it was taken from
     assert len(backups) == mig.SCHEMA_VERSION - version
@@ -124,7 +124,7 @@ def test_opening_migrated_file_again_changes_nothing(app_paths):
     with BookmarkStore.open(app_paths) as store:
         assert store.messages == []
         assert len(store.questions.list()) == len(BUILTIN_QUESTIONS)  # not seeded twice
-    assert len(list((app_paths.data / BACKUP_FOLDER).glob("*.sqlite3"))) == \
+    assert len(list((app_paths.data / BACKUP_FOLDER).glob("bookmarks-v*.sqlite3"))) == \
         mig.SCHEMA_VERSION - 1
 
 

@@ -31,13 +31,18 @@ def _cli_error(message: str) -> Exception:
     return UserError(message)
 
 
-def _open_store(ctx):
+def _open_store(ctx, writes: bool = False):
+    """The store, its messages printed as warnings.  *writes*: the command changes bookmarks,
+    so a read-only store is its one error line (raised as CliError), not a warning first."""
     from brochure_reader.bookmarks.store import BookmarkStore, StoreError
 
     try:
         store = BookmarkStore.open(ctx.paths)
     except StoreError as exc:
         raise _cli_error(str(exc)) from None
+    if writes and store.read_only:
+        store.close()
+        raise _cli_error(store.read_only_reason)
     for message in store.messages:
         print(f"{APP_NAME}: warning: {message}", file=sys.stderr)
     return store
@@ -116,7 +121,7 @@ def cmd_add(args, ctx) -> int:
         page0, y = 0, 0.0
         section = section_at(sections, page0, y)
     label = args.label if args.label is not None else (section.title if slug else doc.title)
-    store = _open_store(ctx)
+    store = _open_store(ctx, writes=True)
     try:
         bookmark = store.add(
             doc.id, page0 + 1, y, content_hash=_content_hash(doc),
@@ -225,7 +230,7 @@ def collection_entries(ctx, bookmarks) -> list[dict]:
 def cmd_import(args, ctx) -> int:
     from brochure_reader.bookmarks.exchange import ExchangeError, import_file
 
-    store = _open_store(ctx)
+    store = _open_store(ctx, writes=True)
     try:
         report = import_file(store, args.file)
     except ExchangeError as exc:
@@ -238,7 +243,7 @@ def cmd_import(args, ctx) -> int:
 
 
 def cmd_remove(args, ctx) -> int:
-    store = _open_store(ctx)
+    store = _open_store(ctx, writes=True)
     try:
         from brochure_reader.bookmarks.store import StoreError
 
@@ -263,7 +268,7 @@ def _question_at(questions, number: int):
 
 
 def cmd_questions(args, ctx) -> int:
-    store = _open_store(ctx)
+    store = _open_store(ctx, writes=(args.action or "list") not in ("list", "pdf"))
     try:
         return _questions(args, ctx, store)
     finally:

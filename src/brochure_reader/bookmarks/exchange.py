@@ -388,4 +388,11 @@ def import_file(store, path: str | Path) -> ImportReport:
     except json.JSONDecodeError as exc:
         raise ExchangeError(f"{path.name} is not valid JSON (line {exc.lineno}: {exc.msg})") \
             from None
-    return import_data(store, data)
+    except RecursionError:  # brackets nested thousands deep: a hostile or broken file
+        raise ExchangeError(f"{path.name} is not a bookmarks file (it is nested too deeply "
+                            "to read)") from None
+    try:
+        return import_data(store, data)
+    except RecursionError:
+        raise ExchangeError(f"{path.name} is not a bookmarks file (it is nested too deeply "
+                            "to read)") from None

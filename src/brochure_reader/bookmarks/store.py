@@ -17,9 +17,11 @@ Plain Python: no Qt, no PyMuPDF.  Use one store per thread (SQLite connections a
 
 from __future__ import annotations
 
+import errno
 import math
 import os
 import sqlite3
+import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -46,6 +48,8 @@ from brochure_reader.bookmarks.model import (
     parse_time,
     utc_now,
 )
+from brochure_reader.bookmarks.recovery import backups, daily_backup, salvage
+from brochure_reader.errors import UserError
 
 FILE_NAME = "bookmarks.sqlite3"
 BACKUP_FOLDER = "bookmark-backups"
@@ -60,7 +64,7 @@ _COLUMNS = (
 )
 
 
-class StoreError(Exception):
+class StoreError(UserError):
     """A bookmarks operation that cannot be done; ``str(exc)`` is a sentence for the user."""
 
 
@@ -85,9 +89,31 @@ def _is_damage(exc: BaseException) -> bool:
 
 
 def _private_file(path: Path) -> None:
-    """Create *path* empty with mode 0600 if missing; tighten the mode if it exists."""
+    """Create the database at *path* if missing: built complete in a private (0600) temporary
+    file and linked into place, so a killed process never leaves a 0-byte or half-made file
+    (a 0-byte bookmarks file therefore always means lost data).  Tighten the mode of an
+    existing file and its companions."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    if not path.exists():
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+        os.close(fd)
+        try:
+            conn = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                migrate(conn, None)
+                conn.execute("PRAGMA journal_mode=WAL").fetchone()
+            finally:
+                conn.close()
+            try:
+                os.link(tmp, path)  # fails if another process created it meanwhile: use theirs
+            except FileExistsError:
+                pass
+            except OSError:  # no hard links on this file system (FAT…)
+                if not path.exists():
+                    os.replace(tmp, path)
+        finally:
+            for leftover in (tmp, f"{tmp}-wal", f"{tmp}-shm"):
+                Path(leftover).unlink(missing_ok=True)
     for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         try:
             if candidate.exists() and (candidate.stat().st_mode & 0o777) != 0o600:
@@ -138,6 +164,47 @@ def _move_aside(path: Path) -> Path:
     return aside
 
 
+_READ_ONLY_ERRNOS = (errno.EACCES, errno.EPERM, errno.EROFS)
+
+
+def _has_wal(path: Path) -> bool:
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _count(n: int, word: str) -> str:
+    return f"{'No' if n == 0 else n} {word}{'' if n == 1 else 's'}"
+
+
+def _backups_sentence(folder: Path) -> str:
+    """' Earlier copies are in FOLDER." when copies really are there, else ''."""
+    found = backups(folder)
+    if not found:
+        return ""
+    newest = time.strftime("%d %B %Y", time.localtime(found[0].stat().st_mtime))
+    return f" Earlier copies (the newest from {newest}) are in {folder}."
+
+
+def _damage_sentence(exc: BaseException, aside: Path, copied: dict[str, int],
+                     backup_folder: Path) -> str:
+    got = copied["bookmarks"]
+    questions = copied["questions"]
+    recovered = (f"{_count(got, 'bookmark')}{f' and {questions} questions' if questions else ''}"
+                 f" could be recovered from it into a new bookmarks file" if got or questions
+                 else "Nothing could be recovered from it, so a new, empty bookmarks file was "
+                 "started")
+    return (f"Your bookmarks file was damaged ({exc}). {recovered[0].upper()}{recovered[1:]}. "
+            f"The damaged file was kept as {aside.name} in {aside.parent}."
+            f"{_backups_sentence(backup_folder)}")
+
+
+def _open_failed(exc: BaseException, path: Path) -> str:
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return f"Your bookmarks could not be opened ({reason}): {path}"
+
+
 def default_path(data_dir: Path) -> Path:
     """Where the database lives inside the user data dir."""
     return Path(data_dir) / FILE_NAME
@@ -153,42 +220,72 @@ class BookmarkStore:
     """
 
     def __init__(self, conn: sqlite3.Connection, path: Path, messages: list[str],
-                 read_only: bool = False):
+                 read_only: bool = False, read_only_reason: str = ""):
         self._conn = conn
         self.path = path
         self.messages = messages
         self.read_only = read_only
+        self.read_only_reason = read_only_reason or (
+            "Your bookmarks were saved by a newer version of Brochure Reader and cannot be "
+            "changed by this one.")
         self._data_version = self._read_data_version()
 
     # --- opening ---------------------------------------------------------------------------
 
     @classmethod
     def open(cls, location, timeout: float = DEFAULT_TIMEOUT) -> BookmarkStore:
-        """Open (creating, migrating or replacing a damaged file as needed).
+        """Open (creating, migrating, salvaging a damaged file as needed).
 
         *location* is an :class:`~brochure_reader.paths.AppPaths` (its ``data`` folder is used)
-        or the path of the database file.  Raises StoreError only when the file can neither be
-        used nor replaced (e.g. the folder is not writable, or it stays locked for *timeout*).
+        or the path of the database file.
+
+        * A damaged file is moved aside and every row SQLite can still read is copied into a
+          fresh file (:func:`~brochure_reader.bookmarks.recovery.salvage`); the message says how
+          many bookmarks came back.  A 0-byte file is moved aside and reported the same way.
+        * A file or folder that cannot be written (read-only folder or disk, no permission) is
+          opened read-only: ``read_only`` is true, reads work, writes raise StoreError with the
+          reason, and one message says why.
+        * A healthy, writable file gets a daily backup copy in ``<data>/bookmark-backups``.
+
+        Raises StoreError only when the file can be neither read nor replaced (e.g. it stays
+        locked for *timeout*).
         """
         data = getattr(location, "data", None)
         path = default_path(Path(data)) if data is not None else Path(location)
         messages: list[str] = []
+        backup_folder = path.parent / BACKUP_FOLDER
         try:
             try:
+                empty = path.is_file() and path.stat().st_size == 0 and not _has_wal(path)
+                if empty:
+                    aside = _move_aside(path)
+                    messages.append(
+                        f"Your bookmarks file was empty (0 bytes), so no bookmarks could be "
+                        f"read from it. It was kept as {aside.name} in {aside.parent} and a "
+                        f"new bookmarks file was started.{_backups_sentence(backup_folder)}")
                 conn = _connect(path, timeout)
             except (sqlite3.DatabaseError, _Damaged) as exc:
                 if not _is_damage(exc):
                     raise
                 aside = _move_aside(path)
-                messages.append(
-                    f"Your bookmarks file could not be read because it is damaged ({exc}). It was "
-                    f"kept as {aside.name} in {aside.parent} and a new, empty bookmarks file was "
-                    "started. Earlier copies are in the bookmark-backups folder."
-                )
                 conn = _connect(path, timeout)
+                migrate(conn, None)
+                copied = salvage(aside, conn)
+                messages.append(_damage_sentence(exc, aside, copied, backup_folder))
+        except OSError as exc:
+            if exc.errno not in _READ_ONLY_ERRNOS:
+                raise StoreError(_open_failed(exc, path)) from exc
+            return cls._open_read_only(path, exc.strerror or str(exc), timeout)
+        except sqlite3.OperationalError as exc:
+            if "readonly" not in str(exc) and "unable to open" not in str(exc):
+                raise StoreError(_open_failed(exc, path)) from exc
+            return cls._open_read_only(path, "the file cannot be written", timeout)
+        except sqlite3.Error as exc:
+            raise StoreError(_open_failed(exc, path)) from exc
+        try:
             read_only = False
             try:
-                done = migrate(conn, path.parent / BACKUP_FOLDER)
+                done = migrate(conn, backup_folder)
             except SchemaTooNew as exc:
                 read_only = True
                 messages.append(
@@ -200,16 +297,16 @@ class BookmarkStore:
                 conn.close()
                 raise StoreError(
                     f"Your bookmarks could not be updated to the new format ({exc}). Nothing was "
-                    f"changed; a copy is in {path.parent / BACKUP_FOLDER}."
+                    f"changed; a copy is in {backup_folder}."
                 ) from exc
             if any(backup is not None for _, backup in done):
                 messages.append(
                     f"Your bookmarks were updated to format {SCHEMA_VERSION}; a copy of the old "
-                    f"file was kept in {path.parent / BACKUP_FOLDER}."
+                    f"file was kept in {backup_folder}."
                 )
         except (OSError, sqlite3.Error) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise StoreError(f"Your bookmarks could not be opened ({reason}): {path}") from exc
+            conn.close()
+            raise StoreError(_open_failed(exc, path)) from exc
         store = cls(conn, path, messages, read_only)
         if not read_only:
             from brochure_reader.bookmarks.questions import seed_builtin_questions
@@ -217,8 +314,50 @@ class BookmarkStore:
             try:
                 seed_builtin_questions(store)
             except StoreError:
-                pass  # busy: the questions are added on a later start
+                pass  # busy or full: the questions are added on a later start
+            store._daily_backup(backup_folder)
         return store
+
+    @classmethod
+    def _open_read_only(cls, path: Path, reason: str, timeout: float) -> BookmarkStore:
+        """The store of a folder or file that cannot be written: shown, never changed.  A
+        damaged file is salvaged into memory; a missing one gives an empty store."""
+        folder = path.parent
+        why = (f"Your bookmarks cannot be changed because their folder cannot be written "
+               f"({reason}): {folder}. They are shown, but new bookmarks, notes and changes "
+               "cannot be saved until the folder can be written.")
+        conn = None
+        if path.is_file():
+            for query in ("mode=ro", "mode=ro&immutable=1"):
+                try:
+                    conn = sqlite3.connect(f"{path.as_uri()}?{query}", uri=True,
+                                           timeout=timeout, isolation_level=None)
+                    if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+                        raise _Damaged("quick_check failed")
+                    if user_version(conn) > SCHEMA_VERSION:
+                        why += (" They were also saved by a newer version of Brochure Reader.")
+                    elif user_version(conn) < SCHEMA_VERSION:
+                        raise _Damaged("an older format, which cannot be updated here")
+                    break
+                except (sqlite3.Error, _Damaged):
+                    if conn is not None:
+                        conn.close()
+                    conn = None
+        if conn is None:  # missing, damaged or old: what can be read, in memory
+            conn = sqlite3.connect(":memory:", isolation_level=None)
+            migrate(conn, None)
+            if path.is_file():
+                copied = salvage(path, conn)
+                why += f" {_count(copied['bookmarks'], 'bookmark')} could be read from the file."
+        return cls(conn, path, [why], read_only=True, read_only_reason=why)
+
+    def _daily_backup(self, folder: Path) -> None:
+        try:
+            if self._query("SELECT count(*) FROM bookmarks")[0][0] or self._query(
+                    "SELECT count(*) FROM questions WHERE source != 'builtin'")[0][0]:
+                daily_backup(self._conn, folder, self.schema_version)
+        except (OSError, sqlite3.Error, StoreError):
+            pass  # no copy today (full disk…): the bookmarks themselves are fine
 
     def close(self) -> None:
         self._conn.close()
@@ -247,8 +386,7 @@ class BookmarkStore:
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One committed write transaction; errors become StoreError with a readable reason."""
         if self.read_only:
-            raise StoreError("Your bookmarks were saved by a newer version of Brochure Reader "
-                             "and cannot be changed by this one.")
+            raise StoreError(self.read_only_reason)
         conn = self._conn
         try:
             conn.execute("BEGIN IMMEDIATE")

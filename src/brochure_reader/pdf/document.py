@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections import OrderedDict
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pymupdf
 from brochure_reader.paper import A5
 from brochure_reader.pdf.errors import DocumentError, PasswordRequired
 from brochure_reader.pdf.info import DocumentInfo
+from brochure_reader.pdf.passwords import password_candidates
 
 #: Page size used to lay out reflowable documents (EPUB, FB2...): A5 in points, 12 pt text.
 REFLOW_WIDTH, REFLOW_HEIGHT, REFLOW_FONT_SIZE = A5[0], A5[1], 12.0
@@ -33,7 +33,9 @@ def open_document(
 
     Raises PasswordRequired (``wrong=True`` when *password* was refused) or DocumentError with a
     user-facing sentence: not found, not a document PyMuPDF reads, damaged beyond repair, no pages.
-    The password is tried as given and in Unicode NFC form; it is never written anywhere.
+    The password is tried as given, in Unicode NFC form and prepared with SASLprep as PDF 2.0
+    requires (:func:`~brochure_reader.pdf.passwords.password_candidates`); it is never
+    written anywhere.
     Reflowable documents (EPUB, FB2…) are laid out with *layout* (default: A5, 12 pt); each
     layout is cached separately because it changes the pages.
     """
@@ -60,8 +62,7 @@ def open_document(
         if not password:
             doc.close()
             raise PasswordRequired()
-        candidates = dict.fromkeys([password, unicodedata.normalize("NFC", password)])
-        if not any(doc.authenticate(p) for p in candidates):
+        if not any(doc.authenticate(p) for p in password_candidates(password)):
             doc.close()
             raise PasswordRequired("That password is not right. Please try again.", wrong=True)
     if doc.is_reflowable:

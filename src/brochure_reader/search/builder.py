@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from brochure_reader.pdf.jobs import job
@@ -42,9 +42,12 @@ class DocSpec:
         return cls(doc.id, doc.title, str(doc.path), doc.category, tuple(doc.tags))
 
 
-def specs_from_library(library) -> list[DocSpec]:
-    """A :class:`DocSpec` for every document of a :class:`brochure_reader.library.Library`."""
-    return [DocSpec.from_document(doc) for doc in library.documents()]
+def specs_from_library(library, passwords: dict[str, str] | None = None) -> list[DocSpec]:
+    """A :class:`DocSpec` for every document of a :class:`brochure_reader.library.Library`;
+    *passwords* (doc id -> password, typed this session) unlock protected documents."""
+    passwords = passwords or {}
+    return [replace(DocSpec.from_document(doc), password=passwords.get(doc.id))
+            for doc in library.documents()]
 
 
 @dataclass
@@ -237,6 +240,8 @@ def _check(index: SearchIndex, spec: DocSpec, force: bool) -> _Check:
     known = index.document(spec.doc_id)
     info = _info_key(spec)
     same_info = known is not None and known.path == spec.path and known.info == info
+    if known is not None and known.error and spec.password:
+        force = True  # it failed before (locked): now there is a password to try
     if not force and same_info and (known.size, known.mtime_ns) == (st.st_size, st.st_mtime_ns):
         return _Check("unchanged", known.error)
     sha = _sha256(spec.path)

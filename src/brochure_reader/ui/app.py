@@ -69,6 +69,22 @@ def _when_painted(window, callback) -> None:
     QApplication.instance().installEventFilter(watcher)
 
 
+def _close_on_terminate(window) -> None:
+    """SIGTERM (logout, ``kill``, a service manager) closes the window like the user would, so
+    positions are saved and the workers stop.  Python runs signal handlers only when the
+    interpreter gets control, so a timer wakes it four times a second."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    if not hasattr(signal, "SIGTERM") or sys.platform == "win32":
+        return
+    signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, window.close))
+    wake = QTimer(window)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
+
+
 def run(paths: AppPaths, target: str | None = None, smoke: bool = False) -> int:
     """Run the reader window; returns the exit status.  *smoke*: quit once painted and print
     the time from process start to the first painted window."""
@@ -97,6 +113,11 @@ def run(paths: AppPaths, target: str | None = None, smoke: bool = False) -> int:
         print(f"{APP_NAME}: error: cannot create {exc.filename}: {exc.strerror}", file=sys.stderr)
         return 1
     settings = Settings(paths.settings_file)
+    if settings.problems:  # write the repaired settings now, so each problem is told once
+        try:
+            settings.save()
+        except OSError:
+            pass  # reported by the first save the window tries
     apply_text_size(app, settings.get("larger_text"))
     library = Library.load(paths)
     library.problems.extend(settings.problems)
@@ -116,6 +137,7 @@ def run(paths: AppPaths, target: str | None = None, smoke: bool = False) -> int:
             window.open_target(target)
 
     _when_painted(window, painted)
+    _close_on_terminate(window)
     if smoke:
         QTimer.singleShot(60_000, app.quit)  # never hang a smoke test
     return app.exec()

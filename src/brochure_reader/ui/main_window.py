@@ -56,6 +56,14 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.nav_dock], [340], Qt.Horizontal)
 
         self.reader = ReaderController(library, service, self.page_view, settings, self)
+        from brochure_reader.ui.settings_saver import SettingsSaver
+
+        self.settings_saver = SettingsSaver(settings, self)  # positions saved as they change
+        self.page_view.position_changed.connect(self.settings_saver.schedule)
+        self.settings_saver.failed.connect(self._settings_not_saved)
+        # a document unlocked this session becomes searchable (the password is never saved)
+        self.reader.unlocked.connect(
+            lambda _doc_id: self.features_ready and self._start_indexing())
         self.features_ready = False  # search and bookmarks docks: built by start()
         self._notice = ""  # a status message that background progress must not overwrite
         self._build_toolbar()
@@ -96,7 +104,8 @@ class MainWindow(QMainWindow):
         when one is going on, e.g. after an import)."""
         from brochure_reader.search.builder import specs_from_library
 
-        self._reindex_pending = not self.indexer.start(specs_from_library(self.library))
+        specs = specs_from_library(self.library, self.reader.passwords())
+        self._reindex_pending = not self.indexer.start(specs)
 
     def _indexing_finished(self) -> None:
         if self._reindex_pending:
@@ -577,14 +586,9 @@ class MainWindow(QMainWindow):
         self.reader.save_position()
         self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode())
         self.settings.set("window_state", bytes(self.saveState().toBase64()).decode())
-        try:
-            self.settings.save()
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                "Settings not saved",
-                f"Your reading positions could not be saved: {exc.strerror}",
-            )
+        sentence = self.settings_saver.flush()
+        if sentence:
+            QMessageBox.warning(self, "Settings not saved", sentence)
         if self.features_ready:
             self.indexer.cancel()
             self.search_panel.shutdown()
@@ -592,6 +596,13 @@ class MainWindow(QMainWindow):
             self.bookmark_store.close()
         self.service.shutdown()
         super().closeEvent(event)
+
+    def _settings_not_saved(self, sentence: str) -> None:
+        """Told once per session, without stopping the reader (no modal box mid-scroll)."""
+        box = QMessageBox(QMessageBox.Warning, "Settings not saved", sentence,
+                          QMessageBox.Ok, self)
+        box.setModal(False)
+        box.show()
 
     def restore_layout(self) -> None:
         from PySide6.QtCore import QByteArray

@@ -457,12 +457,25 @@ class PageView(QAbstractScrollArea):
         if link.get("page") is not None:
             self.go_to(link["page"], link.get("y", 0.0))
             return
-        uri = link.get("uri", "")
-        answer = QMessageBox.question(
+        from brochure_reader.links import check_link
+
+        check = check_link(link.get("uri", ""))
+        if not check.allowed:
+            box = QMessageBox(QMessageBox.Information, "Link not opened", check.refusal,
+                              QMessageBox.Ok, self)
+            box.exec()
+            return
+        web = not check.uri.lower().startswith("mailto:")
+        box = QMessageBox(
+            QMessageBox.Question,
+            "Open a web page?" if web else "Write an e-mail?",
+            ("This link leads to a web page outside Brochure Reader:" if web else
+             "This link starts an e-mail in your mail program, to:") + f"\n\n{check.shown}\n\n"
+            + ("Open it in your web browser? " if web else "Start the e-mail? ")
+            + "Brochure Reader itself never goes online.",
+            QMessageBox.Yes | QMessageBox.No,
             self,
-            "Open a web page?",
-            "This link leads to a web page outside Brochure Reader:\n\n"
-            f"{uri}\n\nOpen it in your web browser? Brochure Reader itself never goes online.",
         )
-        if answer == QMessageBox.Yes:
-            QDesktopServices.openUrl(QUrl(uri))
+        box.setDefaultButton(QMessageBox.No)  # Enter never leaves the reader by accident
+        if box.exec() == QMessageBox.Yes:
+            QDesktopServices.openUrl(QUrl(check.uri))

@@ -34,6 +34,9 @@ class ReaderController(QObject):
     #: the section the reader is in changed (doc id, ref or "")
     section_changed = Signal(str, str)
     message = Signal(str)
+    #: a protected document was opened with a password typed this session (doc id); the
+    #: password is in :meth:`passwords` until the app quits, never saved
+    unlocked = Signal(str)
 
     def __init__(
         self,
@@ -58,6 +61,10 @@ class ReaderController(QObject):
         self._relayout_timer = QTimer(self, singleShot=True, interval=400)
         self._relayout_timer.timeout.connect(self._view_resized)
         view.resized.connect(self._relayout_timer.start)
+
+    def passwords(self) -> dict[str, str]:
+        """Passwords that opened documents this session (doc id -> password; memory only)."""
+        return dict(self._passwords)
 
     # --- outlines of the whole library -----------------------------------------------------
 
@@ -187,6 +194,8 @@ class ReaderController(QObject):
             page, y = int(saved.get("page", 0)), float(saved.get("y", 0.0))
         self.current = doc
         self._got_info(doc, info)
+        if password:
+            self.unlocked.emit(doc.id)
         self.view.set_document(
             OpenDocument(
                 (str(doc.path), password or "", layout),
@@ -246,7 +255,8 @@ class ReaderController(QObject):
             else:
                 self._passwords.pop(doc.id, None)
             return
-        message = str(exc) if isinstance(exc, DocumentError) else f"{type(exc).__name__}: {exc}"
+        message = str(exc) if isinstance(exc, DocumentError) else (
+            f"The reader could not read it ({exc or 'no reason given'}).")
         QMessageBox.warning(
             self.window,
             "This file could not be opened",
