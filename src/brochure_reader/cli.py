@@ -62,17 +62,15 @@ class Context:
 
 
 def cmd_list(args, ctx: Context) -> int:
-    from brochure_reader.pdf.errors import DocumentError
-
     out = {"packs": []}
     for pack in ctx.library.packs:
         docs = []
         for doc in pack.documents:
             try:
                 pages, sections = ctx.document_sections(doc)
-            except DocumentError as exc:
+            except Exception as exc:  # one damaged document never hides the others
                 pages, sections = None, []
-                print(f"{APP_NAME}: warning: {doc.id}: {exc}", file=sys.stderr)
+                print(f"{APP_NAME}: warning: {doc.id}: {user_message(exc)}", file=sys.stderr)
             docs.append((doc, pages, sections))
         out["packs"].append((pack, docs))
     if args.json:

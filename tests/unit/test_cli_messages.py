@@ -74,3 +74,12 @@ def test_user_message_words(exc, words):
 
     message = user_message(exc)
     assert words in message and ".tmp" not in message and type(exc).__name__ not in message
+
+
+@pytest.mark.parametrize("name", ["out.pdf", "out.json"])
+def test_export_never_replaces_a_folder(tmp_path, capsys, name):
+    folder = tmp_path / name
+    folder.mkdir()
+    assert main(["bookmarks", "export", str(folder)]) == 1
+    assert "is a folder" in _one_error_line(capsys)
+    assert folder.is_dir()

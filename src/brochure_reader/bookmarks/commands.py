@@ -182,6 +182,8 @@ def cmd_export(args, ctx) -> int:
     out = Path(args.file)
     if not out.parent.is_dir():
         raise _cli_error(f"The folder {out.parent} does not exist")
+    if out.is_dir():  # never replace a folder (even an empty one) with the export
+        raise _cli_error(f"{out} is a folder; give the name of a file to write")
     store = _open_store(ctx)
     try:
         if args.collection and args.collection.casefold() not in {

@@ -96,21 +96,69 @@ def close_all() -> None:
 def document_info(
     path: str | Path, password: str | None = None, layout: Layout | None = None
 ) -> DocumentInfo:
-    """Open *path* and collect :class:`DocumentInfo`.  Raises as :func:`open_document`."""
+    """Open *path* and collect :class:`DocumentInfo`.  Raises as :func:`open_document`.
+
+    A damaged page (a cycle in the page tree, a broken page object) does not fail the
+    document: it gets the size of the page before it (A4 for the first), no label, and the
+    others are read as usual.  Any other MuPDF failure becomes a DocumentError in words, so
+    no MuPDF object ever has to cross the process boundary.
+    """
+    try:
+        return _document_info(path, password, layout)
+    except DocumentError:
+        raise
+    except Exception as exc:  # MuPDF raises many types for damaged files
+        raise DocumentError(f"{Path(path).name} could not be read: it is damaged "
+                            f"({' '.join(str(exc).split())[:120] or 'no reason given'}).") from None
+
+
+def _page_or_none(doc: pymupdf.Document, number: int):
+    try:
+        page = doc[number]
+        page.rect  # noqa: B018  (a broken page object fails here)
+        return page
+    except Exception:
+        return None
+
+
+def _document_info(path, password, layout) -> DocumentInfo:
     from brochure_reader.pdf.outline import infer_headings, read_outline
 
     doc = open_document(path, password, layout)
     sizes = []
     labels = []
-    has_labels = bool(doc.is_pdf and doc.get_page_labels())
-    for page in doc:
+    try:
+        has_labels = bool(doc.is_pdf and doc.get_page_labels())
+    except Exception:
+        has_labels = False
+    readable = []
+    for number in range(doc.page_count):
+        page = _page_or_none(doc, number)
+        if page is None:  # keep the place: the view shows the readable pages around it
+            sizes.append(sizes[-1] if sizes else (595.0, 842.0))
+            labels.append("")
+            continue
+        readable.append(number)
         rect = page.rect
         sizes.append((max(rect.width, 1.0), max(rect.height, 1.0)))
-        labels.append(page.get_label() if has_labels else "")
-    outline = read_outline(doc)
+        try:
+            labels.append(page.get_label() if has_labels else "")
+        except Exception:
+            labels.append("")
+    if not readable:
+        raise DocumentError(f"{Path(path).name} could not be opened: none of its pages can "
+                            "be read.")
+    try:
+        outline = read_outline(doc)
+    except Exception:
+        outline = []
     inferred = False
     if not outline:
-        outline = infer_headings(doc) or page_entries(labels)
+        try:
+            outline = infer_headings(doc)
+        except Exception:
+            outline = []
+        outline = outline or page_entries(labels)
         inferred = bool(outline)
     title = (doc.metadata or {}).get("title") or ""
     return DocumentInfo(
@@ -121,8 +169,8 @@ def document_info(
         outline=outline,
         outline_inferred=inferred,
         reflowable=doc.is_reflowable,
-        repaired=bool(doc.is_pdf and doc.is_repaired),
-        has_text=any(doc[i].get_text("text").strip() for i in range(min(doc.page_count, 20))),
+        repaired=bool(doc.is_pdf and doc.is_repaired) or len(readable) < doc.page_count,
+        has_text=any(doc[i].get_text("text").strip() for i in readable[:20]),
     )
 
 
