@@ -11,7 +11,8 @@ Metrics are at **section level**: the hits of one search are read as the list of
 * misses: share of the ``miss`` rows (no brochure covers the question) whose result kind is
   ``none`` (no hits presented as answers).
 
-Run ``python -m tests.search_eval`` for the report (per split, then every failing row); the
+Run ``python -m tests.search_eval`` for the report (per split, then every failing row; ``-q``
+only the figures, ``--latency`` also the time per search over the table's queries); the
 test ``tests/unit/test_search_eval.py`` fails below the levels recorded in docs/search.md.
 """
 
@@ -150,6 +151,18 @@ def bundled_searcher(folder: Path):
     return Searcher(index), index
 
 
+def latency(searcher, repeat: int = 5) -> str:  # pragma: no cover - a report for people
+    """Time per search over the table's queries, measured as the search benchmark does
+    (tests/benchmarks/bench_search.py: warm-up, then *repeat* rounds), as one line."""
+    from tests.benchmarks.bench_search import latency as measure
+
+    queries = [c.query for c in load_cases()]
+    r = measure(searcher.index.path, queries, repeat, limit=DEPTH)
+    return (f"latency over {len(queries)} queries x {repeat}: p50 {r['p50']:.2f} ms, "
+            f"p95 {r['p95']:.2f} ms (CPU p95 {r['cpu_p95']:.2f} ms), max {r['max']:.2f} ms; "
+            f"first query on a fresh connection p95 {r['cold_p95']:.2f} ms")
+
+
 def main(argv: list[str]) -> int:  # pragma: no cover - a report for people
     import tempfile
 
@@ -157,6 +170,8 @@ def main(argv: list[str]) -> int:  # pragma: no cover - a report for people
         searcher, index = bundled_searcher(Path(tmp))
         try:
             report = evaluate(searcher)
+            if "--latency" in argv:
+                print(latency(searcher))
         finally:
             index.close()
     for split in ("tune", "held-out", "all"):

@@ -122,6 +122,34 @@ def test_results_wrap_to_the_list_width(qtbot, bundled_index_path):
         panel.shutdown()
 
 
+def test_no_answer_points_to_the_glossary_and_definitions_open_it(qtbot, bundled_index_path):
+    """Issue 18: "ascites" (no brochure covers it) is said plainly, not answered with the
+    "sites" of web addresses; the glossary link opens the glossary; "what is a stent" shows
+    the glossary's entry above the hits, and its link opens that page."""
+    panel = SearchPanel(bundled_index_path, debounce_ms=10)
+    qtbot.addWidget(panel)
+    panel.show()
+    try:
+        type_and_wait(qtbot, panel, "ascites")
+        text = panel.notes.text()
+        assert "No brochure covers this yet." in text and "ascites" in text
+        assert "care team" in text and "href='glossary'" in text
+        assert panel.model.hit_count() == 0
+        with qtbot.waitSignal(panel.open_hit_requested) as opened:
+            panel.notes.linkActivated.emit("glossary")
+        assert opened.args == ["glossary", 0, []]
+
+        type_and_wait(qtbot, panel, "what is a stent")
+        assert "<b>Stent</b> — A small tube" in panel.notes.text()
+        assert panel.model.hit_count() > 0
+        definition = panel.result().definition
+        with qtbot.waitSignal(panel.open_hit_requested) as opened:
+            panel.notes.linkActivated.emit("definition")
+        assert opened.args == ["glossary", definition.page, ["Stent"]]
+    finally:
+        panel.shutdown()
+
+
 def test_search_runs_off_the_gui_thread(qtbot, panel, monkeypatch):
     threads = []
     original = Searcher.search
@@ -215,7 +243,7 @@ def test_did_you_mean_link(qtbot, panel):
 
 def test_no_results_and_clearing(qtbot, panel):
     type_and_wait(qtbot, panel, "qqqqzzzz")
-    assert "No results." in panel.notes.text()
+    assert "No brochure covers this yet." in panel.notes.text()
     panel.field.clear()
     qtbot.waitUntil(lambda: panel.result() is None)
     assert panel.model.rowCount() == 0 and not panel.notes.isVisible()

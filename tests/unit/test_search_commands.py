@@ -38,6 +38,7 @@ def test_search_json_schema(library_home, capsys):
         "page": 1,
         "snippet": hits[0]["snippet"],
         "score": hits[0]["score"],
+        "match": "exact",
     }
     assert "**vomiting**" in hits[0]["snippet"]
     assert isinstance(hits[0]["score"], float)
@@ -76,9 +77,30 @@ def test_search_errors_are_one_line(library_home, capsys):
 
 def test_search_no_results(library_home, capsys):
     code, out, _err = run(capsys, "search", "qqqqzzzz")
-    assert code == 0 and "No results." in out
-    code, out, _err = run(capsys, "search", "qqqqzzzz", "--json")
-    assert json.loads(out) == []
+    assert code == 0 and "No brochure covers this yet." in out and "care team" in out
+    code, out, err = run(capsys, "search", "qqqqzzzz", "--json")
+    assert json.loads(out) == [] and "No brochure covers this yet." in err
+
+
+def test_search_json_says_the_kind_of_result(library_home, capsys):
+    """Issue 18: each --json hit says the kind of result; --json-result gives the whole result
+    (kind exact, expanded, corrected, partial or none, what was tried) as one object."""
+    cases = {"vomiting": "exact", "exhausted": "expanded", "fatigeu": "corrected",
+             "qqqqzzzz": "none"}
+    for query, kind in cases.items():
+        code, out, _err = run(capsys, "search", query, "--json-result")
+        data = json.loads(out)
+        assert code == 0 and data["kind"] == kind, (query, data)
+        assert set(data) == {"query", "kind", "notes", "expansions", "suggestion",
+                             "unknown_words", "definition", "hits"}
+        if kind != "none":
+            _code, out, _err = run(capsys, "search", query, "--json")
+            assert {hit["match"] for hit in json.loads(out)} == {kind}
+    data = json.loads(run(capsys, "search", "qqqqzzzz", "--json-result")[1])
+    assert data["hits"] == [] and data["unknown_words"] == ["qqqqzzzz"]
+    assert data["notes"][0] == "No brochure covers this yet."
+    code, _out, err = run(capsys, "search", "x", "--json", "--json-result")
+    assert code != 0 and "not allowed with" in err
 
 
 def test_index_command_is_incremental(library_home, capsys):

@@ -24,7 +24,13 @@ def register(subparsers, common) -> None:
     p.add_argument("--doc", metavar="DOC_ID", help="search only this document")
     p.add_argument("--category", metavar="CATEGORY", help="search only this category")
     p.add_argument("--limit", type=int, default=20, metavar="N", help="most hits (default 20)")
-    p.add_argument("--json", action="store_true", help="print the documented JSON list of hits")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print the documented JSON list of hits "
+                     "(each says the kind of result: exact, expanded, corrected or partial)")
+    out.add_argument("--json-result", action="store_true",
+                     help="print the whole result as one JSON object: its kind (exact, expanded, "
+                     "corrected, partial or none), notes, what was tried, a glossary "
+                     "definition and the hits")
     p.set_defaults(func=cmd_search)
 
     p = subparsers.add_parser("index", parents=[common], help="build or update the search index")
@@ -86,21 +92,29 @@ def cmd_search(args, ctx) -> int:
             known = ", ".join(sorted(categories))
             raise UserError(f"No category '{args.category}' (categories: {known})")
         scope = Scope.category(args.category)
-    index, _report = _update(ctx, verbose=not args.json)
+    index, _report = _update(ctx, verbose=not (args.json or args.json_result))
     try:
         result = Searcher(index).search(" ".join(args.query), scope, limit=args.limit)
     finally:
         index.close()
     notes = _notes(result)
+    if args.json_result:
+        print(json.dumps(result_json(result, notes), indent=2, ensure_ascii=False))
+        return 0
     if args.json:
         for note in notes:
             print(note, file=sys.stderr)
-        print(json.dumps([hit.to_json() for hit in result.hits], indent=2, ensure_ascii=False))
+        print(json.dumps([dict(hit.to_json(), match=result.kind) for hit in result.hits],
+                         indent=2, ensure_ascii=False))
         return 0
+    if result.definition:
+        d = result.definition
+        print(f"{d.term}: {d.text}\n  ({d.document_title}, p. {d.page + 1})")
     for note in notes:
         print(note)
     if not result.hits:
-        print("No results.")
+        if not notes:
+            print("No results.")
         return 0
     for _doc_id, title, hits in result.by_document():
         print(f"\n{title}")
@@ -112,10 +126,26 @@ def cmd_search(args, ctx) -> int:
     return 0
 
 
+def result_json(result, notes: list[str]) -> dict:
+    """The ``search --json-result`` object (documented in docs/search.md)."""
+    return {
+        "query": result.query,
+        "kind": result.kind,
+        "notes": notes,
+        "expansions": result.expansions,
+        "suggestion": result.suggestion,
+        "unknown_words": result.unknown,
+        "definition": result.definition.to_json() if result.definition else None,
+        "hits": [hit.to_json() for hit in result.hits],
+    }
+
+
 def _notes(result) -> list[str]:
     notes = []
     if result.message:
         notes.append(result.message)
+    elif result.kind == "none" and not result.definition:
+        return result.no_answer()
     if result.corrected:
         notes.append(
             f"Nothing found for '{result.query}'. Showing results for '{result.suggestion}'."

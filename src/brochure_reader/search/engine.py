@@ -20,6 +20,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from brochure_reader.search import glossary as g
 from brochure_reader.search import query as q
 from brochure_reader.search import ranking
 from brochure_reader.search.index import SearchIndex
@@ -34,6 +35,14 @@ log = logging.getLogger(__name__)
 CANDIDATES = 60
 #: Candidates ranked by the partial-match fallback.
 FALLBACK_CANDIDATES = 300
+#: Least share of the query (by inverse document frequency, see ``Ranker.coverage``) that the
+#: best partial match must hold to be shown as an answer; below it the result is "none".
+MIN_COVERAGE = 0.5
+
+#: The first line of every "no answer" message (CLI and GUI).
+NO_ANSWER = "No brochure covers this yet."
+#: Result kinds (``SearchResult.kind``, ``search --json-result``), from most to least direct.
+KINDS = ("exact", "expanded", "corrected", "partial", "none")
 
 
 @dataclass(frozen=True)
@@ -108,6 +117,52 @@ class SearchResult:
     partial: bool = False
     dropped: list[str] = field(default_factory=list)
     message: str = ""
+    #: typed words that no indexed document contains (and no thesaurus entry covers)
+    unknown: list[str] = field(default_factory=list)
+    #: pages matched only some words, too few of the query's rare words to answer it: they
+    #: are not shown (``hits`` is empty) and the result is "none"
+    unanswered: bool = False
+    #: the glossary's entry when the query asks what a word means ("what is a stent")
+    definition: g.Definition | None = None
+    #: ``(doc_id, title)`` of a glossary document of the index, to point to when nothing is
+    #: found (None when the library has none)
+    glossary: tuple[str, str] | None = None
+
+    @property
+    def kind(self) -> str:
+        """What kind of answer this is: "exact" (the words as typed), "expanded" (thesaurus
+        words searched too), "corrected" (the spelling suggestion was searched), "partial"
+        (no page has all the words) or "none" (nothing that answers it)."""
+        if not self.hits:
+            return "none"
+        if self.corrected:
+            return "corrected"
+        if self.partial:
+            return "partial"
+        return "expanded" if self.expansions else "exact"
+
+    def no_answer(self) -> list[str]:
+        """What to say when nothing answers the query (kind "none"): the plain statement,
+        what was tried, and where to turn (the glossary, named when the library has one,
+        and the care team)."""
+        where = f"the glossary ({self.glossary[1]})" if self.glossary else "a glossary"
+        return [NO_ANSWER, *self.tried(),
+                f"See {where} for the medical words our brochures use, or ask your care "
+                "team: they know your situation best."]
+
+    def tried(self) -> list[str]:
+        """What the search tried, one sentence each, for a "no answer" message."""
+        out = []
+        if self.unknown:
+            out.append("No brochure uses the word" + ("s " if len(self.unknown) > 1 else " ")
+                       + ", ".join(f"“{w}”" for w in self.unknown) + ".")
+        if self.expansions:
+            out.append("Also searched: " + ", ".join(self.expansions) + ".")
+        if self.suggestion and not self.corrected:
+            out.append(f"Also tried “{self.suggestion}”.")
+        if self.unanswered:
+            out.append("Some pages hold a few of the words, but none is about this.")
+        return out
 
     def by_document(self) -> list[tuple[str, str, list[Hit]]]:
         """``[(document id, title, hits)]``: documents in the order of their best hit, each
@@ -130,6 +185,7 @@ class Searcher:
         self._variants_generation = -1
         self._titles: dict[str, tuple[str, str]] = {}
         self._row_counts: dict[str, int] = {}
+        self._glossary: g.Glossary | None = None
         self._size: tuple[int, float] | None = None
 
     # --- public -------------------------------------------------------------------------------
@@ -143,29 +199,38 @@ class Searcher:
         result = SearchResult(text)
         try:
             self._refresh()
-            parsed = q.parse(text, self.thesaurus, prefix_last=prefix_last)
+            # "what does X mean", "define X": search X (the scaffolding is not what is wanted)
+            subject = g.subject(text)
+            searched = subject or text
+            parsed = q.parse(searched, self.thesaurus, prefix_last=prefix_last)
             result.dropped = parsed.dropped
             if parsed.empty:
                 if parsed.excluded:
                     result.message = "Add a word to search for, not only words to leave out."
                 return result
             result.expansions = [e for e in parsed.expansions if self._present(e)]
+            self._define(subject, searched, parsed, result)
             result.hits = self._run(parsed, scope, limit, "all")
-            unknown = self._unknown_words(parsed)
+            unknown = result.unknown = self._unknown_words(parsed)
+            fixed = None
             if unknown:
-                corrected = self._corrected_query(text, unknown)
-                if corrected and corrected.lower() != text.lower():
+                corrected = self._corrected_query(searched, unknown)
+                if corrected and corrected.lower() != searched.lower():
                     result.suggestion = corrected
+                    fixed = q.parse(corrected, self.thesaurus)
                     if not result.hits:
-                        fixed = q.parse(corrected, self.thesaurus)
                         hits = self._run(fixed, scope, limit, "all")
                         if hits:
                             result.hits, result.corrected = hits, True
                             result.expansions = [e for e in fixed.expansions if self._present(e)]
                             parsed = fixed
             if not result.hits and len(parsed.clauses) > 1:
-                result.hits = self._run(parsed, scope, limit, "any")
-                result.partial = bool(result.hits)
+                self._partial(result, parsed, scope, limit)
+                if not result.hits and fixed is not None and fixed is not parsed:
+                    self._partial(result, fixed, scope, limit)
+                    if result.hits:
+                        result.corrected = True
+                        result.expansions = [e for e in fixed.expansions if self._present(e)]
         except sqlite3.OperationalError as exc:  # locked for too long, disk I/O...
             log.warning("search failed: %s", exc)
             result.message = "The search index is busy; please try again."
@@ -177,10 +242,47 @@ class Searcher:
 
     # --- internals ----------------------------------------------------------------------------
 
+    def glossary(self) -> g.Glossary:
+        """The glossary entries of the index (read again when the index changed)."""
+        self._refresh()
+        if self._glossary is None:
+            self._glossary = g.Glossary.from_index(self.index)
+        return self._glossary
+
+    def _define(self, subject: str | None, text: str, parsed: q.ParsedQuery,
+                result: SearchResult) -> None:
+        """Set ``result.definition`` for "what is X" questions (*subject* X) and for queries
+        that are a glossary term; in a question, a word the thesaurus maps is looked up by its
+        target too ("what is chemo" -> *Chemotherapy*)."""
+        glossary = self.glossary()
+        result.glossary = glossary.documents[0] if glossary.documents else None
+        asked = subject is not None
+        if subject is None:
+            plain = not parsed.excluded and all(
+                t.kind == q.WORD or (t.kind == q.PHRASE and '"' not in text)
+                for c in parsed.clauses for t in c.typed)
+            if not plain or len(text.split()) > g.MAX_SUBJECT_WORDS:
+                return
+            subject = text
+        found = glossary.lookup(subject, self.thesaurus.spellings)
+        for target in [] if found or not asked else self.thesaurus.targets(tokenize(subject)):
+            found = found or glossary.lookup(" ".join(target))
+        result.definition = found
+
+    def _partial(self, result: SearchResult, parsed: q.ParsedQuery, scope: Scope,
+                 limit: int) -> None:
+        """Pages with some of the words, shown only when the best holds enough of the query."""
+        hits = self._run(parsed, scope, limit, "any")
+        if hits and self._coverage >= MIN_COVERAGE:
+            result.hits, result.partial, result.unanswered = hits, True, False
+        elif hits:
+            result.unanswered = True
+
     def _refresh(self) -> None:
         generation = self.index.generation()
         if generation != self._variants_generation:
             self._variants.clear()
+            self._glossary = None
             self._titles.clear()
             self._row_counts.clear()
             self._size = None
@@ -253,6 +355,10 @@ class Searcher:
         return "", []
 
     def _run(self, parsed: q.ParsedQuery, scope: Scope, limit: int, mode: str) -> list[Hit]:
+        """Hits for *parsed* (``mode`` "all": every clause; "any": ranked by how many).
+        ``self._coverage`` is set to the best hit's share of the query (see
+        :meth:`ranking.Ranker.coverage`; 0 when there is no hit)."""
+        self._coverage = 0.0
         match = q.to_match(parsed.clauses, parsed.excluded, self._word_variants, mode)
         if not match or limit <= 0:
             return []
@@ -274,6 +380,7 @@ class Searcher:
         ranker = ranking.Ranker(parsed, self._word_variants, self._rows_with,
                                 *self._index_size())
         scored = []
+        candidates = {}
         for rowid, title, heading, body, answers in rows:
             segment = segments.get(rowid)
             if segment is None:
@@ -281,6 +388,7 @@ class Searcher:
             candidate = ranking.Candidate(rowid, title, heading, body, segment[2], len(segment[4]),
                                           answers)
             on_page, score = ranker.score(candidate)
+            candidates[rowid] = candidate
             scored.append((-on_page if mode == "any" else 0, -score, rowid, on_page > 0))
         scored.sort()
         # A row matching only through its document's title shows nothing of the query: keep
@@ -294,6 +402,8 @@ class Searcher:
                     continue
                 title_only_docs.add(doc_id)
             kept.append((rowid, -neg))
+        if kept:
+            self._coverage = ranker.coverage(candidates[kept[0][0]])
         return self._hits(parsed, kept[:limit], segments)
 
     def _rows_with(self, term: str) -> int:

@@ -26,7 +26,7 @@ from brochure_reader.search.normalise import tokenize
 from brochure_reader.search.thesaurus import Thesaurus
 
 #: English words dropped from queries ("questions to ask my oncologist" -> questions ask
-#: oncologist).
+#: oncologist); contractions lose their apostrophe first ("can't" -> "cant").
 _STOP = (
     """a about above after again against all am an and any are as at be because been before being
     below between both but by can could did do does doing down during each few for from further
@@ -34,7 +34,8 @@ _STOP = (
     just me more most my myself no nor not of off on once only or other our ours ourselves out over
     own same she should so some such than that the their theirs them themselves then there these
     they this those through to too under until up very was we were what when where which while who
-    whom why will with would you your yours yourself yourselves s t d ll m re ve"""
+    whom why will with would you your yours yourself yourselves s t d ll m re ve
+    cant dont doesnt didnt isnt arent wasnt wont wouldnt shouldnt couldnt im ive id youre"""
 )
 STOP_WORDS = frozenset(_STOP.split())
 #: Most clauses and alternatives kept from one query (longer input is cut, not refused).

@@ -26,15 +26,24 @@ import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from brochure_reader.search import query as q
-from brochure_reader.search.normalise import fold
+from brochure_reader.search.normalise import fold, tokenize
 
 K1, B = 1.2, 0.5
 #: Column weights: a title/tag word counts once at most, a heading occurrence like 4 body ones.
 TITLE_W, HEADING_W, BODY_W = 1.0, 4.0, 1.0
 #: Weight of an occurrence in the questions the section's author says it answers.
 ANSWERS_W = 3.0
+#: Weight of an occurrence in the headings *above* the row's own (the heading column holds
+#: the section's title and its parents'): "Diabetes" under "Managing symptoms" is not about
+#: symptoms the way "Signs and symptoms" is.
+PARENT_W = 1.0
+#: Share kept by a clause that the row holds only through its document's title or tags.
+TITLE_CLAUSE_FACTOR = 0.75
+#: Score factor of text before the first heading (the cover: title, summary, audience).
+COVER_FACTOR = 0.5
 #: Raise for query words typed next to each other that stand next to each other in the row
 #: ("blood test" -> the \"Blood tests\" section): x (1 + PROXIMITY * share of such pairs).
 PROXIMITY = 0.3
@@ -45,8 +54,11 @@ ALT_MIX = 0.0
 #: Share of its score kept by a row that matches only through its document's title/tags.
 TITLE_ONLY_FACTOR = 0.1
 #: Score factors of sections every brochure has (authoring guide), by folded section title.
+#: A list of questions to ask answers none of them: "Questions to ask your care team" is
+#: lowered like "Key points" (QUESTIONS_FACTOR).
+QUESTIONS_FACTOR = 0.7
 DEMOTED_SECTIONS = {"sources": 0.4, "references": 0.4, "about this information": 0.4,
-                    "key points": 0.7}
+                    "key points": 0.7, "questions to ask your care team": QUESTIONS_FACTOR}
 
 
 @dataclass
@@ -86,6 +98,8 @@ class Ranker:
         self.average = max(average_length, 1.0)
         n_rows = max(total_rows, 1)
         self.idf: dict[tuple[str, tuple[str, ...]], float] = {}
+        #: per clause, the weight of the clause in :meth:`coverage` (its rarest alternative)
+        self.clause_weights: list[float] = []
         for clause in parsed.clauses:
             for term in clause.alternatives:
                 key = (term.kind, term.terms)
@@ -98,6 +112,8 @@ class Ranker:
                 else:
                     n = min((rows_with(t) for t in term.terms), default=0)
                 self.idf[key] = math.log(1 + (n_rows - n + 0.5) / (n + 0.5))
+            self.clause_weights.append(
+                max(self.idf[(t.kind, t.terms)] for t in clause.alternatives))
 
         # adjacent typed words: every "variant1 variant2" spelling of each neighbouring pair
         self.pairs: list[list[str]] = []
@@ -109,9 +125,25 @@ class Ranker:
                 self.pairs.append([f"{x} {y}" for x in variants(a.terms[0])[:8]
                                    for y in variants(b.terms[0])[:8]])
 
+    def coverage(self, row: Candidate) -> float:
+        """Share (0–1) of the query that *row* holds in its heading, body or answers: each
+        clause weighs its inverse document frequency, so a rare word the row lacks (or one
+        no document has) outweighs common words it has ("how long will I live with
+        mesothelioma" on a page about living well: under a half)."""
+        total = sum(self.clause_weights)
+        if not total:
+            return 0.0
+        text = f" {row.heading} {row.body} {row.answers} "
+        held = sum(
+            weight for clause, weight in zip(self.parsed.clauses, self.clause_weights, strict=True)
+            if any(_tf(term, text, self.variants) for term in clause.alternatives)
+        )
+        return held / total
+
     def score(self, row: Candidate) -> tuple[int, float]:
         """``(clauses found in the row's heading or body, score)`` — higher is better."""
-        title, heading, body = f" {row.title} ", f" {row.heading} ", f" {row.body} "
+        title, body = f" {row.title} ", f" {row.body} "
+        heading, parents = _split_heading(row.heading, row.section)
         answers = f" {row.answers} " if row.answers else ""
         norm = K1 * (1 - B + B * row.length / self.average)
         total = 0.0
@@ -122,20 +154,22 @@ class Ranker:
             for term in clause.alternatives:
                 t = min(_tf(term, title, self.variants), 1)
                 h = _tf(term, heading, self.variants)
+                p = _tf(term, parents, self.variants) if parents else 0
                 b = _tf(term, body, self.variants)
                 a = _tf(term, answers, self.variants) if answers else 0
-                page_hit = page_hit or bool(h or b or a)
+                page_hit = page_hit or bool(h or p or b or a)
                 title_hit = title_hit or bool(t)
-                x = TITLE_W * t + HEADING_W * h + BODY_W * b + ANSWERS_W * a
+                x = TITLE_W * t + HEADING_W * h + PARENT_W * p + BODY_W * b + ANSWERS_W * a
                 if x:
                     parts.append(self.idf[(term.kind, term.terms)] * x * (K1 + 1) / (x + norm))
             if parts:
                 best = max(parts)
-                total += best + ALT_MIX * (sum(parts) - best)
+                best += ALT_MIX * (sum(parts) - best)
+                total += best if page_hit else best * TITLE_CLAUSE_FACTOR
             on_page += page_hit
             in_title += title_hit
         if self.pairs:
-            text = heading + body + answers
+            text = heading + parents + body + answers
             found = sum(1 for pair in self.pairs if any(f" {p} " in text for p in pair))
             total *= 1.0 + PROXIMITY * found / len(self.pairs)
         total *= 1.0 + TITLE_BOOST * in_title / max(len(self.parsed.clauses), 1)
@@ -143,4 +177,15 @@ class Ranker:
             total *= TITLE_ONLY_FACTOR
         if row.section:
             total *= DEMOTED_SECTIONS.get(fold(row.section), 1.0)
+        else:
+            total *= COVER_FACTOR
         return on_page, total
+
+
+@lru_cache(maxsize=4096)
+def _split_heading(heading: str, section: str | None) -> tuple[str, str]:
+    """The heading column split into the row's own heading and its parents' (padded with
+    spaces; the builder writes the own title first, then the parents')."""
+    terms = heading.split()
+    own = len(tokenize(section)) if section else 0
+    return f" {' '.join(terms[:own])} ", (f" {' '.join(terms[own:])} " if own < len(terms) else "")

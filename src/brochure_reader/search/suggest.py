@@ -5,6 +5,14 @@ has no entry for it) is compared with the indexed words of similar length and wi
 thesaurus terms; the closest one (Indel similarity ≥ :data:`MIN_SCORE`, ties broken by how
 many pages contain the word) is suggested.  ``fatigeu`` -> ``fatigue``, ``leukimia`` ->
 ``leukaemia``, ``diarhea`` -> ``diarrhoea``.
+
+A suggestion must also be a plausible slip of the typed word, or an unknown medical word is
+"corrected" into an unrelated one (``ascites`` -> ``sites``, ``lymphoedema`` -> ``lymphoma``):
+at most :data:`MAX_EDITS` Damerau–Levenshtein edits (insert, delete, substitute, swap two
+neighbours), and the same first letter or one that sounds alike (``kemo`` -> ``chemo``).
+People rarely get the first letter wrong (Yannakoudakis & Fawthrop, "The rules of spelling
+errors", Information Processing & Management 19(2), 1983), and most misspellings are one or two
+edits away (Damerau, CACM 7(3), 1964).
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from brochure_reader.search.normalise import fold
 
@@ -21,6 +30,21 @@ MIN_SCORE = 72.0
 EXTRA_PENALTY = 8.0
 #: Shortest word that gets suggestions (shorter words have too many close neighbours).
 MIN_LENGTH = 4
+#: Most Damerau–Levenshtein edits between a word and its suggestion.
+MAX_EDITS = 2
+#: First letters that sound alike in English spellings (c/k/q/s: "kemo", "sirosis"; f/p: "ph").
+_SOUND_ALIKE = ("ckqs", "fp", "gj", "iy", "aeiou")
+
+
+def plausible_slip(word: str, suggestion: str) -> bool:
+    """Whether *suggestion* could be a misspelling of *word* (both folded): at most
+    :data:`MAX_EDITS` edits, and the same or a sound-alike first letter."""
+    if not word or not suggestion:
+        return False
+    first, other = word[0], suggestion[0]
+    if first != other and not any(first in g and other in g for g in _SOUND_ALIKE):
+        return False
+    return DamerauLevenshtein.distance(word, suggestion, score_cutoff=MAX_EDITS) <= MAX_EDITS
 
 
 class Suggester:
@@ -63,5 +87,6 @@ class Suggester:
             count = self.frequency.get(item[0], 0)
             return (-(item[1] - (0 if count else EXTRA_PENALTY)), -count)
 
+        found = [f for f in found if plausible_slip(word, f[0].replace(" ", ""))]
         found.sort(key=rank)
         return [w for w, _score, _i in found[:limit]]

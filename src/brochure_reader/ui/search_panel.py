@@ -102,7 +102,8 @@ class SearchPanel(QWidget):
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.RichText)
         self.notes.setOpenExternalLinks(False)
-        self.notes.linkActivated.connect(self._use_suggestion)
+        self.notes.linkActivated.connect(self._on_link)
+        self.notes.setAccessibleName("Search notes")
         self.model = SearchResultsModel(self)
         self.results = QListView(self)
         self.results.setModel(self.model)
@@ -265,8 +266,15 @@ class SearchPanel(QWidget):
         if result is None:
             return ""
         lines = []
+        if result.definition:
+            d = result.definition
+            lines.append(f"<b>{html.escape(d.term)}</b> — {html.escape(d.text)} "
+                         f"<a href='definition'>{html.escape(d.document_title)}, "
+                         f"p. {d.page + 1}</a>")
         if result.message:
             lines.append(html.escape(result.message))
+        elif result.kind == "none" and not result.definition:
+            return "<br>".join(self._no_answer_html(result))
         if result.corrected:
             lines.append(f"No results for “{html.escape(result.query)}”. Showing results for "
                          f"“{html.escape(result.suggestion or '')}”.")
@@ -284,9 +292,28 @@ class SearchPanel(QWidget):
             lines.append("No results.")
         return "<br>".join(lines)
 
-    def _use_suggestion(self, _link: str) -> None:
-        if self._result is not None and self._result.suggestion:
-            self.set_query(self._result.suggestion)
+    @staticmethod
+    def _no_answer_html(result: SearchResult) -> list[str]:
+        """The "no brochure covers this yet" lines, the glossary's title a link to it."""
+        lines = [html.escape(line) for line in result.no_answer()]
+        lines[0] = f"<b>{lines[0]}</b>"
+        if result.glossary:
+            title = html.escape(result.glossary[1])
+            lines[-1] = lines[-1].replace(title, f"<a href='glossary'>{title}</a>", 1)
+        return lines
+
+    def _on_link(self, link: str) -> None:
+        """A link in the notes: the spelling suggestion, the glossary, or a definition."""
+        result = self._result
+        if result is None:
+            return
+        if link == "suggest" and result.suggestion:
+            self.set_query(result.suggestion)
+        elif link == "glossary" and result.glossary:
+            self.open_hit_requested.emit(result.glossary[0], 0, [])
+        elif link == "definition" and result.definition:
+            d = result.definition
+            self.open_hit_requested.emit(d.document_id, d.page, [d.term])
 
     def _on_return(self) -> None:
         """Enter: search now if the text changed, else open the selected (or first) hit."""
