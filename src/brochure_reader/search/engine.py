@@ -204,6 +204,10 @@ class Searcher:
             searched = subject or text
             parsed = q.parse(searched, self.thesaurus, prefix_last=prefix_last)
             result.dropped = parsed.dropped
+            if subject:  # the words of the question around its subject were left out too
+                kept = {w.casefold() for w in subject.split()}
+                result.dropped = [w for w in (x.strip("?.!,") for x in text.split())
+                                  if w and w.casefold() not in kept] + parsed.dropped
             if parsed.empty:
                 if parsed.excluded:
                     result.message = "Add a word to search for, not only words to leave out."
