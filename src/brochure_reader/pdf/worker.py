@@ -10,6 +10,7 @@ signals in ``ui/worker_bridge.py``.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, InvalidStateError, ProcessPoolExecutor
@@ -35,10 +36,32 @@ def _warm_up() -> None:
     """Nothing: makes a fresh pool start its processes now."""
 
 
-def _init_worker() -> None:
+#: Seconds between a worker's checks that the process that started it is still there.
+PARENT_CHECK_SECONDS = 1.0
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    """Worker-side watchdog thread: when the parent dies (SIGKILL, a crash) the worker is
+    re-parented, ``os.getppid()`` changes, and the worker exits at once instead of running on
+    for ever.  (A parent-death signal, Linux's ``PR_SET_PDEATHSIG``, is not used: it fires
+    when the parent *thread* that started the worker ends, and pools start workers from
+    whichever thread submits.)"""
+    import os
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(0)
+
+
+def _init_worker(parent: int | None = None) -> None:
     import signal
+    import threading
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal ends the app, not us
+    if parent is not None and hasattr(signal, "SIGKILL"):  # POSIX: getppid() is meaningful
+        threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True,
+                         name="parent-watchdog").start()
     import brochure_reader.pdf.document  # noqa: F401  (import PyMuPDF once, up front)
 
 
@@ -63,6 +86,7 @@ class WorkerPool:
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_init_worker,
+                initargs=(os.getpid(),),
             )
         return self._executor
 
