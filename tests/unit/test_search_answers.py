@@ -31,6 +31,13 @@ def first(result) -> tuple[str, str | None]:
 # --- the issue's table ------------------------------------------------------------------------
 
 
+def test_protein_shakes_and_mouth_ulcers(searcher):
+    """The issue's rows answered through the sections' ``::: answers`` lists."""
+    assert first(searcher.search("protein shakes")) == ("eating-well", "Making food go further")
+    assert first(searcher.search("mouth ulcers")) == ("cancer-in-children-and-teenagers",
+                                                      "Other common side effects")
+
+
 def test_food_tastes_funny(searcher):
     assert first(searcher.search("food tastes funny")) == ("eating-well",
                                                            "Taste and mouth changes")
@@ -112,7 +119,7 @@ def test_result_kinds(searcher):
     ("life expectancy with AML", ("acute-myeloid-leukaemia", "Outlook")),
     ("am I going to die from lymphoma", ("lymphoma", "Outlook")),
     ("chemo holiday", ("living-with-metastatic-gi-cancer", "Maintenance and treatment breaks")),
-    ("is bile duct cancer curable", ("cholangiocarcinoma", "Surgery")),
+    ("is bile duct cancer curable", ("cholangiocarcinoma", "Looking ahead")),
     ("symptoms of pancreatic cancer", ("pancreatic-cancer", "Signs and symptoms")),
 ])
 def test_questions_and_phrases(searcher, query, expected):
