@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from brochure_reader.authoring.markup import box_kind, inline_text, parse_tokens
+from brochure_reader.authoring.markup import box_kind, inline_text, is_answers, parse_tokens
 from brochure_reader.library.sections import Section, build_sections, iter_sections
 
 
@@ -35,6 +35,8 @@ def source_sections(doc_id: str, body: str) -> list[SourceSection]:
     heads: list[tuple[int, str, int]] = []  # (markdown level, text, start line)
     box_start: int | None = None
     for i, token in enumerate(tokens):
+        if token.type == "container_box_open" and is_answers(token):
+            continue  # a section's questions for search: not a box, kept with its section
         if token.type == "container_box_open":
             box_kind(token)  # raises for an unknown box, as the typesetter would
             box_start = token.map[0] if token.map else None
