@@ -104,3 +104,37 @@ def test_search_the_library_after_find_in_this_document(qtbot, window):
     window.actions.search.trigger()  # Ctrl+K
     assert panel.current_scope() == Scope.library()
     assert panel.scope.currentData() == "library"
+
+
+def test_home_view_by_keyboard(qtbot, window):
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    home = window.home
+    cards = home.cards
+    assert len(cards) > 4
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is cards[0], timeout=5000)
+    first = cards[0]
+    qtbot.keyClick(first, Qt.Key.Key_Right)
+    assert QApplication.focusWidget() is cards[1]
+    qtbot.keyClick(cards[1], Qt.Key.Key_Down)
+    below = QApplication.focusWidget()
+    assert below in cards and below.y() > cards[1].y() and abs(below.x() - cards[1].x()) < 5
+    qtbot.keyClick(below, Qt.Key.Key_End)
+    assert QApplication.focusWidget() is cards[-1]
+    shown_at = QRect(cards[-1].mapTo(home.viewport(), QPoint(0, 0)), cards[-1].size())
+    assert home.viewport().rect().contains(shown_at)  # scrolled into view
+    qtbot.keyClick(cards[-1], Qt.Key.Key_Home)
+    assert QApplication.focusWidget() is cards[0]
+    # Tab from the library tree reaches the cards in a few presses
+    window.navigation.view.setFocus(Qt.FocusReason.TabFocusReason)
+    for _press in range(5):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if QApplication.focusWidget() in home.cards:
+            break
+    assert QApplication.focusWidget() in home.cards, QApplication.focusWidget()
+    card = QApplication.focusWidget()
+    with qtbot.waitSignal(window.reader.document_opened, timeout=30000) as opened:
+        qtbot.keyClick(card, Qt.Key.Key_Return)
+    assert opened.args == [card.doc_id]

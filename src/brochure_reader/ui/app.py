@@ -119,6 +119,9 @@ def run(paths: AppPaths, target: str | None = None, smoke: bool = False) -> int:
         except OSError:
             pass  # reported by the first save the window tries
     apply_text_size(app, settings.get("larger_text"))
+    from brochure_reader.ui.focus_ring import install as install_focus_ring
+
+    install_focus_ring(app)
     library = Library.load(paths)
     library.problems.extend(settings.problems)
     window = MainWindow(paths, library, settings, DocumentService())

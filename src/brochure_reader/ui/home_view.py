@@ -1,8 +1,13 @@
-"""The calm start page: "Continue reading", then the library as large cards by category."""
+"""The calm start page: "Continue reading", then the library as large cards by category.
+
+Keyboard: the first card has the focus when the page is shown; arrow keys move between cards
+(to the nearest card in that direction), Home/End to the first/last, Page Up/Down a screenful,
+Enter or Space opens the focused card.  The focused card is scrolled into view and drawn with a
+thick border."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -18,7 +23,8 @@ from brochure_reader.library import Document, Library
 
 CARD_STYLE = """
 QFrame#card { background: #ffffff; border: 1px solid #c9d3de; border-radius: 10px; }
-QFrame#card:hover, QFrame#card:focus { border: 2px solid #1f5f99; background: #f3f8fd; }
+QFrame#card:hover { border: 2px solid #1f5f99; background: #f3f8fd; }
+QFrame#card:focus { border: 4px solid #1f5f99; background: #e6f0fa; }
 QLabel#cardTitle { color: #123a63; font-weight: 600; }
 QLabel#cardSummary { color: #333333; }
 QLabel#sectionTitle { color: #123a63; font-weight: 600; }
@@ -30,6 +36,10 @@ class Card(QFrame):
     """A clickable card for one document (also opens with Enter or Space when focused)."""
 
     clicked = Signal(str)
+    #: arrow, Home/End or Page key pressed on the card: (card, key)
+    move_requested = Signal(object, int)
+    #: the card got the keyboard focus (card)
+    focused = Signal(object)
 
     def __init__(self, doc: Document, note: str = "", parent=None):
         super().__init__(parent)
@@ -58,8 +68,18 @@ class Card(QFrame):
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space):
             self.clicked.emit(self.doc_id)
+        elif event.key() in MOVE_KEYS and not event.modifiers() & ~Qt.KeypadModifier:
+            self.move_requested.emit(self, event.key())
         else:
             super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self.focused.emit(self)
+
+
+MOVE_KEYS = (Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down, Qt.Key_Home, Qt.Key_End,
+             Qt.Key_PageUp, Qt.Key_PageDown)
 
 
 class HomeView(QScrollArea):
@@ -74,6 +94,7 @@ class HomeView(QScrollArea):
         self.setFrameShape(QFrame.NoFrame)
         self.setStyleSheet(CARD_STYLE)
         self.cards: list[Card] = []
+        self.setFocusPolicy(Qt.NoFocus)  # Tab goes from card to card, not to the page
 
     def populate(
         self,
@@ -86,6 +107,9 @@ class HomeView(QScrollArea):
         says where the reader left each of them ("Page 5 · What FLT3 means")."""
         self._where = where or {}
         self.setFont(QApplication.font())  # follow View > Larger text at once
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and (focused is self or self.isAncestorOf(focused))
+        keep = self.cards.index(focused) if focused in self.cards else 0
         self.cards = []
         page = QWidget()
         page.setObjectName("homePage")
@@ -120,6 +144,51 @@ class HomeView(QScrollArea):
             self._add_group(page, outer, title, documents)
         outer.addStretch(1)
         self.setWidget(page)
+        if had_focus:  # rebuilt while the reader was on it: stay on the same card
+            self.focus_card(min(keep, len(self.cards) - 1))
+
+    def focus_card(self, index: int = 0) -> None:
+        """Put the keyboard focus on card *index* (0: the first) and scroll it into view."""
+        if self.cards:
+            self.cards[max(0, min(index, len(self.cards) - 1))].setFocus(Qt.TabFocusReason)
+
+    def _show_card(self, card: Card) -> None:
+        self.ensureWidgetVisible(card, 20, 20)
+
+    def _move(self, card: Card, key: int) -> None:
+        """Arrow keys: the nearest card in that direction; Home/End; Page Up/Down."""
+        if key == Qt.Key_Home:
+            self.focus_card(0)
+            return
+        if key == Qt.Key_End:
+            self.focus_card(len(self.cards) - 1)
+            return
+        here = card.mapTo(self.widget(), card.rect().center())
+        if key in (Qt.Key_PageUp, Qt.Key_PageDown):
+            step = self.viewport().height() * (1 if key == Qt.Key_PageDown else -1)
+            here = QPoint(here.x(), here.y() + step)
+            target = min(self.cards, key=lambda c: _distance(c, self.widget(), here))
+            target.setFocus(Qt.TabFocusReason)
+            return
+        dx, dy = {Qt.Key_Left: (-1, 0), Qt.Key_Right: (1, 0), Qt.Key_Up: (0, -1),
+                  Qt.Key_Down: (0, 1)}[key]
+        best, best_score = None, None
+        for other in self.cards:
+            if other is card:
+                continue
+            there = other.mapTo(self.widget(), other.rect().center())
+            along = (there.x() - here.x()) * dx + (there.y() - here.y()) * dy
+            if along <= 0:
+                continue
+            across = abs((there.x() - here.x()) * dy) + abs((there.y() - here.y()) * dx)
+            score = along + 2 * across
+            if best_score is None or score < best_score:
+                best, best_score = other, score
+        if best is None and dx:  # past the end of a row: on to the next / previous card
+            index = self.cards.index(card) + dx
+            best = self.cards[index] if 0 <= index < len(self.cards) else None
+        if best is not None:
+            best.setFocus(Qt.TabFocusReason)
 
     def _add_group(self, page, outer, title: str, documents, continue_note=False) -> None:
         label = QLabel(title, page, objectName="sectionTitle")
@@ -140,8 +209,15 @@ class HomeView(QScrollArea):
                 )
             card = Card(doc, note, page)
             card.clicked.connect(self.open_requested)
+            card.move_requested.connect(self._move)
+            card.focused.connect(self._show_card)
             self.cards.append(card)
             grid.addWidget(card, i // self.COLUMNS, i % self.COLUMNS)
         for column in range(self.COLUMNS):
             grid.setColumnStretch(column, 1)
         outer.addLayout(grid)
+
+
+def _distance(card: Card, page: QWidget, point: QPoint) -> int:
+    centre = card.mapTo(page, card.rect().center())
+    return abs(centre.x() - point.x()) + abs(centre.y() - point.y())

@@ -299,6 +299,8 @@ class MainWindow(QMainWindow):
         self._build_features()
         self._start_indexing()
         self.bookmarks.show_store_problems()
+        if self.stack.currentWidget() is self.home:
+            self.home.focus_card(0)  # the keyboard starts on the first card
 
     def _tree_menu(self, doc_id: str, ref: str, where) -> None:
         """Right-click in the library tree: open, bookmark, questions, remove."""
@@ -437,6 +439,7 @@ class MainWindow(QMainWindow):
         self.refresh_home()
         self.page_total.setText(" of 0 ")
         self.stack.setCurrentWidget(self.home)
+        self.home.focus_card(0)
         self.setWindowTitle(APP_TITLE)
         self._set_reading_enabled(False)
 
