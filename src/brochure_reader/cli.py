@@ -208,7 +208,10 @@ def has_display() -> bool:
     )
 
 
-def run_gui(ctx: Context, target: str | None = None, smoke: bool = False) -> int:
+def run_gui(
+    ctx: Context, target: str | None = None, smoke: bool = False, view: str | None = None
+) -> int:
+    """The reader window, opening *target* (``DOC_ID[#slug]`` or a file) in *view*."""
     check_target(ctx, target)
     if not has_display():
         raise UserError(
@@ -217,10 +220,15 @@ def run_gui(ctx: Context, target: str | None = None, smoke: bool = False) -> int
         )
     from brochure_reader.ui.app import run
 
-    return run(ctx.paths, target=target, smoke=smoke)
+    return run(ctx.paths, target=target, smoke=smoke, view=view)
 
 
 # --- parser --------------------------------------------------------------------------------
+
+
+#: The reader's two views (``--view``).
+VIEWS = ("page", "text")
+VIEW_HELP = "open the document in the page view or the text view (default: as last time)"
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
@@ -246,7 +254,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     p.add_argument(
         "--smoke", action="store_true", help="open, wait until painted, print time, quit"
     )
-    p.set_defaults(func=lambda a, c: run_gui(c, a.target, a.smoke))
+    p.add_argument("--view", choices=VIEWS, help=VIEW_HELP)
+    p.set_defaults(func=lambda a, c: run_gui(c, a.target, a.smoke, a.view))
 
     p = sub.add_parser("list", parents=[common], help="list packs, documents and their sections")
     p.add_argument("--json", action="store_true", help="print the documented JSON schema")
@@ -288,6 +297,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     gui = argparse.ArgumentParser(prog=APP_NAME, parents=[top], add_help=False)
     gui.add_argument("target", nargs="?", metavar="FILE_OR_DOC_ID")
     gui.add_argument("--smoke", action="store_true")
+    gui.add_argument("--view", choices=VIEWS, help=VIEW_HELP)
     return parser, gui
 
 
@@ -302,7 +312,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         (
             a
             for i, a in enumerate(argv)
-            if not a.startswith("-") and (i == 0 or argv[i - 1] != "--home")
+            if not a.startswith("-") and (i == 0 or argv[i - 1] not in ("--home", "--view"))
         ),
         None,
     )
@@ -314,7 +324,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 args.func = lambda a, c: run_gui(c)
         else:
             args = gui_parser.parse_args(argv)
-            args.func = lambda a, c: run_gui(c, a.target, a.smoke)
+            args.func = lambda a, c: run_gui(c, a.target, a.smoke, a.view)
     except SystemExit as exc:
         return int(exc.code or 0)
     if args.home is not None and not args.home.strip():

@@ -45,6 +45,12 @@ DEFAULTS: dict[str, Any] = {
     "window_geometry": "",
     "window_state": "",
     "larger_text": False,  # menus, lists and the start page at 1.3 × the normal size
+    # document id -> {"view": "page" | "text", "text_size": percent, "zoom_mode", "zoom"}
+    "documents": {},
+    "view": "page",  # the view last used: documents never opened before start in it
+    "text_layout": {"line_spacing": 150, "line_length": 65, "margin": 3},
+    "theme": "system",  # "system" | "light" | "dark" | "high-contrast"
+    "page_colours": "normal",  # page view: "normal" | "night" | "sepia"
 }
 
 ZOOM_MODES = ("fit-width", "fit-page", "custom")
@@ -355,6 +361,24 @@ class Settings:
         with self._lock:
             pos = self._data.get("positions", {}).get(doc_id)
             return dict(pos) if isinstance(pos, dict) else None
+
+    def document_value(self, doc_id: str, key: str, default: Any = None) -> Any:
+        """A per-document setting (``view``, ``text_size``, ``zoom_mode``, ``zoom``), or
+        *default* when it was never set or has a different type than *default*."""
+        entry = self._data.get("documents", {}).get(doc_id)
+        value = entry.get(key, default) if isinstance(entry, dict) else default
+        wrong = default is not None and not isinstance(value, type(default))
+        if wrong and not (isinstance(default, float) and isinstance(value, int)):
+            return default
+        return value
+
+    def set_document_value(self, doc_id: str, key: str, value: Any) -> None:
+        """Remember a per-document setting (see :meth:`document_value`)."""
+        documents = self._data.setdefault("documents", {})
+        entry = documents.get(doc_id)
+        if not isinstance(entry, dict):
+            entry = documents[doc_id] = {}
+        entry[key] = value
 
     def remember_position(
         self, doc_id: str, page: int, y: float, zoom: float | None = None

@@ -142,8 +142,9 @@ def inline_text(token: Token) -> str:
     return " ".join("".join(parts).split())
 
 
-class _Renderer:
-    """Walks the block tokens and writes the HTML the Story engine understands."""
+class BodyRenderer:
+    """Walks the block tokens and writes the HTML the Story engine understands; subclasses
+    change the shape of boxes, tables, headings, links and text runs (see ``box_open`` …)."""
 
     def __init__(self, breaks: Collection[str] = ()) -> None:
         self.breaks = frozenset(breaks)
@@ -178,13 +179,10 @@ class _Renderer:
                 self.boxes.append((kind, box_id))
                 self._mark_box_content()
                 self._boxes.append((kind, box_id, False))
-                extra = " break-before" if box_id in self.breaks else ""
-                self.out.append(f'<div class="box box-{kind}{extra}" id="{box_id}">')
+                self.out.append(self.box_open(kind, box_id))
             elif token.type == "container_box_close":
-                _kind, box_id, _seen = self._boxes.pop()
-                # An empty marker: its position tells where the box ends (a box split over
-                # two pages only reports its first part).
-                self.out.append(f'<div id="{box_id}{END_SUFFIX}"></div></div>\n')
+                kind, box_id, _seen = self._boxes.pop()
+                self.out.append(self.box_close(kind, box_id))
             elif token.type == "heading_open":
                 self._heading(token, tokens[i + 1])
                 i += 2  # the inline token was rendered too; heading_close follows
@@ -198,11 +196,9 @@ class _Renderer:
                 self._mark_box_content()
                 table_id = self.unique_id(f"table-{len(self.tables) + 1}")
                 self.tables.append(table_id)
-                # MuPDF ignores page breaks on tables: the break goes on a wrapping div.
-                extra = ' class="break-before"' if table_id in self.breaks else ""
-                self.out.append(f'<div{extra}><table id="{table_id}">')
+                self.out.append(self.table_open(table_id))
             elif token.type == "table_close":
-                self.out.append(f'</table><div id="{self.tables[-1]}{END_SUFFIX}"></div></div>\n')
+                self.out.append(self.table_close(self.tables[-1]))
             elif token.type in ("thead_open", "thead_close"):
                 self._in_thead = token.nesting == 1
                 self.out.append(self.tag(token))
@@ -234,6 +230,43 @@ class _Renderer:
         self.answers[heading] = tuple(items)
         return end
 
+    # --- the element shapes: the typesetter's; the text view's renderer overrides them ------
+
+    def box_open(self, kind: str, box_id: str) -> str:
+        extra = " break-before" if box_id in self.breaks else ""
+        return f'<div class="box box-{kind}{extra}" id="{box_id}">'
+
+    def box_close(self, kind: str, box_id: str) -> str:
+        # An empty marker: its position tells where the box ends (a box split over two pages
+        # only reports its first part).
+        return f'<div id="{box_id}{END_SUFFIX}"></div></div>\n'
+
+    def table_open(self, table_id: str) -> str:
+        # MuPDF ignores page breaks on tables: the break goes on a wrapping div.
+        extra = ' class="break-before"' if table_id in self.breaks else ""
+        return f'<div{extra}><table id="{table_id}">'
+
+    def table_close(self, table_id: str) -> str:
+        return f'</table><div id="{table_id}{END_SUFFIX}"></div></div>\n'
+
+    def heading_html(self, tag: str, heading_id: str, content: str) -> str:
+        extra = ' class="break-before"' if heading_id in self.breaks else ""
+        return f'<{tag} id="{heading_id}"{extra}>{content}</{tag}>\n'
+
+    def link_open(self, href: str) -> str:
+        return ""
+
+    def link_close(self, href: str) -> str:
+        """Printed links show their address after the text (``(www.nhs.uk)``)."""
+        if href and not href.startswith("#"):
+            shown = href.removeprefix("mailto:")
+            return f' (<span class="url">{self.esc(shown)}</span>)'
+        return ""
+
+    def text(self, text: str) -> str:
+        """A run of body text as HTML (escaped)."""
+        return self.esc(text)
+
     def _mark_box_content(self) -> None:
         if self._boxes:
             kind, box_id, _ = self._boxes[-1]
@@ -250,9 +283,8 @@ class _Renderer:
         tag = (
             f"h{min(max(int(token.tag[1]), 2), 4)}"  # '#' prints like '##': the cover has the title
         )
-        extra = ' class="break-before"' if heading_id in self.breaks else ""
         content = self.inline(inline.children or [])
-        self.out.append(f'<{tag} id="{heading_id}"{extra}>{content}</{tag}>\n')
+        self.out.append(self.heading_html(tag, heading_id, content))
 
     @staticmethod
     def esc(text: str) -> str:
@@ -278,7 +310,7 @@ class _Renderer:
         for child in children:
             kind = child.type
             if kind == "text":
-                parts.append(self.esc(child.content))
+                parts.append(self.text(child.content))
             elif kind in ("strong_open", "em_open"):
                 parts.append("<b>")
             elif kind in ("strong_close", "em_close"):
@@ -291,11 +323,9 @@ class _Renderer:
                 parts.append("<br/>")
             elif kind == "link_open":
                 link_href.append(str(child.attrGet("href") or ""))
+                parts.append(self.link_open(link_href[-1]))
             elif kind == "link_close":
-                href = link_href.pop() if link_href else ""
-                if href and not href.startswith("#"):
-                    shown = href.removeprefix("mailto:")
-                    parts.append(f' (<span class="url">{self.esc(shown)}</span>)')
+                parts.append(self.link_close(link_href.pop() if link_href else ""))
             elif kind == "image" or kind in ("html_inline",):
                 parts.append(self.esc(child.content))
             elif kind == "substitution_inline":
@@ -304,14 +334,19 @@ class _Renderer:
         return "".join(parts)
 
 
-def render_body(body: str | Sequence[Token], breaks: Collection[str] = ()) -> RenderedBody:
+def render_body(
+    body: str | Sequence[Token],
+    breaks: Collection[str] = (),
+    renderer: type[BodyRenderer] | None = None,
+) -> RenderedBody:
     """HTML for *body* (Markdown text or its tokens from :func:`parse_tokens`).
 
     Headings get unique slug ids (``DOC_ID#slug`` uses the same slugs), boxes ids
     ``box-<kind>[-n]``; elements whose id is in *breaks* start a new page.
+    *renderer* is a :class:`BodyRenderer` subclass writing other HTML (the text view's).
     Raises :class:`MarkupError` for an unknown box kind.
     """
-    renderer = _Renderer(breaks)
+    renderer = (renderer or BodyRenderer)(breaks)
     renderer.render(parse_tokens(body) if isinstance(body, str) else body)
     return RenderedBody(
         "".join(renderer.out),

@@ -89,6 +89,15 @@ class Actions:
             tip="Bigger text in menus, lists and the start page (Ctrl+Shift+L; pages zoom "
             "with Ctrl +)",
         )
+        make(
+            "text_view",
+            "&Text view",
+            "Ctrl+T",
+            tip="Show the document as text that reflows to the window and that screen readers "
+            "read (Ctrl+T switches back)",
+        )
+        self.text_view.setIconText("Text view")
+        make("page_view", "Pa&ge view", tip="Show the document's pages (Ctrl+T)")
         make("about", "&About Brochure Reader")
-        for name in ("fit_width", "fit_page", "larger_text"):
+        for name in ("fit_width", "fit_page", "larger_text", "text_view", "page_view"):
             getattr(self, name).setCheckable(True)

@@ -85,9 +85,12 @@ def _close_on_terminate(window) -> None:
     wake.start(250)
 
 
-def run(paths: AppPaths, target: str | None = None, smoke: bool = False) -> int:
+def run(
+    paths: AppPaths, target: str | None = None, smoke: bool = False, view: str | None = None
+) -> int:
     """Run the reader window; returns the exit status.  *smoke*: quit once painted and print
-    the time from process start to the first painted window."""
+    the time from process start to the first painted window.  *view* ("page", "text") is
+    the view *target* opens in."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -137,7 +140,7 @@ def run(paths: AppPaths, target: str | None = None, smoke: bool = False) -> int:
         if smoke:
             QTimer.singleShot(300, window.close)  # the docks were built without error
         else:
-            window.open_target(target)
+            window.open_target(target, view)
 
     _when_painted(window, painted)
     _close_on_terminate(window)

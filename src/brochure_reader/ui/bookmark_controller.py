@@ -31,6 +31,8 @@ class BookmarkController(QObject):
         self.panel, self.reader, self.view = panel, reader, view
         self.nav_model, self.service = nav_model, service
         self._hashes: dict[str, str] = {}  # doc id -> sha256 of the file, per session
+        #: the text view's place, when it is showing: () -> (page, y, Quote, Section) or None
+        self.text_place: Callable[[], tuple | None] = lambda: None
         panel.bookmarks_changed.connect(self.refresh_markers)
         reader.document_opened.connect(self._document_opened)
         reader.sections_ready.connect(lambda doc_id, _s: self._refresh_tree(doc_id))
@@ -42,6 +44,13 @@ class BookmarkController(QObject):
         doc, document = self.reader.current, self.view.document
         if doc is None or document is None:
             self.message.emit("Open a document to add a bookmark")
+            return
+        place = self.text_place()
+        if place is not None:  # the text view: its place as the same text-quote anchor
+            page, y, quote, section = place
+            self.panel.add_bookmark(doc.id, page, y, section.ref if section else "",
+                                    section.title if section else "", quote,
+                                    content_hash=self._hashes.get(doc.id, ""), edit_label=True)
             return
         selection = self.view.selection_start()
         if selection is not None:

@@ -56,6 +56,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.nav_dock], [340], Qt.Horizontal)
 
         self.reader = ReaderController(library, service, self.page_view, settings, self)
+        self._text_view = None
+        self._view_modes = None
         from brochure_reader.ui.settings_saver import SettingsSaver
 
         self.settings_saver = SettingsSaver(settings, self)  # positions saved as they change
@@ -166,6 +168,12 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         for action in (a.zoom_out, a.zoom_in, a.fit_width, a.fit_page):
             bar.addAction(action)
+        self.zoom_label = QLabel(" 100% ", self)
+        self.zoom_label.setAccessibleName("Zoom")
+        self.zoom_label.setToolTip("Zoom (Ctrl + and Ctrl −)")
+        bar.addWidget(self.zoom_label)
+        bar.addSeparator()
+        bar.addAction(a.text_view)
         bar.addSeparator()
         bar.addAction(a.add_bookmark)
         a.add_bookmark.setIconText("Bookmark")
@@ -184,7 +192,11 @@ class MainWindow(QMainWindow):
         menu.addActions([a.copy, a.add_bookmark, a.add_questions])
         self.edit_menu = menu
         menu = self.menuBar().addMenu("&View")
+        menu.addActions([a.page_view, a.text_view])
+        menu.addSeparator()
         menu.addActions([a.zoom_in, a.zoom_out, a.fit_width, a.fit_page])
+        self.text_options_menu = menu.addMenu("Te&xt view options")
+        self.text_options_menu.aboutToShow.connect(self._fill_text_options)
         menu.addSeparator()
         menu.addAction(a.larger_text)
         a.larger_text.setChecked(bool(self.settings.get("larger_text")))
@@ -205,13 +217,25 @@ class MainWindow(QMainWindow):
         a.home.triggered.connect(self.show_home)
         a.back.triggered.connect(view.go_back)
         a.forward.triggered.connect(view.go_forward)
-        a.zoom_in.triggered.connect(view.zoom_in)
-        a.zoom_out.triggered.connect(view.zoom_out)
-        a.fit_width.triggered.connect(lambda: view.set_zoom_mode("fit-width"))
-        a.fit_page.triggered.connect(lambda: view.set_zoom_mode("fit-page"))
+        a.zoom_in.triggered.connect(
+            lambda: self.text_view.zoom_in() if self._in_text() else self._zoom(view.zoom_in)
+        )
+        a.zoom_out.triggered.connect(
+            lambda: self.text_view.zoom_out() if self._in_text() else self._zoom(view.zoom_out)
+        )
+        a.text_view.triggered.connect(
+            lambda checked: self.view_modes.set_mode("text" if checked else "page")
+        )
+        a.page_view.triggered.connect(
+            lambda checked: self.view_modes.set_mode("page" if checked else "text")
+        )
+        a.fit_width.triggered.connect(lambda: self._zoom(view.set_zoom_mode, "fit-width"))
+        a.fit_page.triggered.connect(lambda: self._zoom(view.set_zoom_mode, "fit-page"))
         a.next_page.triggered.connect(lambda: view.go_to(view.current_page() + 1))
         a.previous_page.triggered.connect(lambda: view.go_to(view.current_page() - 1))
-        a.copy.triggered.connect(view.copy_selection)
+        a.copy.triggered.connect(
+            lambda: self.text_view.copy() if self._in_text() else view.copy_selection()
+        )
         a.add_to_library.triggered.connect(self.choose_files_to_import)
         a.remove_from_library.triggered.connect(self.remove_current_from_library)
         a.about.triggered.connect(self.show_about)
@@ -227,6 +251,7 @@ class MainWindow(QMainWindow):
         self.page_box.valueChanged.connect(
             lambda n: view.go_to(n - 1) if n - 1 != view.current_page() else None
         )
+        view.scale_changed.connect(self._scale_changed)
         self.home.open_requested.connect(lambda doc_id: reader.open(doc_id))
         self.navigation.open_requested.connect(reader.open)
         reader.sections_ready.connect(self.nav_model.set_sections)
@@ -276,6 +301,14 @@ class MainWindow(QMainWindow):
         a.next_hit.triggered.connect(search.next_hit)
         a.previous_hit.triggered.connect(search.previous_hit)
         search.open_hit_requested.connect(reader.show_hits)
+        search.open_hit_requested.connect(
+            lambda *hit: self._view_modes.show_hits(*hit) if self._view_modes else None
+        )
+        marks.text_place = lambda: (
+            (*place, self.view_modes.current_text_section())
+            if self._in_text() and (place := self.view_modes.text_place()) is not None
+            else None
+        )
         self.indexer.progress.connect(self._indexing_progress)
         self.indexer.document_indexed.connect(lambda _doc_id: search.index_changed())
         reader.document_opened.connect(
@@ -286,6 +319,81 @@ class MainWindow(QMainWindow):
             marks.refresh_markers(reader.current.id)
         self._restore_state()
         self.features_ready = True
+
+    # --- the text view (built the first time it is needed) --------------------------------
+
+    @property
+    def text_view(self):
+        """The text view (created on first use: nothing of it is imported before then)."""
+        if self._text_view is None:
+            from brochure_reader.ui.text_options import apply_text_options
+            from brochure_reader.ui.text_view import TextView, text_palette_css
+
+            self._text_view = TextView(self)
+            self._text_view.set_reflowed(None, text_palette_css(self._text_view.palette()))
+            apply_text_options(self._text_view, self.settings)
+            self.stack.addWidget(self._text_view)
+            self._text_view.text_size_changed.connect(self._text_size_changed)
+        return self._text_view
+
+    @property
+    def view_modes(self):
+        """The page/text view switch (created with the text view)."""
+        if self._view_modes is None:
+            from brochure_reader.ui.view_modes import ViewModes
+
+            self._view_modes = ViewModes(
+                self.stack, self.page_view, self.text_view, self.reader, self.settings,
+                self.service, self,
+            )
+            self._view_modes.mode_changed.connect(self._mode_changed)
+            self._view_modes.message.connect(self.statusBar().showMessage)
+        return self._view_modes
+
+    def _fill_text_options(self) -> None:
+        """View > Text view options, filled the first time it opens."""
+        if self.text_options_menu.actions():
+            return
+        from brochure_reader.ui.text_options import fill_text_options_menu
+
+        fill_text_options_menu(self.text_options_menu, self.settings, lambda: self.text_view)
+
+    def _in_text(self) -> bool:
+        return self._view_modes is not None and self._view_modes.mode == "text"
+
+    def _mode_changed(self, mode: str) -> None:
+        a = self.actions
+        a.text_view.setChecked(mode == "text")
+        a.page_view.setChecked(mode == "page")
+        for action in (a.fit_width, a.fit_page):
+            action.setEnabled(mode == "page" and self.reader.current is not None)
+        self._show_zoom()
+
+    def _text_size_changed(self, percent: int) -> None:
+        self.view_modes.remember_text_size(percent)
+        self._show_zoom()
+
+    def _zoom(self, change, *args) -> None:
+        """A zoom chosen by the reader: applied and remembered for this document."""
+        change(*args)
+        doc = self.reader.current
+        if doc is not None and self.page_view.document is not None:
+            self.settings.set_document_value(doc.id, "zoom_mode", self.page_view.zoom_mode)
+            self.settings.set_document_value(doc.id, "zoom", float(self.page_view.scale))
+
+    def _scale_changed(self, _scale: float) -> None:
+        self._show_zoom()
+
+    def _show_zoom(self) -> None:
+        """The zoom as a percentage: text size in the text view, page scale (100 % = a
+        page at its printed size on a 96 dpi screen) in the page view."""
+        from brochure_reader.ui.reader import REFLOW_SCALE
+
+        if self._in_text():
+            percent = self.text_view.text_size
+        else:
+            percent = round(self.page_view.scale / REFLOW_SCALE * 100)
+        self.zoom_label.setText(f" {percent}% ")
 
     # --- behaviour ----------------------------------------------------------------------------
 
@@ -435,6 +543,8 @@ class MainWindow(QMainWindow):
         )
 
     def show_home(self) -> None:
+        if self._in_text():
+            self.view_modes.save_place()
         self.reader.save_position()
         self.refresh_home()
         self.page_total.setText(" of 0 ")
@@ -467,14 +577,33 @@ class MainWindow(QMainWindow):
 
     def _document_opened(self, doc_id: str) -> None:
         doc = self.library.get(doc_id)
-        self.stack.setCurrentWidget(self.page_view)
+        self._restore_zoom(doc)
         self._set_reading_enabled(True)
-        self.page_view.setFocus()
+        last = self.settings.document_value(doc_id, "view", str(self.settings.get("view")))
+        if self._view_modes is not None or last == "text":
+            self.view_modes.document_opened(doc_id)
+        else:
+            self.stack.setCurrentWidget(self.page_view)
+            self._mode_changed("page")
+        if not self._in_text():
+            self.page_view.setFocus()
         count = self.page_view.page_count
         self.page_box.setMaximum(max(1, count))
         self.page_total.setText(f" of {count} ")
         self.setWindowTitle(f"{doc.title} — {APP_TITLE}")
         self.actions.remove_from_library.setEnabled(doc.removable)
+
+    def _restore_zoom(self, doc) -> None:
+        """The zoom this document had last time (e-books are always laid out at 100 %)."""
+        from brochure_reader.ui.reader import is_reflowable
+
+        if is_reflowable(doc.path):
+            return
+        mode = self.settings.document_value(doc.id, "zoom_mode", "")
+        if mode in ("fit-width", "fit-page"):
+            self.page_view.set_zoom_mode(mode)
+        elif mode == "custom":
+            self.page_view.set_scale(self.settings.document_value(doc.id, "zoom", 1.0))
 
     def _page_changed(self, page: int) -> None:
         self.page_box.blockSignals(True)
@@ -586,7 +715,10 @@ class MainWindow(QMainWindow):
         show_about(self, self.library)
 
     def closeEvent(self, event) -> None:
-        self.reader.save_position()
+        if self._in_text():
+            self.view_modes.save_place()
+        else:
+            self.reader.save_position()
         self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode())
         self.settings.set("window_state", bytes(self.saveState().toBase64()).decode())
         sentence = self.settings_saver.flush()
@@ -622,8 +754,11 @@ class MainWindow(QMainWindow):
         if state:
             self.restoreState(QByteArray.fromBase64(state.encode()))
 
-    def open_target(self, target: str | None) -> None:
-        """Open ``DOC_ID[#slug]`` or a file path given on the command line."""
+    def open_target(self, target: str | None, view: str | None = None) -> None:
+        """Open ``DOC_ID[#slug]`` or a file path given on the command line, in *view*
+        ("page" or "text"; None: the document's last view)."""
+        if view in ("page", "text"):
+            self.view_modes.next_mode = view
         if not target:
             return
         path = Path(target)

@@ -226,8 +226,8 @@ class PageView(QAbstractScrollArea):
 
     def _request_visible(self) -> None:
         doc = self.document
-        if doc is None:
-            return
+        if doc is None or not self.isVisible():
+            return  # hidden (the text view is showing): render when shown
         visible = self._visible()
         wanted = range(max(0, visible.start - 1), min(self.page_count, visible.stop + 1))
         keys = {page: self._render_key(page) for page in wanted}
@@ -333,6 +333,10 @@ class PageView(QAbstractScrollArea):
                     painter.fillRect(to_view(words[index]), SELECTION)
             for my in self._markers.get(page, []):
                 painter.fillRect(QRectF(target.x() - 10, target.y() + my * s, 6, 18), MARKER)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._render_timer.start()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -37,6 +37,8 @@ class ReaderController(QObject):
     #: a protected document was opened with a password typed this session (doc id); the
     #: password is in :meth:`passwords` until the app quits, never saved
     unlocked = Signal(str)
+    #: the reader was taken to (page 0-based, y points): opening, a heading, a bookmark
+    jumped = Signal(int, float)
 
     def __init__(
         self,
@@ -238,6 +240,7 @@ class ReaderController(QObject):
         self._moved(*self.view.position())
         if explicit:  # a jump to a heading: that section is current, however short it is
             self._set_section(section_at(self.sections.get(doc.id, []), page, y + 1.0))
+        self.jumped.emit(page, y)
 
     def _open_failed(self, doc: Document, exc: BaseException, page: int, y: float) -> None:
         if isinstance(exc, PasswordRequired):
@@ -270,7 +273,13 @@ class ReaderController(QObject):
         if self.current is None:
             return
         self.settings.remember_position(self.current.id, page, y)
+        if self.view.isHidden():
+            return  # the text view is showing: it says which section the reader is in
         self._set_section(section_at(self.sections.get(self.current.id, []), *self._probe(page, y)))
+
+    def show_section(self, section: Section | None) -> None:
+        """Make *section* the current one (the tree highlights it): the text view's place."""
+        self._set_section(section)
 
     def _set_section(self, section: Section | None) -> None:
         self._section = section
