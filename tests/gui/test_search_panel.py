@@ -360,3 +360,33 @@ def test_results_never_overlap_when_started_with_larger_text(qtbot, bundled_inde
         panel.shutdown()
     finally:
         apply_text_size(app, False)
+
+
+def test_indexer_retries_a_crashed_document_once_then_reports_it(qtbot, tmp_path):
+    """Issue 15, item 8: a worker crash is retried once; a second one is reported in words."""
+    from concurrent.futures import Future
+
+    from brochure_reader.pdf.worker import WorkerCrashed
+    from brochure_reader.search.builder import DocSpec, index_document_job
+    from brochure_reader.ui.indexer import IndexerController
+
+    calls = []
+
+    class CrashingPool:
+        def submit(self, fn, *args):
+            calls.append(fn)
+            future = Future()
+            if fn is index_document_job:
+                future.set_exception(WorkerCrashed())
+            else:
+                future.set_result([])
+            return future
+
+    indexer = IndexerController(CrashingPool(), tmp_path / "index.sqlite3")
+    failed = []
+    indexer.document_failed.connect(lambda *a: failed.append(a))
+    with qtbot.waitSignal(indexer.finished, timeout=10000):
+        indexer.start([DocSpec("crashy", "Crashy", str(tmp_path / "x.pdf"))])
+    assert calls.count(index_document_job) == 2
+    [(doc_id, reason)] = failed
+    assert doc_id == "crashy" and reason.startswith("could not be indexed: ")

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from brochure_reader.pdf.worker import WorkerCrashed
 from brochure_reader.search.builder import DocSpec, index_document_job, optimize_job, prune_job
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ class IndexerController(QObject):
         self._running = False
         self._cancelled = False
         self._future: Future | None = None
+        self._retried: set[str] = set()
         self._job_done.connect(self._on_job_done)
 
     def is_running(self) -> bool:
@@ -121,9 +123,14 @@ class IndexerController(QObject):
                 for doc_id in future.result():
                     self.document_indexed.emit(doc_id)
         else:
+            if isinstance(exc, WorkerCrashed) and spec.doc_id not in self._retried:
+                self._retried.add(spec.doc_id)  # a crash may be chance: once more, then report
+                self._queue.insert(0, spec)
+                self._next()
+                return
             self._done += 1
-            if exc is not None:  # WorkerCrashed, or an index that cannot be written
-                self.document_failed.emit(spec.doc_id, str(exc))
+            if exc is not None:  # WorkerCrashed twice, or an index that cannot be written
+                self.document_failed.emit(spec.doc_id, f"could not be indexed: {exc}")
             else:
                 status, message = future.result()
                 if status == "indexed":

@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.indexer = IndexerController(self.service.background_pool, db, self)
         self._reindex_pending = False
         self.indexer.finished.connect(self._indexing_finished)
+        self.indexer.document_failed.connect(self._not_indexed)
 
     def _start_indexing(self) -> None:
         """Bring the search index up to date with the library (again after the running pass
@@ -108,6 +109,17 @@ class MainWindow(QMainWindow):
 
         specs = specs_from_library(self.library, self.reader.passwords())
         self._reindex_pending = not self.indexer.start(specs)
+
+    def _not_indexed(self, doc_id: str, reason: str) -> None:
+        """A document search cannot read: said in the status bar; one that crashed the
+        worker twice is also listed on the start page (a locked one is expected, not listed)."""
+        title = self.library.get(doc_id).title if doc_id in self.library else doc_id
+        crashed = reason.startswith("could not be indexed")
+        sentence = f"“{title}” is not in search results: {'it ' if crashed else ''}{reason}"
+        if crashed and sentence not in self.library.problems:
+            self.library.problems.append(sentence)
+            self.refresh_home()
+        self.statusBar().showMessage(sentence, 10000)
 
     def _indexing_finished(self) -> None:
         if self._reindex_pending:
