@@ -158,7 +158,10 @@ class TextView(QTextBrowser):
                 cursor = QTextCursor(block)
                 cursor.select(QTextCursor.BlockUnderCursor)
                 fmt = QTextCharFormat()
-                fmt.setFontPointSize(font.pointSizeF() * HEADING_SCALE.get(level, 1.0))
+                # Headings stand out less as the text grows: at 400 % body text is already large
+                # and a 1.6 x title would leave a few letters a line.
+                step = (HEADING_SCALE.get(level, 1.0) - 1.0) * 100 / self.text_size
+                fmt.setFontPointSize(font.pointSizeF() * (1.0 + step))
                 cursor.mergeCharFormat(fmt)
             block = block.next()
 
