@@ -162,7 +162,9 @@ def synthetic_queries(pool_paragraphs: list[str], n: int, seed: int = 7) -> list
     return out
 
 
-def bundled(work: Path, args) -> None:
+def bundled(work: Path, args) -> dict:
+    """Bundled-library figures (also printed): ``{"pages", "builds", "builds2", "floor",
+    "latency", "pdfgrep", "bytes", "pdf_bytes"}`` (seconds, ms in "latency")."""
     from brochure_reader.library import Library
     from brochure_reader.paths import AppPaths
     from brochure_reader.search.builder import PARALLEL_FROM, specs_from_library
@@ -172,7 +174,7 @@ def bundled(work: Path, args) -> None:
     specs = [s for s in specs_from_library(library) if s.path.endswith(".pdf")]
     if not specs:
         print("bundled library: no built pack found (assets/pack/pack.toml), skipped")
-        return
+        return {}
     files = [Path(s.path) for s in specs]
     pages = sum(_page_count(p) for p in files)
     db = work / "bundled.sqlite3"
@@ -199,12 +201,16 @@ def bundled(work: Path, args) -> None:
           f"{lat['p50']:.2f} ms, p95 {lat['p95']:.2f} ms (CPU p95 {lat['cpu_p95']:.2f} ms), "
           f"max {lat['max']:.2f} ms; "
           f"first query on a fresh connection p95 {lat['cold_p95']:.2f} ms")
+    grep = {}
     if not args.skip_pdfgrep:
         folder = files[0].parent
         grep = pdfgrep(folder, queries, timeout=120)
         if grep:
             print(f"  pdfgrep (no index) over the same files: median {grep['median_s']:.2f} s, "
                   f"max {grep['max_s']:.2f} s per query")
+    return {"pages": pages, "builds": builds, "builds2": builds2, "floor": floor, "latency": lat,
+            "pdfgrep": grep, "bytes": stats["bytes"],
+            "pdf_bytes": sum(f.stat().st_size for f in files)}
 
 
 def _page_count(path: Path) -> int:
@@ -214,7 +220,9 @@ def _page_count(path: Path) -> int:
         return doc.page_count
 
 
-def synthetic(work: Path, args) -> None:
+def synthetic(work: Path, args) -> dict:
+    """Synthetic-library figures (also printed): ``{"pages", "floor", "floor2", "one", "two",
+    "latency", "pdfgrep", "bytes", "pdf_bytes"}`` (Clock objects for the builds)."""
     from brochure_reader.paths import assets_dir
     from brochure_reader.search.builder import DocSpec
     from tests.benchmarks.synthetic import make_library, text_pool
@@ -264,11 +272,15 @@ def synthetic(work: Path, args) -> None:
           f"p95 {lat['p95']:.1f} ms (CPU p95 {lat['cpu_p95']:.1f} ms), max {lat['max']:.1f} ms; "
           f"first query on a fresh "
           f"connection p95 {lat['cold_p95']:.1f} ms")
+    grep = {}
     if not args.skip_pdfgrep:
         grep = pdfgrep(folder, queries[: args.pdfgrep_queries], timeout=args.pdfgrep_timeout)
         if grep:
             print(f"  pdfgrep (no index), {grep['n']} of the queries: median "
                   f"{grep['median_s']:.1f} s, max {grep['max_s']:.1f} s per query")
+    return {"pages": len(specs) * args.pages, "floor": floor, "floor2": floor2, "one": one,
+            "two": two, "latency": lat, "pdfgrep": grep, "bytes": stats["bytes"],
+            "pdf_bytes": size}
 
 
 def main() -> None:

@@ -224,3 +224,15 @@ def test_an_unlocked_document_is_indexed_for_the_session(qtbot, window, monkeypa
             index.close()
 
     qtbot.waitUntil(indexed, timeout=60000)
+
+
+def test_page_painted_is_reported_once_per_page_and_scale(qtbot, window):
+    painted = []
+    window.page_view.page_painted.connect(painted.append)
+    window.reader.open("geotopo", 0, 0.0)
+    qtbot.waitUntil(lambda: 0 in painted, timeout=30000)
+    window.page_view.viewport().repaint()
+    window.page_view.viewport().repaint()
+    assert painted.count(0) == 1
+    window.page_view.zoom_in()  # a new scale: painted again once its pixels arrive
+    qtbot.waitUntil(lambda: painted.count(0) == 2, timeout=30000)

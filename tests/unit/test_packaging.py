@@ -231,3 +231,18 @@ def test_gui_smoke_from_source(tmp_path):
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     assert re.search(r"^ready in \d+\.\d+ s", done.stdout, re.MULTILINE), done.stdout
+
+
+@pytest.mark.slow
+def test_gui_smoke_with_a_document_reports_its_first_page_painted(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-m", "brochure_reader", "--home", str(tmp_path / "home"), "--smoke",
+         "pancreatic-cancer"],
+        capture_output=True, text=True, env=env, timeout=60, cwd=REPO,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    ready = re.search(r"^ready in (\d+\.\d+) s", done.stdout, re.MULTILINE)
+    page = re.search(r"^first page painted in (\d+\.\d+) s", done.stdout, re.MULTILINE)
+    assert ready and page, done.stdout
+    assert float(page.group(1)) >= float(ready.group(1))

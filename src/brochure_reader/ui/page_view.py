@@ -61,6 +61,9 @@ class PageView(QAbstractScrollArea):
     message = Signal(str)
     #: the viewport changed size (e-books are laid out again)
     resized = Signal()
+    #: (page 0-based) a page's pixels at the current scale were painted for the first time
+    #: since the document was set (start-up reports and benchmarks listen to it)
+    page_painted = Signal(int)
 
     def __init__(self, service: DocumentService, parent=None):
         super().__init__(parent)
@@ -79,6 +82,7 @@ class PageView(QAbstractScrollArea):
         self._back: list[tuple[int, float]] = []
         self._forward: list[tuple[int, float]] = []
         self._last_page = -1
+        self._painted: set[tuple] = set()  # render keys already reported by page_painted
         self.setFocusPolicy(Qt.StrongFocus)
         self.viewport().setMouseTracking(True)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
@@ -100,6 +104,7 @@ class PageView(QAbstractScrollArea):
         self._selection.clear()
         self._back.clear()
         self._forward.clear()
+        self._painted.clear()
         self.document = document
         self.layout = PageLayout(document.sizes if document else [])
         self._last_page = -1
@@ -304,6 +309,7 @@ class PageView(QAbstractScrollArea):
             return
         dx = -self.horizontalScrollBar().value()
         dy = -self.verticalScrollBar().value()
+        newly_painted = []
         for page in self._visible():
             x, y, w, h = self.layout.page_rect(page)
             target = QRectF(x + dx, y + dy, w, h)
@@ -312,6 +318,9 @@ class PageView(QAbstractScrollArea):
             key = self._render_key(page)
             image = self.cache.get(key)
             if image is not None and (image.width(), image.height()) == key[2]:
+                if key not in self._painted:
+                    self._painted.add(key)
+                    newly_painted.append(page)
                 painter.drawImage(target.topLeft(), image)  # one image pixel per device pixel
             elif image is not None or (image := self.cache.best_for(key[0], page)) is not None:
                 # another size (still rendering, or beyond MAX_RENDER_SIDE): stretched for now
@@ -333,6 +342,9 @@ class PageView(QAbstractScrollArea):
                     painter.fillRect(to_view(words[index]), SELECTION)
             for my in self._markers.get(page, []):
                 painter.fillRect(QRectF(target.x() - 10, target.y() + my * s, 6, 18), MARKER)
+        painter.end()
+        for page in newly_painted:
+            self.page_painted.emit(page)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
