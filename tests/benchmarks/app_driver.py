@@ -87,8 +87,9 @@ def main() -> int:
     from brochure_reader.library import Library
     from brochure_reader.paths import AppPaths
     from brochure_reader.settings import Settings
-    from brochure_reader.ui.app import _when_painted, apply_text_size
+    from brochure_reader.ui.app import _when_painted
     from brochure_reader.ui.main_window import MainWindow
+    from brochure_reader.ui.theme import apply_text_size
     from brochure_reader.ui.worker_bridge import DocumentService
     from tests.benchmarks.procmem import tree_memory
 
