@@ -138,3 +138,22 @@ def test_home_view_by_keyboard(qtbot, window):
     with qtbot.waitSignal(window.reader.document_opened, timeout=30000) as opened:
         qtbot.keyClick(card, Qt.Key.Key_Return)
     assert opened.args == [card.doc_id]
+
+
+def test_a_new_search_clears_the_old_highlights(qtbot, window):
+    _open(qtbot, window, AML)
+    window.page_view.set_highlights(0, [(10.0, 10.0, 60.0, 20.0)])
+    window.actions.search.trigger()
+    qtbot.keyClicks(window.search_panel.field, "fever")
+    assert window.page_view._highlights == {}
+
+
+def test_bookmark_export_is_called_a_bookmarks_file(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    filters = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (filters.append(a[3]), ("", ""))[1])
+    window.bookmarks._choose_export(None)
+    assert "Bookmarks file (can be imported again)" in filters[0]
+    assert "Web Annotation" not in filters[0]

@@ -48,6 +48,9 @@ from brochure_reader.ui.bookmarks_model import (
 )
 from brochure_reader.ui.bookmarks_questions import QuestionsTab
 
+#: What the file dialogs call a bookmarks export (a W3C Web Annotation JSON file): words a
+#: carer understands.
+BOOKMARKS_FILE = "Bookmarks file (can be imported again)"
 #: How often (ms) the panel looks for changes made by another process.
 POLL_INTERVAL_MS = 2000
 #: Delay (ms) after the last keystroke before a note is saved.
@@ -636,7 +639,7 @@ class BookmarksPanel(QWidget):
         name = (collection or "bookmarks").replace("/", "-")
         path, kind = QFileDialog.getSaveFileName(
             self, "Export bookmarks", str(Path.home() / f"{name}.json"),
-            "Web Annotation JSON (*.json);;PDF list (*.pdf)")
+            f"{BOOKMARKS_FILE} (*.json);;PDF list to read or print (*.pdf)")
         if not path:
             return
         if path.lower().endswith(".pdf") or kind.startswith("PDF"):
@@ -650,7 +653,7 @@ class BookmarksPanel(QWidget):
 
     def _choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import bookmarks", str(Path.home()),
-                                              "Web Annotation JSON (*.json *.jsonld);;All (*)")
+                                              f"{BOOKMARKS_FILE} (*.json *.jsonld);;All (*)")
         if path:
             self.import_json(path)
 

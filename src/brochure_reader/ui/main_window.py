@@ -321,6 +321,7 @@ class MainWindow(QMainWindow):
             if self._in_text() and (place := self.view_modes.text_place()) is not None
             else None
         )
+        search.query_changed.connect(self.page_view.clear_highlights)  # a new search
         self.indexer.progress.connect(self._indexing_progress)
         self.indexer.document_indexed.connect(lambda _doc_id: search.index_changed())
         reader.document_opened.connect(

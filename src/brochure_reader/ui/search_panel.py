@@ -77,6 +77,8 @@ class SearchPanel(QWidget):
 
     #: a hit to show: (document id, page 0-based, words/phrases to highlight on that page)
     open_hit_requested = Signal(str, int, list)
+    #: the query changed: highlights of the old one should leave the page
+    query_changed = Signal()
     #: internal: (request number, text, scope, typing 0/1) to the search thread.  An int, not a
     #: bool: PySide6 6.12.0 mishandles booleans passed through signals (see
     #: tests/gui/test_pyside_bool_signals.py).
@@ -234,6 +236,7 @@ class SearchPanel(QWidget):
 
     def _on_text_changed(self, _text: str) -> None:
         self._open_first_when_shown = False
+        self.query_changed.emit()
         self._timer.start()
 
     def _search(self, typing: bool) -> None:
