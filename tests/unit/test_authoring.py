@@ -108,6 +108,17 @@ def test_parse_source_reads_front_matter_and_body(tmp_path):
     assert source.body.lstrip().startswith("::: key-points")
 
 
+def test_web_source_access_date_is_read_and_cited(tmp_path):
+    front = FRONT.format(id="x-doc", title="T", reviewed="2026-11-29").replace(
+        "year = 2025", "year = 2025\naccessed = 2026-12-07"
+    )
+    source = parse_source(write_source(tmp_path, "x-doc", front=front))
+    assert source.sources[0].accessed == dt.date(2026, 12, 7)
+    assert source.sources[0].citation().endswith("2025. Accessed 7 December 2026.")
+    plain = parse_source(write_source(tmp_path / "b", "x-doc"))
+    assert plain.sources[0].accessed is None and "Accessed" not in plain.sources[0].citation()
+
+
 def _front_without(field: str) -> str:
     lines = FRONT.format(id="x-doc", title="T", reviewed="2026-11-29").splitlines()
     if field == "sources":
@@ -140,6 +151,7 @@ def test_missing_field_is_named_with_the_file(tmp_path, field):
         (('summary = "A small document made by the tests."', 'summary = ""'), "summary"),
         (('publisher = "Test publisher"', "publisher = 3"), "publisher"),
         (("year = 2025", 'year = "2025"'), "year"),
+        (("year = 2025", 'year = 2025\naccessed = "last week"'), "accessed"),
     ],
 )
 def test_bad_field_values(tmp_path, change, field):

@@ -7,7 +7,9 @@ import json
 import pytest
 
 from brochure_reader import __version__
+from brochure_reader.authoring import parse_source
 from brochure_reader.cli import main
+from brochure_reader.paths import bundled_pack_dir
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -31,7 +33,8 @@ def test_list_json_schema_with_the_bundled_pack(capsys):
     assert {"acute-myeloid-leukaemia", "acute-lymphoblastic-leukaemia", "glossary"} <= ids
     aml = next(d for d in pack["documents"] if d["id"] == "acute-myeloid-leukaemia")
     assert set(aml) == {"id", "title", "category", "pages", "reviewed", "sections"}
-    assert aml["pages"] >= 6 and aml["reviewed"] == "2026-11-29"
+    aml_source = parse_source(bundled_pack_dir() / "sources" / "acute-myeloid-leukaemia.md")
+    assert aml["pages"] >= 6 and aml["reviewed"] == aml_source.reviewed.isoformat()
     first = aml["sections"][0]
     assert set(first) == {"title", "ref", "page", "level", "children"}
     assert first["ref"] == "acute-myeloid-leukaemia#key-points" and first["page"] == 1

@@ -39,14 +39,6 @@ pytestmark = pytest.mark.skipif(not BLOCKS, reason="no shared blocks in assets/p
 #: Documents issue 12 part B revises (blood cancers, brain, children's, side effects): they
 #: still state some urgent signs differently from the shared blocks, or lack the fever block.
 #: Strict: when a document is fixed its test passes, fails here, and it must leave this list.
-PENDING_REVISION = {
-    "acute-lymphoblastic-leukaemia",
-    "acute-myeloid-leukaemia",
-    "cancer-in-children-and-teenagers",
-    "glioma",
-    "lymphoma",
-    "reporting-side-effects",
-}
 
 
 def body(urgent: str, extra: str = "") -> str:
@@ -260,18 +252,7 @@ def test_bundled_pack_states_its_licence():
 BUNDLED = sorted(p.stem for p in (PACK / "sources").glob("*.md"))
 
 
-@pytest.mark.parametrize(
-    "doc_id",
-    [
-        pytest.param(
-            d,
-            marks=pytest.mark.xfail(strict=True, reason="issue 12 part B revises this document"),
-        )
-        if d in PENDING_REVISION
-        else d
-        for d in BUNDLED
-    ],
-)
+@pytest.mark.parametrize("doc_id", BUNDLED)
 def test_bundled_document_agrees_with_the_shared_blocks(doc_id):
     source = parse_source(PACK / "sources" / f"{doc_id}.md")
     has_urgent = any(line.startswith("::: urgent") for line in source.body.splitlines())

@@ -51,10 +51,14 @@ class Reference:
     publisher: str
     year: int | None = None
     url: str = ""
+    #: When a web page was read (``accessed = 2026-12-07``); None for print sources.
+    accessed: dt.date | None = None
 
     def citation(self) -> str:
-        """``Publisher. Title. Year.`` as printed in lists."""
+        """``Publisher. Title. Year. Accessed 7 December 2026.`` as printed in lists."""
         parts = [self.publisher, self.title] + ([str(self.year)] if self.year else [])
+        if self.accessed:
+            parts.append(f"Accessed {self.accessed.day} {self.accessed:%B %Y}")
         return ". ".join(p.rstrip(".") for p in parts if p) + "."
 
 
@@ -125,9 +129,14 @@ def _references(data: dict, where: str) -> list[Reference]:
         url = entry.get("url", "")
         if not isinstance(url, str):
             raise SourceError(f"{at}: field 'url' must be text")
+        accessed = _date_field(entry, "accessed", at) if "accessed" in entry else None
         refs.append(
             Reference(
-                _text_field(entry, "title", at), _text_field(entry, "publisher", at), year, url
+                _text_field(entry, "title", at),
+                _text_field(entry, "publisher", at),
+                year,
+                url,
+                accessed,
             )
         )
     return refs
