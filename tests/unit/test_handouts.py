@@ -192,7 +192,7 @@ def test_no_cover_without_cover_details(library):
 
 
 def test_large_print_is_reflowed_at_18pt_and_never_below_16pt(library):
-    refs = [f"{AML}#key-points", f"{AML}#contact-your-care-team-straight-away-if"]
+    refs = [f"{AML}#key-points", f"{AML}#get-help-straight-away"]
     parts = plan_handout(library, refs, sections_of)
     normal = compose_handout(HandoutRequest(parts, COVER))
     large = compose_handout(HandoutRequest(parts, COVER, large_print=True))
@@ -201,7 +201,7 @@ def test_large_print_is_reflowed_at_18pt_and_never_below_16pt(library):
     assert sum(1 for s in sizes if abs(s - 18.0) < 0.05) > len(sizes) / 2  # body text at 18 pt
     assert large.page_count > normal.page_count  # reflowed onto more pages, not magnified
     text = " ".join(" ".join(page_texts(large.pdf)).split())
-    assert "Contact your care team straight away" in text and "Riverside" in text
+    assert "Get help straight away" in text and "Riverside" in text
     assert NOT_REFLOWED not in text and not large.notes
 
 
