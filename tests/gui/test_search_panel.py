@@ -231,12 +231,12 @@ def test_down_arrow_moves_to_the_results(qtbot, panel):
 
 
 @pytest.fixture
-def pool():
-    from brochure_reader.pdf.worker import WorkerPool
+def pool(qtbot):
+    from brochure_reader.ui.jobs import JobRunner
 
-    workers = WorkerPool(1)
-    yield workers
-    workers.shutdown()
+    jobs = JobRunner(workers=1)
+    yield jobs
+    jobs.shutdown()
 
 
 def test_indexer_controller_builds_in_a_worker(qtbot, pool, sample_pack, tmp_path):

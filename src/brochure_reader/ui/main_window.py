@@ -23,17 +23,17 @@ from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.settings import Settings
 from brochure_reader.ui.actions import Actions
 from brochure_reader.ui.home_view import HomeView
+from brochure_reader.ui.jobs import JobRunner
 from brochure_reader.ui.navigation import NavigationModel, NavigationPanel
 from brochure_reader.ui.page_view import PageView
 from brochure_reader.ui.reader import ReaderController
-from brochure_reader.ui.worker_bridge import DocumentService
 
 DOCUMENT_FILTER = "Documents (*.pdf *.epub *.xps *.oxps *.cbz *.fb2 *.mobi);;All files (*)"
 
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, paths: AppPaths, library: Library, settings: Settings, service: DocumentService
+        self, paths: AppPaths, library: Library, settings: Settings, service: JobRunner
     ):
         super().__init__()
         self.paths, self.library, self.settings, self.service = paths, library, settings, service
@@ -80,14 +80,14 @@ class MainWindow(QMainWindow):
         from brochure_reader.ui.search_panel import SearchPanel
 
         db = index_path(self.paths.cache)
-        self.search_panel = SearchPanel(db, self)
+        self.search_panel = SearchPanel(db, self, jobs=self.service)
         self.search_panel.set_categories(
             [(cat_id, title) for cat_id, title, _docs in self.library.by_category()]
         )
         self.search_dock = self._dock("Search", "search", self.search_panel, Qt.LeftDockWidgetArea)
         self.tabifyDockWidget(self.nav_dock, self.search_dock)
         self.nav_dock.raise_()
-        self.indexer = IndexerController(self.service.background_pool, db, self)
+        self.indexer = IndexerController(self.service, db, self)
         self._reindex_pending = False
         self.indexer.finished.connect(self._indexing_finished)
 
@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
 
         self.bookmark_store = BookmarkStore.open(self.paths)
         self.bookmarks = BookmarksPanel(
-            self.bookmark_store, title_of, self.service.pool.submit, self
+            self.bookmark_store, title_of, self.service, self
         )
         self.bookmarks_dock = self._dock(
             "Bookmarks", "bookmarks", self.bookmarks, Qt.LeftDockWidgetArea
@@ -485,7 +485,7 @@ class MainWindow(QMainWindow):
             def refused(exc, path=path) -> None:
                 self._finish_import(import_files(self.library, [path], _raiser(exc)))
 
-            self.service.call(pdf_jobs.validate, (str(path),), accepted, refused)
+            self.service.run(pdf_jobs.validate, (str(path),)).on_result(accepted).on_error(refused)
 
     def _finish_import(self, results) -> None:
         """Report each file's outcome; open what was added (or what was already there), so a
