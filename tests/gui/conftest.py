@@ -32,18 +32,25 @@ def service(qtbot):
     service.shutdown()
 
 
-@pytest.fixture
-def window(qtbot, app_paths, corpus_library):
+def make_window(qtbot, app_paths, library, size=(1100, 800)):
+    """A started, shown MainWindow on *library* with one worker; the caller shuts its
+    service down (``win.service.shutdown()``)."""
     from brochure_reader.settings import Settings
     from brochure_reader.ui.main_window import MainWindow
     from brochure_reader.ui.worker_bridge import DocumentService
 
     win = MainWindow(
-        app_paths, corpus_library, Settings(app_paths.settings_file), DocumentService(workers=1)
+        app_paths, library, Settings(app_paths.settings_file), DocumentService(workers=1)
     )
     qtbot.addWidget(win)
-    win.resize(1100, 800)
+    win.resize(*size)
     win.show()
     win.start()
+    return win
+
+
+@pytest.fixture
+def window(qtbot, app_paths, corpus_library):
+    win = make_window(qtbot, app_paths, corpus_library)
     yield win
     win.service.shutdown()

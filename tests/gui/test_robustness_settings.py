@@ -11,21 +11,20 @@ import sys
 import pytest
 
 from tests.conftest import REPO
+from tests.gui.conftest import make_window
 
 
 def _window(qtbot, app_paths, library):
-    from brochure_reader.settings import Settings
-    from brochure_reader.ui.main_window import MainWindow
-    from brochure_reader.ui.worker_bridge import DocumentService
+    return make_window(qtbot, app_paths, library, size=(1000, 760))
 
-    win = MainWindow(
-        app_paths, library, Settings(app_paths.settings_file), DocumentService(workers=1)
-    )
-    qtbot.addWidget(win)
-    win.resize(1000, 760)
-    win.show()
-    win.start()
-    return win
+def _smoke(home):
+    """``brochure-reader --home HOME --smoke`` in a fresh process (offscreen)."""
+    return subprocess.run(
+        [sys.executable, "-m", "brochure_reader", "--home", str(home), "--smoke"],
+        capture_output=True, text=True, timeout=50, cwd=REPO,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )  # fmt: skip
+
 
 
 def test_bad_position_neither_stops_the_start_nor_the_opening(qtbot, app_paths, corpus_library):
@@ -78,11 +77,7 @@ def test_position_is_on_disk_while_reading(qtbot, app_paths, corpus_library):
 def test_smoke_start_with_a_folder_as_settings_file(tmp_path):
     home = tmp_path / "home"
     (home / "config" / "settings.json").mkdir(parents=True)
-    done = subprocess.run(
-        [sys.executable, "-m", "brochure_reader", "--home", str(home), "--smoke"],
-        capture_output=True, text=True, timeout=50, cwd=REPO,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-    )  # fmt: skip
+    done = _smoke(home)
     assert done.returncode == 0, done.stderr[-2000:]
     assert (home / "config" / "settings.json").is_file()
     assert list((home / "config").glob("settings.json.damaged-*"))
@@ -93,11 +88,7 @@ def test_smoke_start_with_an_undecodable_settings_file(tmp_path):
     home = tmp_path / "home"
     (home / "config").mkdir(parents=True)
     (home / "config" / "settings.json").write_bytes(b"\xff")
-    done = subprocess.run(
-        [sys.executable, "-m", "brochure_reader", "--home", str(home), "--smoke"],
-        capture_output=True, text=True, timeout=50, cwd=REPO,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-    )  # fmt: skip
+    done = _smoke(home)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Traceback" not in done.stderr
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from brochure_reader.bookmarks.anchors import normalise_text
 from brochure_reader.library.sections import find_section
+from tests.gui.conftest import make_window
 from tests.helpers import write_pack
 
 
@@ -15,18 +16,10 @@ from tests.helpers import write_pack
 def text_window(qtbot, app_paths, corpus):
     """The main window over the bundled pack plus one imported-like corpus PDF."""
     from brochure_reader.library import Library
-    from brochure_reader.settings import Settings
-    from brochure_reader.ui.main_window import MainWindow
-    from brochure_reader.ui.worker_bridge import DocumentService
 
     write_pack(app_paths.user_packs / "corpus", "corpus-pack",
                {"naacl": corpus / "pdfminer__naacl06-hyphenated.pdf"})
-    win = MainWindow(app_paths, Library.load(app_paths), Settings(app_paths.settings_file),
-                     DocumentService(workers=1))
-    qtbot.addWidget(win)
-    win.resize(1100, 800)
-    win.show()
-    win.start()
+    win = make_window(qtbot, app_paths, Library.load(app_paths))
     yield win
     win.service.shutdown()
 

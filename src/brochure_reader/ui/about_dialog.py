@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from brochure_reader import APP_NAME, APP_TITLE, __version__
 from brochure_reader.library import Library
+from brochure_reader.ui.geometry import fit_to_screen
 
 TAGLINE = (
     "An offline reader for patient information about hard-to-treat cancers. It never goes "
@@ -233,16 +234,7 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         buttons.button(QDialogButtonBox.Close).setDefault(True)
-        self._fit_to_screen(660, 670)
-
-    def _fit_to_screen(self, width: int, height: int) -> None:
-        """Open big enough to show everything without scrolling, where the screen allows."""
-        screen = (self.parentWidget() or self).screen()
-        if screen is not None:
-            available = screen.availableGeometry()
-            width = min(width, int(available.width() * 0.9))
-            height = min(height, int(available.height() * 0.9))
-        self.resize(width, height)
+        fit_to_screen(self, 660, 670)
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(about_text(self.library))

@@ -53,6 +53,7 @@ from brochure_reader.handouts.ranges import (
     format_page_ranges,
 )
 from brochure_reader.pdf import jobs as pdf_jobs
+from brochure_reader.ui.geometry import fit_to_screen
 from brochure_reader.ui.worker_bridge import DocumentService
 
 #: Highest resolution pages are rendered at (dots per inch); 300 dpi is print quality for text
@@ -444,15 +445,7 @@ class PrintPreview(QDialog):
                           (QKeySequence.StandardKey.MoveToPreviousPage, -1)):
             QShortcut(QKeySequence(key), self, lambda step=step: self.go(step))
         self.view.setFocus()  # Page Up/Down, arrows and the wheel work at once
-        self._fit_to_screen(900, 1000)
-
-    def _fit_to_screen(self, width: int, height: int) -> None:
-        screen = (self.parentWidget() or self).screen()
-        if screen is not None:
-            available = screen.availableGeometry()
-            width = min(width, int(available.width() * 0.9))
-            height = min(height, int(available.height() * 0.9))
-        self.resize(width, height)
+        fit_to_screen(self, 900, 1000)
 
     def page_count(self) -> int:
         return self.view.pageCount()
