@@ -54,6 +54,9 @@ DEFAULTS: dict[str, Any] = {
 }
 
 ZOOM_MODES = ("fit-width", "fit-page", "custom")
+#: The ``theme`` and ``page_colours`` choices (ui/theme.py, ui/page_colours.py draw them).
+THEMES = ("system", "light", "dark", "high-contrast")
+PAGE_COLOURS = ("normal", "night", "sepia")
 #: Largest y (points) and zoom a position may hold: far beyond any real page (PDF pages are at
 #: most 14,400 pt; UserUnit can multiply that by 75), small enough for any scroll bar.
 MAX_POINTS, MAX_ZOOM = 1.2e6, 100.0
@@ -176,6 +179,8 @@ _FIELDS = {
     "window_geometry": _of_type(str),
     "window_state": _of_type(str),
     "larger_text": _of_type(bool),
+    "theme": _clean_choice(THEMES),
+    "page_colours": _clean_choice(PAGE_COLOURS),
 }
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from brochure_reader import APP_NAME, APP_TITLE, __version__
 from brochure_reader.library import Library
 from brochure_reader.ui.geometry import fit_to_screen
+from brochure_reader.ui.theme import current_theme
 
 TAGLINE = (
     "An offline reader for patient information about hard-to-treat cancers. It never goes "
@@ -133,13 +134,21 @@ def about_text(library: Library) -> str:
     return "\n".join(lines) + "\n"
 
 
-_HEADING = '<h3 style="color: #123a63; margin-top: 14px; margin-bottom: 6px;">{}</h3>'
 _CELL = '<td style="padding: 2px 20px 2px 0;">{}</td>'
-_HEAD = '<th align="left" style="padding: 2px 20px 4px 0; color: #3d4752;">{}</th>'
+
+
+def _heading(text: str) -> str:
+    accent = current_theme().colour("accent")
+    return f'<h3 style="color: {accent}; margin-top: 14px; margin-bottom: 6px;">{text}</h3>'
+
+
+def _head(text: str) -> str:
+    muted = current_theme().colour("muted")
+    return f'<th align="left" style="padding: 2px 20px 4px 0; color: {muted};">{text}</th>'
 
 
 def _table(rows: list[tuple[str, ...]], headers: tuple[str, ...] = ()) -> str:
-    head = "<tr>" + "".join(_HEAD.format(html.escape(h)) for h in headers) + "</tr>"
+    head = "<tr>" + "".join(_head(html.escape(h)) for h in headers) + "</tr>"
     body = "".join(
         "<tr>"
         + "".join(
@@ -154,20 +163,21 @@ def _table(rows: list[tuple[str, ...]], headers: tuple[str, ...] = ()) -> str:
 
 def _details_html(library: Library) -> str:
     packs = []
+    muted = current_theme().colour("muted")
     for pack, (title, version, where) in zip(library.packs, pack_rows(library), strict=True):
         licence = _pack_licence(pack)
         extra = f" · licence {html.escape(licence)}" if licence else ""
         packs.append(
             f'<p style="margin: 0 0 6px 0;"><b>{html.escape(title)}</b><br>'
-            f'<span style="color: #3d4752;">version {html.escape(version)} · '
+            f'<span style="color: {muted};">version {html.escape(version)} · '
             f"{html.escape(where)}{extra}</span></p>"
         )
     return (
-        _HEADING.format("Content")
+        _heading("Content")
         + ("".join(packs) or "<p>No content pack is loaded.</p>")
-        + _HEADING.format("Software and licences")
+        + _heading("Software and licences")
         + _table(component_rows(), ("Component", "Version", "Licence"))
-        + f'<p style="margin-top: 12px; color: #333333;">{html.escape(LICENCE_NOTE)}</p>'
+        + f'<p style="margin-top: 12px; color: {muted};">{html.escape(LICENCE_NOTE)}</p>'
     )
 
 
@@ -209,11 +219,11 @@ class AboutDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.title.setFont(font)
-        self.title.setStyleSheet("color: #123a63;")
+        self.title.setStyleSheet(f"color: {current_theme().colour('accent')};")
         self.title.setTextInteractionFlags(Qt.TextSelectableByMouse)
         tagline = QLabel(TAGLINE, self)
         tagline.setWordWrap(True)
-        tagline.setStyleSheet("color: #333333;")
+        tagline.setStyleSheet(f"color: {current_theme().colour('muted')};")
         title_box.addWidget(self.title)
         title_box.addWidget(tagline)
         header.addLayout(title_box, 1)

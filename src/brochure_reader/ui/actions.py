@@ -98,6 +98,7 @@ class Actions:
         )
         self.text_view.setIconText("Text view")
         make("page_view", "Pa&ge view", tip="Show the document's pages (Ctrl+T)")
+        make("preferences", "Pre&ferences…", "Ctrl+,", tip="Theme, page colours, text size")
         make("about", "&About Brochure Reader")
         for name in ("fit_width", "fit_page", "larger_text", "text_view", "page_view"):
             getattr(self, name).setCheckable(True)

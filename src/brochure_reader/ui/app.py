@@ -126,6 +126,9 @@ def run(
     from brochure_reader.ui.focus_ring import install as install_focus_ring
 
     install_focus_ring(app)
+    from brochure_reader.ui.theme import apply_theme
+
+    apply_theme(app, settings.get("theme"))
     library = Library.load(paths)
     library.problems.extend(settings.problems)
     window = MainWindow(paths, library, settings, DocumentService())

@@ -17,6 +17,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from brochure_reader.bookmarks.model import Bookmark
+from brochure_reader.ui.theme import current_theme
 from brochure_reader.ui.tree_model import TreeModel
 
 GROUP_BY_COLLECTION = "collection"
@@ -311,7 +312,7 @@ class BookmarkTreeModel(TreeModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and node.key == ATTENTION:
-            return QColor("#9b1c1c")
+            return QColor(current_theme().colour("warning"))
         if role == Qt.ItemDataRole.ToolTipRole and node.key == ATTENTION:
             return ("These passages were not found in the latest version of their document. "
                     "Open one to see where it was, then keep it there or delete it.")

@@ -20,15 +20,22 @@ from PySide6.QtWidgets import (
 )
 
 from brochure_reader.library import Document, Library
+from brochure_reader.ui.theme import Theme, current_theme
 
-CARD_STYLE = """
-QFrame#card { background: #ffffff; border: 1px solid #c9d3de; border-radius: 10px; }
-QFrame#card:hover { border: 2px solid #1f5f99; background: #f3f8fd; }
-QFrame#card:focus { border: 4px solid #1f5f99; background: #e6f0fa; }
-QLabel#cardTitle { color: #123a63; font-weight: 600; }
-QLabel#cardSummary { color: #333333; }
-QLabel#sectionTitle { color: #123a63; font-weight: 600; }
-QLabel#intro { color: #333333; }
+
+def card_style(theme: Theme | None = None) -> str:
+    """The start page's style sheet in *theme*'s colours (the current theme by default)."""
+    c = (theme or current_theme()).colours
+    return f"""
+QFrame#card {{ background: {c['card']}; border: 1px solid {c['card_border']};
+              border-radius: 10px; }}
+QFrame#card:hover {{ border: 2px solid {c['card_focus_border']}; background: {c['card_hover']}; }}
+QFrame#card:focus {{ border: 4px solid {c['card_focus_border']}; background: {c['card_focus']}; }}
+QLabel#cardTitle {{ color: {c['accent']}; font-weight: 600; }}
+QLabel#cardSummary {{ color: {c['muted']}; }}
+QLabel#sectionTitle {{ color: {c['accent']}; font-weight: 600; }}
+QLabel#intro {{ color: {c['muted']}; }}
+QLabel#warning {{ color: {c['warning']}; }}
 """
 
 
@@ -92,7 +99,7 @@ class HomeView(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.NoFrame)
-        self.setStyleSheet(CARD_STYLE)
+        self.setStyleSheet(card_style())
         self.cards: list[Card] = []
         self.setFocusPolicy(Qt.NoFocus)  # Tab goes from card to card, not to the page
 
@@ -107,6 +114,7 @@ class HomeView(QScrollArea):
         says where the reader left each of them ("Page 5 · What FLT3 means")."""
         self._where = where or {}
         self.setFont(QApplication.font())  # follow View > Larger text at once
+        self.setStyleSheet(card_style())  # and the theme
         focused = QApplication.focusWidget()
         had_focus = focused is not None and (focused is self or self.isAncestorOf(focused))
         keep = self.cards.index(focused) if focused in self.cards else 0
@@ -134,7 +142,7 @@ class HomeView(QScrollArea):
         outer.addWidget(intro)
         for problem in problems:
             warn = QLabel(f"⚠ {problem}", page, wordWrap=True)
-            warn.setStyleSheet("color: #8a1c1c;")
+            warn.setObjectName("warning")
             outer.addWidget(warn)
 
         recent_docs = [library.get(d) for d in recent if d in library][:4]

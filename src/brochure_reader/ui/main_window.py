@@ -68,6 +68,10 @@ class MainWindow(QMainWindow):
             lambda _doc_id: self.features_ready and self._start_indexing())
         self.features_ready = False  # search and bookmarks docks: built by start()
         self._notice = ""  # a status message that background progress must not overwrite
+        from brochure_reader.ui.appearance import Appearance
+
+        self.appearance = Appearance(settings, self)
+        self.appearance.theme_changed.connect(self._theme_changed)
         self._build_toolbar()
         self._build_menus()
         self._connect()
@@ -202,6 +206,8 @@ class MainWindow(QMainWindow):
         menu.addAction(a.quit)
         menu = self.menuBar().addMenu("&Edit")
         menu.addActions([a.copy, a.add_bookmark, a.add_questions])
+        menu.addSeparator()
+        menu.addAction(a.preferences)
         self.edit_menu = menu
         menu = self.menuBar().addMenu("&View")
         menu.addActions([a.page_view, a.text_view])
@@ -210,6 +216,7 @@ class MainWindow(QMainWindow):
         self.text_options_menu = menu.addMenu("Te&xt view options")
         self.text_options_menu.aboutToShow.connect(self._fill_text_options)
         menu.addSeparator()
+        self.appearance.add_menu(menu)
         menu.addAction(a.larger_text)
         a.larger_text.setChecked(bool(self.settings.get("larger_text")))
         menu.addSeparator()
@@ -251,6 +258,7 @@ class MainWindow(QMainWindow):
         a.add_to_library.triggered.connect(self.choose_files_to_import)
         a.remove_from_library.triggered.connect(self.remove_current_from_library)
         a.about.triggered.connect(self.show_about)
+        a.preferences.triggered.connect(self.show_preferences)
         a.larger_text.toggled.connect(self.set_larger_text)
         a.print.triggered.connect(lambda: self.print_current(False))
         a.print_preview.triggered.connect(lambda: self.print_current(True))
@@ -343,7 +351,7 @@ class MainWindow(QMainWindow):
             from brochure_reader.ui.text_view import TextView, text_palette_css
 
             self._text_view = TextView(self)
-            self._text_view.set_reflowed(None, text_palette_css(self._text_view.palette()))
+            self._text_view.set_reflowed(None, text_palette_css())
             apply_text_options(self._text_view, self.settings)
             self.stack.addWidget(self._text_view)
             self._text_view.text_size_changed.connect(self._text_size_changed)
@@ -721,6 +729,25 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     # --- misc ----------------------------------------------------------------------------------
+
+    def show_preferences(self) -> None:
+        from brochure_reader.ui.appearance import PreferencesDialog
+
+        dialog = PreferencesDialog(self.appearance, self.actions.larger_text, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open()
+        self.preferences_dialog = dialog
+
+    def _theme_changed(self, _theme) -> None:
+        """A new theme: what draws its own colours is drawn again."""
+        if self._text_view is not None:
+            from brochure_reader.ui.text_view import text_palette_css
+
+            self._text_view.set_style_sheet_css(text_palette_css())
+        self.refresh_home()
+        self.page_view.viewport().update()
+        if self.features_ready:
+            self.bookmarks.tree.viewport().update()
 
     def show_about(self) -> None:
         from brochure_reader.ui.about_dialog import show_about

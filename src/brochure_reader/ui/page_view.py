@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QMessageBox
 from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.ui.page_cache import RenderCache
 from brochure_reader.ui.page_layout import GAP, PageLayout
+from brochure_reader.ui.theme import current_theme
 from brochure_reader.ui.worker_bridge import DocumentService
 
 ZOOM_STEP = 1.2
@@ -34,7 +35,6 @@ MAX_FIT_WIDTH_SCALE = 1.75
 HIGHLIGHT = QColor(255, 200, 0, 110)
 SELECTION = QColor(40, 110, 220, 80)
 MARKER = QColor(30, 120, 60)
-BACKGROUND = QColor(0x8A, 0x90, 0x98)  # calm grey around the pages
 
 
 @dataclass
@@ -304,7 +304,7 @@ class PageView(QAbstractScrollArea):
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self.viewport())
-        painter.fillRect(event.rect(), BACKGROUND)
+        painter.fillRect(event.rect(), QColor(current_theme().colour("page_surround")))
         if self.document is None:
             return
         dx = -self.horizontalScrollBar().value()

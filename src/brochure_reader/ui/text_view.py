@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QKeySequence,
-    QPalette,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -30,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit
 
 from brochure_reader.reflow import ReflowedDocument
+from brochure_reader.ui.theme import Theme, current_theme
 
 #: Text size steps (percent of :data:`BASE_POINT_SIZE`).
 TEXT_SIZES = (100, 125, 150, 175, 200, 250, 300, 350, 400)
@@ -248,8 +248,9 @@ class TextView(QTextBrowser):
         positions in order."""
         selections = []
         fmt = QTextCharFormat()
-        fmt.setBackground(QColor(255, 200, 0, 150))
-        fmt.setForeground(QColor("black"))
+        colours = current_theme().colours
+        fmt.setBackground(QColor(colours["hit"]))
+        fmt.setForeground(QColor(colours["hit_text"]))
         fmt.setProperty(QTextFormat.FullWidthSelection, False)
         found: list[int] = []
         flags = QTextDocument.FindWholeWords
@@ -298,19 +299,14 @@ class TextView(QTextBrowser):
         super().keyPressEvent(event)
 
 
-def text_palette_css(palette: QPalette) -> str:
-    """The style sheet for the reflowed document's classes, from a palette (light colours for
-    light palettes, dark for dark ones)."""
-    dark = palette.color(QPalette.Base).lightness() < 128
-    boxes = {
-        # (background, border) per box kind; text stays the palette's text colour
-        "urgent": ("#4a1414", "#ff8a80") if dark else ("#fdecea", "#b00020"),
-        "key-points": ("#10324a", "#81c7f5") if dark else ("#e8f1fb", "#1f5f99"),
-        "questions": ("#173d22", "#8fd19e") if dark else ("#eaf6ec", "#2e7d32"),
-        "note": ("#3a3520", "#e0d28a") if dark else ("#f7f4e6", "#7a6a1f"),
-    }
-    css = ["table.data { border-color: gray; }"]
-    for kind, (background, border) in boxes.items():
+def text_palette_css(theme: Theme | None = None) -> str:
+    """The style sheet for the reflowed document's classes in *theme*'s colours (the current
+    theme by default): each box kind has its background and border; text keeps the palette's
+    text colour, links the palette's link colour."""
+    theme = theme or current_theme()
+    css = [f"table.data {{ border-color: {theme.palette['Mid']}; }}",
+           f"a {{ color: {theme.palette['Link']}; }}"]
+    for kind, (background, border) in theme.boxes.items():
         css.append(
             f"table.box-{kind} {{ background-color: {background}; border-color: {border};"
             " border-style: solid; border-width: 2px; margin-top: 8px; margin-bottom: 8px; }"
