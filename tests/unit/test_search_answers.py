@@ -126,6 +126,27 @@ def test_questions_and_phrases(searcher, query, expected):
     assert first(searcher.search(query)) == expected
 
 
+def test_a_question_is_ranked_by_the_share_of_it_a_page_holds(searcher):
+    """Soft AND: "take" is in pages about enzyme capsules but not in the section about treatment
+    breaks, which holds the rare words "break" and "chemotherapy"."""
+    assert first(searcher.search("can I take a break from chemo")) == (
+        "living-with-metastatic-gi-cancer", "Maintenance and treatment breaks")
+
+
+def test_glossary_rows_do_not_outrank_the_explaining_section(searcher):
+    """The glossary's "T" page defines talking therapies in one line; the emotional-health
+    section explains them (the definition is offered separately, above the hits)."""
+    result = searcher.search("talking therapies")
+    assert first(result) == ("emotional-health", "Kinds of help")
+
+
+def test_lay_phrases_for_feelings(searcher):
+    top3 = [(h.document_id, h.section) for h in searcher.search("suicidal thoughts").hits[:3]]
+    assert ("emotional-health", "Get help straight away") in top3
+    top3 = [(h.document_id, h.section) for h in searcher.search("can't stop worrying").hits[:3]]
+    assert ("emotional-health", "Worry and anxiety") in top3
+
+
 # --- the glossary answers "what is ..." --------------------------------------------------------
 
 

@@ -39,6 +39,14 @@ FALLBACK_CANDIDATES = 300
 #: best partial match must hold to be shown as an answer; below it the result is "none".
 MIN_COVERAGE = 0.5
 
+#: A question or sentence (common words were dropped from it, no search syntax, at least this
+#: many clauses) that found pages with all its words is ranked again over the pages with
+#: *some* of them ("soft AND"): each page's score times the share of the query it holds
+#: (``Ranker.coverage``, words weighted by rarity).  A whole question ("can my child go to
+#: school") has words such as "go" that the answering section never uses; a page that has
+#: every word only by chance should not win for that.  Keywords ("platelets bruising") keep
+#: the documented AND.
+SOFT_MIN_CLAUSES = 2
 #: The first line of every "no answer" message (CLI and GUI).
 NO_ANSWER = "No brochure covers this yet."
 #: Result kinds (``SearchResult.kind``, ``search --json-result``), from most to least direct.
@@ -215,6 +223,8 @@ class Searcher:
             result.expansions = [e for e in parsed.expansions if self._present(e)]
             self._define(subject, searched, parsed, result)
             result.hits = self._run(parsed, scope, limit, "all")
+            if result.hits and _is_question(parsed, searched):
+                result.hits = self._run(parsed, scope, limit, "soft")
             unknown = result.unknown = self._unknown_words(parsed)
             fixed = None
             if unknown:
@@ -359,11 +369,13 @@ class Searcher:
         return "", []
 
     def _run(self, parsed: q.ParsedQuery, scope: Scope, limit: int, mode: str) -> list[Hit]:
-        """Hits for *parsed* (``mode`` "all": every clause; "any": ranked by how many).
+        """Hits for *parsed* (``mode`` "all": every clause; "any": ranked by how many;
+        "soft": pages with any clause, each score times the share of the query the page holds).
         ``self._coverage`` is set to the best hit's share of the query (see
         :meth:`ranking.Ranker.coverage`; 0 when there is no hit)."""
         self._coverage = 0.0
-        match = q.to_match(parsed.clauses, parsed.excluded, self._word_variants, mode)
+        match = q.to_match(parsed.clauses, parsed.excluded, self._word_variants,
+                           "all" if mode == "all" else "any")
         if not match or limit <= 0:
             return []
         where, params = self._scope_sql(scope)
@@ -392,6 +404,8 @@ class Searcher:
             candidate = ranking.Candidate(rowid, title, heading, body, segment[2], len(segment[4]),
                                           answers)
             on_page, score = ranker.score(candidate)
+            if mode == "soft":
+                score *= ranker.coverage(candidate, with_title=True)
             candidates[rowid] = candidate
             scored.append((-on_page if mode == "any" else 0, -score, rowid, on_page > 0))
         scored.sort()
@@ -473,6 +487,15 @@ class Searcher:
             ).fetchone()
             found = self._titles[doc_id] = (row[0], row[1]) if row else (doc_id, "")
         return found
+
+
+def _is_question(parsed: q.ParsedQuery, text: str) -> bool:
+    """Whether *text* reads as a question or sentence rather than keywords or syntax (see
+    :data:`SOFT_MIN_CLAUSES`)."""
+    if len(parsed.clauses) < SOFT_MIN_CLAUSES or parsed.excluded or not parsed.dropped:
+        return False
+    return '"' not in text and "*" not in text and not any(
+        w in ("OR", "|") for w in text.split())
 
 
 def _replace_word(text: str, word: str, replacement: str) -> str:

@@ -13,7 +13,7 @@ vocabulary.  Then:
 * rows that hold nothing of the query except through their document's title are lowered
   (x TITLE_ONLY_FACTOR): right document, nothing to show on that page;
 * boilerplate sections (sources, "About this information") and summary boxes ("Key points")
-  are lowered by the factors in DEMOTED_SECTIONS;
+  are lowered by the factors in DEMOTED_SECTIONS, glossary rows by GLOSSARY_FACTOR;
 * rows where words typed side by side stand side by side are raised (PROXIMITY).
 
 The constants were chosen on tests/unit/test_search_pack.py: b = 0.5 (sections are short; a
@@ -57,6 +57,10 @@ TITLE_ONLY_FACTOR = 0.1
 #: A list of questions to ask answers none of them: "Questions to ask your care team" is
 #: lowered like "Key points" (QUESTIONS_FACTOR).
 QUESTIONS_FACTOR = 0.7
+#: Score factor of the rows of a glossary (a document whose title or tags say "glossary"): a
+#: one-line definition is not the section that explains, and the entry is shown above the
+#: hits anyway when the query asks what a word means (``search.glossary``).
+GLOSSARY_FACTOR = 0.6
 DEMOTED_SECTIONS = {"sources": 0.4, "references": 0.4, "about this information": 0.4,
                     "key points": 0.7, "questions to ask your care team": QUESTIONS_FACTOR}
 
@@ -125,8 +129,9 @@ class Ranker:
                 self.pairs.append([f"{x} {y}" for x in variants(a.terms[0])[:8]
                                    for y in variants(b.terms[0])[:8]])
 
-    def coverage(self, row: Candidate) -> float:
-        """Share (0–1) of the query that *row* holds in its heading, body or answers: each
+    def coverage(self, row: Candidate, with_title: bool = False) -> float:
+        """Share (0–1) of the query that *row* holds in its heading, body or answers (and
+        title/tags *with_title*): each
         clause weighs its inverse document frequency, so a rare word the row lacks (or one
         no document has) outweighs common words it has ("how long will I live with
         mesothelioma" on a page about living well: under a half)."""
@@ -134,6 +139,8 @@ class Ranker:
         if not total:
             return 0.0
         text = f" {row.heading} {row.body} {row.answers} "
+        if with_title:
+            text += f"{row.title} "
         held = sum(
             weight for clause, weight in zip(self.parsed.clauses, self.clause_weights, strict=True)
             if any(_tf(term, text, self.variants) for term in clause.alternatives)
@@ -175,6 +182,8 @@ class Ranker:
         total *= 1.0 + TITLE_BOOST * in_title / max(len(self.parsed.clauses), 1)
         if not on_page:
             total *= TITLE_ONLY_FACTOR
+        if " glossary " in f" {row.title} ":
+            total *= GLOSSARY_FACTOR
         if row.section:
             total *= DEMOTED_SECTIONS.get(fold(row.section), 1.0)
         else:
