@@ -147,6 +147,21 @@ def test_lay_phrases_for_feelings(searcher):
     assert ("emotional-health", "Worry and anxiety") in top3
 
 
+@pytest.mark.parametrize(("query", "expected"), [
+    ("nausées", {("eating-well", "Feeling sick"),
+                 ("pancreatic-cancer", "Feeling sick and being sick")}),
+    ("symptomes cancer du pancreas", {("pancreatic-cancer", "Signs and symptoms")}),  # no accents
+    ("perte de cheveux", {("cancer-in-children-and-teenagers", "Other common side effects"),
+                          ("acute-myeloid-leukaemia", "Other side effects"),
+                          ("lymphoma", "Other side effects"),
+                          ("acute-lymphoblastic-leukaemia", "Other side effects")}),
+])
+def test_french_lay_queries_find_the_english_brochures(searcher, query, expected):
+    result = searcher.search(query)
+    assert result.kind == "expanded"
+    assert first(result) in expected
+
+
 # --- the glossary answers "what is ..." --------------------------------------------------------
 
 

@@ -52,9 +52,21 @@ def test_or(searcher):
     assert found == {("s-eating", "Bowel changes"), ("s-glioma", "What a glioma is")}
 
 
-def test_accents_are_folded_both_ways(searcher):
-    assert where(searcher.search("leucemie")) == [("s-eating", "Eating after surgery")]
-    assert where(searcher.search("LEUCÉMIE")) == [("s-eating", "Eating after surgery")]
+def test_accents_are_folded_both_ways(sample_index_path):
+    # without the thesaurus, whose French entries also search "leukaemia" (the s-aml pages)
+    index = SearchIndex.open(sample_index_path)
+    try:
+        plain = Searcher(index, Thesaurus())
+        assert where(plain.search("leucemie")) == [("s-eating", "Eating after surgery")]
+        assert where(plain.search("LEUCÉMIE")) == [("s-eating", "Eating after surgery")]
+    finally:
+        index.close()
+
+
+def test_a_french_word_also_finds_the_english_brochures(searcher):
+    found = where(searcher.search("leucémie"))
+    assert found[0] == ("s-eating", "Eating after surgery")  # the word as typed, in French
+    assert ("s-aml", "Key points") in found  # and "leukaemia"
 
 
 def test_line_end_hyphen_is_joined_in_index(searcher):

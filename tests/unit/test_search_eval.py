@@ -16,7 +16,8 @@ from brochure_reader.paths import bundled_pack_dir
 from tests.search_eval import bundled_searcher, evaluate, load_cases
 
 #: (top-1, top-3, MRR) floors per split, and the share of honest misses.
-FLOORS = {"tune": (0.88, 0.96, 0.88), "held-out": (0.81, 0.90, 0.83)}
+#: Since session 4 the table holds 21 French lay queries as well (kind "french").
+FLOORS = {"tune": (0.85, 0.94, 0.87), "held-out": (0.81, 0.90, 0.82)}
 #: 9 of 11: the same two rows miss as before; 'melanoma' is no longer a miss row (issue 12's
 #: children's brochure now names it among teenage cancers), so the share moved from 10/12.
 MISS_FLOOR = 0.81

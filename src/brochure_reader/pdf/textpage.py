@@ -64,6 +64,8 @@ class DocumentBlocks:
     outline_inferred: bool = False
     #: section slug -> the questions the section answers (:mod:`brochure_reader.pdf.answers`)
     answers: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: the language the file declares (catalog ``/Lang``), "" when none: see declared_language
+    language: str = ""
 
 
 def document_blocks(path: str | Path, password: str | None = None) -> DocumentBlocks:
@@ -93,9 +95,21 @@ def document_blocks(path: str | Path, password: str | None = None) -> DocumentBl
             inferred = bool(outline)
         title = " ".join(((doc.metadata or {}).get("title") or "").split())
         return DocumentBlocks(title, doc.page_count, pages, heights, outline, inferred,
-                              read_answers(doc))
+                              read_answers(doc), declared_language(doc))
     finally:
         forget(path)
+
+
+def declared_language(doc) -> str:
+    """The document's language as its catalog declares it (``/Lang``, a BCP 47 tag such as
+    "fr-FR"; PDF 32000-1:2008, 14.9.2), or "" when it declares none or cannot be read."""
+    try:
+        kind, value = doc.xref_get_key(doc.pdf_catalog(), "Lang")
+    except Exception:  # not a PDF (EPUB...), or a damaged catalog
+        return ""
+    if kind != "string":
+        return ""
+    return pymupdf.get_pdf_str(value) if value.startswith(("(", "<")) else value
 
 
 def page_chars(

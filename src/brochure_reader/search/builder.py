@@ -193,6 +193,8 @@ class Prepared:
     error: str = ""
     #: every term of the title, headings and bodies (for the index's term -> stem table)
     vocabulary: frozenset[str] = frozenset()
+    #: ISO 639-1 code of the document's language, "" when unknown (``search.language``)
+    language: str = ""
 
 
 def prepare_document(spec: DocSpec) -> Prepared:
@@ -200,6 +202,7 @@ def prepare_document(spec: DocSpec) -> Prepared:
     failure is in ``error``.  Runs in-process or in a worker process."""
     from brochure_reader.pdf.errors import DocumentError
     from brochure_reader.search.extract import extract_document
+    from brochure_reader.search.language import document_language
 
     # each title/tag term once: the title column says what the document is about, how often
     # a tag repeats a word says nothing more
@@ -212,7 +215,10 @@ def prepare_document(spec: DocSpec) -> Prepared:
         words.update(title_terms.split())
         for heading_terms in {s.heading_terms for s in segments}:
             words.update(heading_terms.split())
-        return Prepared(spec, extracted.page_count, segments, title_terms, "", frozenset(words))
+        language = document_language(
+            extracted.language, (t for s in segments for t in s.body_terms.split()))
+        return Prepared(spec, extracted.page_count, segments, title_terms, "", frozenset(words),
+                        language)
     except DocumentError as exc:
         error = str(exc)
     except Exception as exc:  # MuPDF raises many types for damaged files
@@ -257,7 +263,8 @@ def _write(index: SearchIndex, prepared: Prepared, check: _Check) -> tuple[str, 
         spec.doc_id, spec.title, spec.category, _info_key(spec), spec.path, check.size,
         check.mtime_ns, check.sha256, prepared.page_count, prepared.error,
     )
-    index.replace_document(record, prepared.title_terms, prepared.segments, prepared.vocabulary)
+    index.replace_document(record, prepared.title_terms, prepared.segments, prepared.vocabulary,
+                           prepared.language)
     return ("failed", prepared.error) if prepared.error else ("indexed", "")
 
 

@@ -24,7 +24,7 @@ from brochure_reader.search import glossary as g
 from brochure_reader.search import query as q
 from brochure_reader.search import ranking
 from brochure_reader.search.index import SearchIndex
-from brochure_reader.search.normalise import stem, tokenize
+from brochure_reader.search.normalise import french_stem, stem, tokenize
 from brochure_reader.search.snippets import Snippet, build_pattern, make_snippet
 from brochure_reader.search.suggest import Suggester
 from brochure_reader.search.thesaurus import Thesaurus
@@ -190,6 +190,7 @@ class Searcher:
         self._suggester: Suggester | None = None
         self._suggester_generation = -1
         self._variants: dict[str, list[str]] = {}
+        self._french: bool | None = None  # whether the index has French documents
         self._variants_generation = -1
         self._titles: dict[str, tuple[str, str]] = {}
         self._row_counts: dict[str, int] = {}
@@ -296,6 +297,7 @@ class Searcher:
         generation = self.index.generation()
         if generation != self._variants_generation:
             self._variants.clear()
+            self._french = None
             self._glossary = None
             self._titles.clear()
             self._row_counts.clear()
@@ -303,9 +305,16 @@ class Searcher:
             self._variants_generation = generation
 
     def _word_variants(self, term: str) -> list[str]:
+        """The indexed words sharing *term*'s English stem and, when French documents are
+        indexed, its French stem (``traitements`` -> ``traitement``), *term* itself first."""
         found = self._variants.get(term)
         if found is None:
             found = self.index.words_with_stem(stem(term))
+            if self._french is None:
+                self._french = self.index.has_french()
+            if self._french:
+                found += [w for w in self.index.words_with_french_stem(french_stem(term))
+                          if w not in found]
             if term not in found:
                 found = [term, *found]
             self._variants[term] = found

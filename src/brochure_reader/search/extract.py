@@ -56,6 +56,8 @@ class ExtractedDocument:
     outline_inferred: bool = False
     #: section slug -> the questions the section answers (:mod:`brochure_reader.pdf.answers`)
     answers: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: the language the file declares (catalog ``/Lang``, BCP 47 such as "fr-FR"), or ""
+    language: str = ""
 
 
 def page_text(
@@ -85,7 +87,7 @@ def extract_document(path: str | Path, password: str | None = None) -> Extracted
         for blocks in raw_pages
     ]
     return ExtractedDocument(raw.title, raw.page_count, pages, raw.outline, raw.outline_inferred,
-                             raw.answers)
+                             raw.answers, raw.language)
 
 
 #: Share of the page height at the top and at the bottom where running heads and feet live.

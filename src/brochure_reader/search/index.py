@@ -22,12 +22,12 @@ from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 
-from brochure_reader.search.normalise import NORMALISER_VERSION, stems
+from brochure_reader.search.normalise import NORMALISER_VERSION, french_stems, stems
 
 log = logging.getLogger(__name__)
 
 #: PRAGMA user_version of a current index: schema and normaliser version together.
-SCHEMA_VERSION = 600 + NORMALISER_VERSION
+SCHEMA_VERSION = 610 + NORMALISER_VERSION
 INDEX_FILE = "search-index.sqlite3"
 
 #: FTS5 tokenizer: our terms are already folded; it must only split them at spaces, so every
@@ -60,6 +60,10 @@ CREATE TABLE segments(
 CREATE INDEX segments_doc ON segments(doc_id, page_no);
 CREATE TABLE terms(term TEXT PRIMARY KEY, stem TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX terms_stem ON terms(stem);
+-- French (Snowball) stems of the words of French documents (search.language), besides the
+-- English ones: a French query word also finds the indexed words sharing its French stem
+CREATE TABLE terms_fr(term TEXT PRIMARY KEY, stem TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX terms_fr_stem ON terms_fr(stem);
 CREATE VIRTUAL TABLE fts USING fts5(
     title, heading, body, answers,
     tokenize = "{TOKENIZER}"
@@ -203,12 +207,14 @@ class SearchIndex:
 
     def replace_document(
         self, doc: IndexedDocument, title_terms: str, segments: Sequence[Segment],
-        vocabulary: Set[str],
+        vocabulary: Set[str], language: str = "",
     ) -> None:
         """Put *doc* and its segments in place of what the index had for it (one transaction).
 
         *vocabulary* holds every term of *title_terms* and of the segments' heading and body
         terms (the builder collects it while tokenising); new ones enter the term -> stem table.
+        *language* is the document's ISO 639-1 code (``search.language``): for ``"fr"`` its
+        terms also enter the French term -> stem table.
         """
         db = self.db
         db.execute("BEGIN IMMEDIATE")
@@ -235,6 +241,10 @@ class SearchIndex:
             new = list(vocabulary - self._known_terms())
             db.executemany("INSERT OR IGNORE INTO terms VALUES(?, ?)",
                            zip(new, stems(new), strict=True))
+            if language == "fr":
+                words = sorted(vocabulary)
+                db.executemany("INSERT OR IGNORE INTO terms_fr VALUES(?, ?)",
+                               zip(words, french_stems(words), strict=True))
             self._bump_locked()
             db.execute("COMMIT")
             self._known.update(new)
@@ -345,6 +355,17 @@ class SearchIndex:
         """Indexed terms whose stem is *term_stem* (may include terms of removed documents)."""
         rows = self.db.execute(
             "SELECT term FROM terms WHERE stem = ? LIMIT ?", (term_stem, limit)
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def has_french(self) -> bool:
+        """Whether a French document was ever indexed (its words have French stems)."""
+        return self.db.execute("SELECT 1 FROM terms_fr LIMIT 1").fetchone() is not None
+
+    def words_with_french_stem(self, term_stem: str, limit: int = 40) -> list[str]:
+        """Terms of French documents whose French stem is *term_stem*."""
+        rows = self.db.execute(
+            "SELECT term FROM terms_fr WHERE stem = ? LIMIT ?", (term_stem, limit)
         ).fetchall()
         return [r[0] for r in rows]
 

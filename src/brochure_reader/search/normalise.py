@@ -300,3 +300,26 @@ def stems(terms: Iterable[str]) -> list[str]:
     words = [_ISE.sub(r"\1z\2", t) if p else "" for t, p in zip(terms, plain, strict=True)]
     stemmed = _STEMMER.stemWords(words)
     return [s if p else t for t, s, p in zip(terms, stemmed, plain, strict=True)]
+
+
+_FRENCH_STEMMER = Stemmer.Stemmer("french")
+
+
+def french_stem(term: str) -> str:
+    """French (Snowball) stem of a folded term, used for the words of French documents only.
+
+    Terms are folded before stemming (the index keeps no accents), so the feminine ``-ée`` of
+    ``fatiguée`` reaches the stemmer as ``-ee``, which Snowball French does not take off: a
+    final ``e`` left by the stemmer is dropped, so ``fatiguee``, ``fatiguees``, ``fatigue``
+    and ``fatigues`` all give ``fatigu``.  Terms with digits or non-Latin letters are returned
+    unchanged."""
+    return french_stems([term])[0]
+
+
+def french_stems(terms: Iterable[str]) -> list[str]:
+    """:func:`french_stem` of each term, in one call to the stemmer."""
+    terms = list(terms)
+    stemmed = _FRENCH_STEMMER.stemWords(terms)
+    return [(s[:-1] if s.endswith("e") and len(s) > 3 else s)
+            if t.isascii() and t.isalpha() else t
+            for t, s in zip(terms, stemmed, strict=True)]

@@ -37,7 +37,13 @@ _STOP = (
     whom why will with would you your yours yourself yourselves s t d ll m re ve
     cant dont doesnt didnt isnt arent wasnt wont wouldnt shouldnt couldnt im ive id youre"""
 )
-STOP_WORDS = frozenset(_STOP.split())
+#: French function words, dropped the same way, so that French lay queries for the English
+#: brochures keep only their content words ("fatigue pendant la chimiothérapie" -> fatigue
+#: chimiotherapie; folded, as queries are).
+#: (Not "son", "est", "il", "pas"...: English words or abbreviations too.)
+_STOP_FR = """au aux avec ce d de des du elle en et j je l la le les leur mes ou par pendant pour
+    qu que quoi qui se ses sur un une votre vos"""
+STOP_WORDS = frozenset(_STOP.split()) | frozenset(_STOP_FR.split())
 #: Most clauses and alternatives kept from one query (longer input is cut, not refused).
 MAX_CLAUSES = 12
 MAX_ALTERNATIVES = 8

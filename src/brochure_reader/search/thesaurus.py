@@ -10,7 +10,9 @@
 ``also search`` lists one or more targets separated by ``|``; a target of several words is
 searched as a phrase.  ``kind`` is ``lay`` (everyday words), ``spelling`` (UK/US or other
 spellings: the entry also works backwards, so ``leukaemia`` finds ``leukemia``), ``abbreviation``
-or ``synonym``.  Lines starting with ``#`` and blank lines are ignored.
+``synonym`` or ``french`` (a French word or phrase -> the English brochures' words, one way,
+so that French lay queries find the bundled English documents).  Lines starting with ``#``
+and blank lines are ignored.
 
 Entries are matched on the stems of the query words (``tired`` and ``tiredness`` both match the
 ``tiredness`` entry when their stems agree), the longest entry first.
@@ -27,7 +29,7 @@ from brochure_reader.search.normalise import stem, tokenize
 
 log = logging.getLogger(__name__)
 
-KINDS = ("lay", "spelling", "abbreviation", "synonym")
+KINDS = ("lay", "spelling", "abbreviation", "synonym", "french")
 
 
 @dataclass(frozen=True)
