@@ -8,7 +8,8 @@
 # SMOKE_TIMEOUT seconds per smoke command (default 120).
 # The smoke test runs the built program with a temporary --home: --version, list,
 # search fatigue --json (skipped with a message only when `search --help` fails, i.e. the
-# search command is not in this build), and --smoke (the window opens offscreen, paints, quits).
+# search command is not in this build), and --smoke (the window opens offscreen, paints, quits),
+# in English and in French (--lang fr); the French catalogues and Qt's qtbase_fr.qm must be in it.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -39,6 +40,8 @@ if (( BUILD )); then
         exit 1
     }
     start=$(date +%s)
+    # the compiled translation catalogues (.qm, .mo) go into assets/ and so into the bundle
+    "$PYTHON" packaging/translations.py build >/dev/null
     "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
         --distpath "$DIST" --workpath "$WORK" packaging/pyinstaller/brochure-reader.spec
     seconds=$(( $(date +%s) - start ))
@@ -78,6 +81,14 @@ else
     echo "skip search: this build has no 'search' command (brochure-reader search --help failed)"
 fi
 run gui-smoke --smoke
+run gui-smoke-fr --lang fr --smoke
+for catalogue in brochure_reader_fr.qm fr/LC_MESSAGES/brochure_reader.mo qtbase_fr.qm; do
+    if find "$(dirname "$EXE")" -path "*/$catalogue" | grep -q .; then
+        echo "ok   catalogue $catalogue"
+    else
+        echo "FAIL catalogue $catalogue is not in the bundle" >&2; failures=$((failures + 1))
+    fi
+done
 grep -q '^ready in ' "$HOME_DIR/gui-smoke.out" 2>/dev/null \
     || { echo "FAIL gui-smoke: no 'ready in N s' line" >&2; failures=$((failures + 1)); }
 

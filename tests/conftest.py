@@ -8,9 +8,35 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The system locale every test sees (brochure_reader.i18n.system_locale reads this first), so a
+# French or US machine runs the suite in British English like CI; tests ask for French.
+os.environ["BROCHURE_READER_LANG"] = "en_GB"
 
 CORPUS_ENV = "BROCHURE_READER_CORPUS"
 REPO = Path(__file__).resolve().parent.parent
+
+
+def _build_catalogues() -> None:
+    """Compile the translation catalogues when a source is newer than what was built (as
+    ``python packaging/translations.py build`` does), so the README's test command needs no
+    extra step."""
+    import sys
+
+    sources = REPO / "assets" / "translations"
+    pairs = [(ts, ts.with_suffix(".qm")) for ts in sources.glob("*.ts")]
+    pairs += [(po, po.with_suffix(".mo")) for po in sources.glob("*/LC_MESSAGES/*.po")]
+    if all(out.is_file() and out.stat().st_mtime >= src.stat().st_mtime for src, out in pairs):
+        return
+    sys.path.insert(0, str(REPO / "packaging"))
+    try:
+        from translations import build
+
+        build()
+    finally:
+        sys.path.remove(str(REPO / "packaging"))
+
+
+_build_catalogues()
 
 
 def corpus_dir() -> Path:

@@ -218,13 +218,17 @@ def run_gui(
             "no graphical display found (DISPLAY or WAYLAND_DISPLAY is not set); the "
             "sub-commands (list, search, bookmarks, handout…) work without one"
         )
+    from brochure_reader.i18n import current
     from brochure_reader.ui.app import run
 
-    return run(ctx.paths, target=target, smoke=smoke, view=view)
+    return run(ctx.paths, target=target, smoke=smoke, view=view, locale=current())
 
 
 # --- parser --------------------------------------------------------------------------------
 
+
+#: ``--lang``: the interface language for this run (overrides the Language setting).
+LANG_HELP = "interface language for this run: en or fr (default: the setting, else the system's)"
 
 #: The reader's two views (``--view``).
 VIEWS = ("page", "text")
@@ -234,11 +238,14 @@ VIEW_HELP = "open the document in the page view or the text view (default: as la
 def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     """``(command parser, gui parser)``; the second handles ``brochure-reader [FILE_OR_DOC_ID]``."""
     home_help = "keep all data, cache and settings in DIR (portable mode)"
+    lang_help = LANG_HELP
     top = argparse.ArgumentParser(add_help=False)
     top.add_argument("--home", metavar="DIR", help=home_help)
-    # Sub-commands accept --home too, without overwriting one given before the command.
+    top.add_argument("--lang", metavar="LANG", help=lang_help)
+    # Sub-commands accept --home and --lang too, without overwriting one given before.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--home", metavar="DIR", default=argparse.SUPPRESS, help=home_help)
+    common.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS, help=lang_help)
 
     parser = argparse.ArgumentParser(
         prog=APP_NAME,
@@ -306,13 +313,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from brochure_reader.terminal import protect_terminal
 
     protect_terminal()  # labels, notes and outlines come from files: never escape sequences
+    choose_language(argv)  # before the parser: its help texts are translated
     parser, gui_parser = build_parser()
     commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     first = next(
         (
             a
             for i, a in enumerate(argv)
-            if not a.startswith("-") and (i == 0 or argv[i - 1] not in ("--home", "--view"))
+            if not a.startswith("-")
+            and (i == 0 or argv[i - 1] not in ("--home", "--view", "--lang"))
         ),
         None,
     )
@@ -343,6 +352,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # every failure is one line for the user
         print(f"{APP_NAME}: error: {user_message(exc)}", file=sys.stderr)
         return exc.exit_code if isinstance(exc, UserError) else 1
+
+
+def _option(argv: list[str], name: str) -> str | None:
+    """The value of ``name VALUE`` or ``name=VALUE`` in *argv* (the last one), else None."""
+    value = None
+    for i, arg in enumerate(argv):
+        if arg == name and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith(name + "="):
+            value = arg.partition("=")[2]
+    return value
+
+
+def choose_language(argv: list[str]) -> None:
+    """Install the interface language: ``--lang``, else the ``language`` setting of the
+    profile ``--home`` names (read without side effects: a damaged file is left for the
+    settings loader to report), else the system's (:func:`brochure_reader.i18n.resolve`)."""
+    from brochure_reader.i18n import install, resolve
+    from brochure_reader.paths import AppPaths
+
+    setting = "system"
+    try:
+        home = _option(argv, "--home")
+        path = AppPaths.default(home if home and home.strip() else None).settings_file
+        value = json.loads(path.read_text(encoding="utf-8")).get("language", "system")
+        setting = value if isinstance(value, str) else "system"
+    except (OSError, ValueError, AttributeError, UnicodeDecodeError):
+        pass
+    install(resolve(_option(argv, "--lang"), setting))
 
 
 def user_message(exc: BaseException) -> str:

@@ -28,6 +28,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from brochure_reader.i18n import SETTING_CHOICES as LANGUAGE_CHOICES
+
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
@@ -51,6 +53,8 @@ DEFAULTS: dict[str, Any] = {
     "text_layout": {"line_spacing": 150, "line_length": 65, "margin": 3},
     "theme": "system",  # "system" | "light" | "dark" | "high-contrast"
     "page_colours": "normal",  # page view: "normal" | "night" | "sepia"
+    # interface language: "system" or a code of brochure_reader.i18n.LANGUAGES ("en", "fr")
+    "language": "system",
 }
 
 ZOOM_MODES = ("fit-width", "fit-page", "custom")
@@ -181,6 +185,7 @@ _FIELDS = {
     "larger_text": _of_type(bool),
     "theme": _clean_choice(THEMES),
     "page_colours": _clean_choice(PAGE_COLOURS),
+    "language": _clean_choice(LANGUAGE_CHOICES),
 }
 
 

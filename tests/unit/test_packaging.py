@@ -84,12 +84,16 @@ def installed_wheel(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("wheel")
     tree = work / "tree"
     tree.mkdir()
-    for name in ("pyproject.toml", "README.md", "LICENSE"):
+    for name in ("pyproject.toml", "setup.py", "README.md", "LICENSE"):
         if (REPO / name).is_file():
             shutil.copy2(REPO / name, tree / name)
+    (tree / "packaging").mkdir()
+    shutil.copy2(REPO / "packaging" / "translations.py", tree / "packaging")
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
     shutil.copytree(SRC / "brochure_reader", tree / "src" / "brochure_reader", ignore=ignore)
-    shutil.copytree(REPO / "assets", tree / "assets", ignore=ignore)
+    # without the compiled catalogues: the wheel build must make them (setup.py)
+    compiled = shutil.ignore_patterns("__pycache__", "*.pyc", "*.qm", "*.mo")
+    shutil.copytree(REPO / "assets", tree / "assets", ignore=compiled)
     wheels = work / "dist"
     command = [sys.executable, "-m", "pip", "wheel", str(tree), "--no-deps", "-q", "-w", wheels]
     if _setuptools_is_new_enough():
@@ -140,6 +144,21 @@ def test_wheel_ships_assets_inside_the_package(installed_wheel):
     assert assets == package / "assets"
     assert (assets / "fonts" / "OFL.txt").is_file()
     assert found["version"] == brochure_reader.__version__
+
+
+def test_wheel_ships_compiled_translations(installed_wheel):
+    """The wheel build compiles the .ts/.po sources (setup.py): French works from the wheel."""
+    found = _ask_installed(
+        installed_wheel,
+        "from brochure_reader import i18n\n"
+        "ok = i18n.install(i18n.Locale('fr', 'FR'))\n"
+        "qm = sorted(p.name for p in i18n.catalogue_dir().glob('*.qm'))\n"
+        "print(json.dumps({'ok': ok, 'text': i18n._('My documents'), 'qm': qm,"
+        " 'dir': str(i18n.catalogue_dir())}))",
+    )
+    assert Path(found["dir"]).is_relative_to(installed_wheel)
+    assert found["ok"] and found["text"] == "Mes documents"
+    assert found["qm"] == ["brochure_reader_en.qm", "brochure_reader_fr.qm"]
 
 
 def test_wheel_bundled_pack_dir_has_pack_toml(installed_wheel):

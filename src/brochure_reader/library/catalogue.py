@@ -12,19 +12,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from brochure_reader.errors import UserError
+from brochure_reader.i18n import N_, _
 from brochure_reader.library.pack import PACK_FILE, Document, Pack, PackError, load_pack
 from brochure_reader.paths import AppPaths, bundled_pack_dir
 
 USER_PACK_ID = "my-documents"
 USER_CATEGORY = "my-documents"
 
-#: Category id -> title shown on the home view, in display order.
+#: Category id -> title shown on the home view, in display order (English; shown translated
+#: by :func:`category_title`).
 CATEGORY_TITLES: dict[str, str] = {
-    "living-with-digestive-cancer": "Living with digestive cancer",
-    "blood-cancers": "Blood cancers",
-    "other-hard-to-treat-cancers": "Other hard-to-treat cancers",
-    "practical": "Practical",
-    USER_CATEGORY: "My documents",
+    "living-with-digestive-cancer": N_("Living with digestive cancer"),
+    "blood-cancers": N_("Blood cancers"),
+    "other-hard-to-treat-cancers": N_("Other hard-to-treat cancers"),
+    "practical": N_("Practical"),
+    USER_CATEGORY: N_("My documents"),
 }
 
 
@@ -34,7 +36,8 @@ class LibraryError(UserError):
 
 def category_title(category: str) -> str:
     """Display title of a category id (unknown ids are turned into words)."""
-    return CATEGORY_TITLES.get(category) or category.replace("-", " ").capitalize()
+    known = CATEGORY_TITLES.get(category)
+    return _(known) if known else category.replace("-", " ").capitalize()
 
 
 class Library:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from brochure_reader.paths import AppPaths, assets_dir
+
+if TYPE_CHECKING:
+    from brochure_reader.i18n import Locale
 
 #: The freedesktop application id (.desktop file, AppStream, icon names).
 DESKTOP_ID = "org.brochurereader.BrochureReader"
@@ -86,12 +90,17 @@ def _close_on_terminate(window) -> None:
 
 
 def run(
-    paths: AppPaths, target: str | None = None, smoke: bool = False, view: str | None = None
+    paths: AppPaths,
+    target: str | None = None,
+    smoke: bool = False,
+    view: str | None = None,
+    locale: Locale | None = None,
 ) -> int:
     """Run the reader window; returns the exit status.  *smoke*: quit once painted and print
     the time from process start to the first painted window ("ready in S s …"); with a
     *target*, also to its first page painted ("first page painted in S s …"), then quit.
-    *view* ("page", "text") is the view *target* opens in."""
+    *view* ("page", "text") is the view *target* opens in.  *locale*: the interface language
+    (default: the ``language`` setting, else the system's)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -122,6 +131,10 @@ def run(
             settings.save()
         except OSError:
             pass  # reported by the first save the window tries
+    from brochure_reader.i18n import resolve
+    from brochure_reader.ui.i18n import install as install_translations
+
+    install_translations(app, locale or resolve(None, settings.get("language")))
     apply_text_size(app, settings.get("larger_text"))
     from brochure_reader.ui.focus_ring import install as install_focus_ring
 

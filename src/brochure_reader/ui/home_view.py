@@ -125,16 +125,18 @@ class HomeView(QScrollArea):
         outer.setContentsMargins(40, 28, 40, 40)
         outer.setSpacing(14)
 
-        heading = QLabel("Welcome to Brochure Reader", page, objectName="sectionTitle")
+        heading = QLabel(self.tr("Welcome to Brochure Reader"), page, objectName="sectionTitle")
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.8)
         heading.setFont(font)
         outer.addWidget(heading)
         intro = QLabel(
-            "Clear information about cancer, for you and the people close to you. "
-            "Pick a topic to start reading. Everything here works without the internet, "
-            "and nothing you do leaves this computer. "
-            "This information does not replace advice from your own care team.",
+            self.tr(
+                "Clear information about cancer, for you and the people close to you. "
+                "Pick a topic to start reading. Everything here works without the internet, "
+                "and nothing you do leaves this computer. "
+                "This information does not replace advice from your own care team."
+            ),
             page,
             objectName="intro",
             wordWrap=True,
@@ -147,7 +149,9 @@ class HomeView(QScrollArea):
 
         recent_docs = [library.get(d) for d in recent if d in library][:4]
         if recent_docs:
-            self._add_group(page, outer, "Continue reading", recent_docs, continue_note=True)
+            self._add_group(
+                page, outer, self.tr("Continue reading"), recent_docs, continue_note=True
+            )
         for _category, title, documents in library.by_category():
             self._add_group(page, outer, title, documents)
         outer.addStretch(1)
@@ -211,9 +215,9 @@ class HomeView(QScrollArea):
             note = ""
             if continue_note:
                 note = (
-                    f"Continue at {self._where[doc.id]}"
+                    self.tr("Continue at {place}").format(place=self._where[doc.id])
                     if doc.id in self._where
-                    else "Pick up where you left off"
+                    else self.tr("Pick up where you left off")
                 )
             card = Card(doc, note, page)
             card.clicked.connect(self.open_requested)

@@ -28,7 +28,8 @@ from brochure_reader.ui.page_view import PageView
 from brochure_reader.ui.reader import ReaderController
 from brochure_reader.ui.worker_bridge import DocumentService
 
-DOCUMENT_FILTER = "Documents (*.pdf *.epub *.xps *.oxps *.cbz *.fb2 *.mobi);;All files (*)"
+#: The Add to library file filter (the patterns stay; the words are translated where shown).
+DOCUMENT_PATTERNS = "*.pdf *.epub *.xps *.oxps *.cbz *.fb2 *.mobi"
 
 
 class MainWindow(QMainWindow):
@@ -52,7 +53,9 @@ class MainWindow(QMainWindow):
 
         self.nav_model = NavigationModel(library, self)
         self.navigation = NavigationPanel(self.nav_model, self)
-        self.nav_dock = self._dock("Library", "navigation", self.navigation, Qt.LeftDockWidgetArea)
+        self.nav_dock = self._dock(
+            self.tr("Library"), "navigation", self.navigation, Qt.LeftDockWidgetArea
+        )
         self.resizeDocks([self.nav_dock], [340], Qt.Horizontal)
 
         self.reader = ReaderController(library, service, self.page_view, settings, self)
@@ -77,7 +80,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.refresh_home()
         self._set_reading_enabled(False)
-        self.statusBar().showMessage("Ready")
+        self.statusBar().showMessage(self.tr("Ready"))
 
     # --- construction ------------------------------------------------------------------------
 
@@ -98,7 +101,9 @@ class MainWindow(QMainWindow):
         self.search_panel.set_categories(
             [(cat_id, title) for cat_id, title, _docs in self.library.by_category()]
         )
-        self.search_dock = self._dock("Search", "search", self.search_panel, Qt.LeftDockWidgetArea)
+        self.search_dock = self._dock(
+            self.tr("Search"), "search", self.search_panel, Qt.LeftDockWidgetArea
+        )
         self.tabifyDockWidget(self.nav_dock, self.search_dock)
         self.nav_dock.raise_()
         self.indexer = IndexerController(self.service.background_pool, db, self)
@@ -133,9 +138,14 @@ class MainWindow(QMainWindow):
         if self.statusBar().currentMessage() == self._notice:
             return  # keep a message the reader should see (e.g. "Added …") on screen
         if done < total:
-            self.statusBar().showMessage(f"Preparing search: {done} of {total} ({title})", 3000)
+            self.statusBar().showMessage(
+                self.tr("Preparing search: {done} of {total} ({title})").format(
+                    done=done, total=total, title=title
+                ),
+                3000,
+            )
         else:
-            self.statusBar().showMessage("Search is ready", 3000)
+            self.statusBar().showMessage(self.tr("Search is ready"), 3000)
 
     def open_search(self, this_document: bool = False) -> None:
         self.search_dock.show()
@@ -155,7 +165,7 @@ class MainWindow(QMainWindow):
             self.bookmark_store, title_of, self.service.pool.submit, self
         )
         self.bookmarks_dock = self._dock(
-            "Bookmarks", "bookmarks", self.bookmarks, Qt.LeftDockWidgetArea
+            self.tr("Bookmarks"), "bookmarks", self.bookmarks, Qt.LeftDockWidgetArea
         )
         # One column of tabs on the left (Library | Search | Bookmarks): the page keeps the width.
         self.tabifyDockWidget(self.search_dock, self.bookmarks_dock)
@@ -166,69 +176,99 @@ class MainWindow(QMainWindow):
 
     def _build_toolbar(self) -> None:
         a = self.actions
-        bar = QToolBar("Reading", self)
+        bar = QToolBar(self.tr("Reading"), self)
         bar.setObjectName("reading_toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
         bar.setMovable(False)
         for action in (a.home, a.back, a.forward):
             bar.addAction(action)
         bar.addSeparator()
-        bar.addWidget(QLabel(" Page ", self))
+        bar.addWidget(QLabel(" " + self.tr("Page") + " ", self))
         self.page_box = QSpinBox(self)
-        self.page_box.setAccessibleName("Page number")
+        self.page_box.setAccessibleName(self.tr("Page number"))
         self.page_box.setKeyboardTracking(False)
         self.page_box.setMinimum(1)
         bar.addWidget(self.page_box)
-        self.page_total = QLabel(" of 0 ", self)
+        self.page_total = QLabel(" " + self.tr("of {total}").format(total=0) + " ", self)
         bar.addWidget(self.page_total)
         bar.addSeparator()
         for action in (a.zoom_out, a.zoom_in, a.fit_width, a.fit_page):
             bar.addAction(action)
         self.zoom_label = QLabel(" 100% ", self)
-        self.zoom_label.setAccessibleName("Zoom")
-        self.zoom_label.setToolTip("Zoom (Ctrl + and Ctrl −)")
+        self.zoom_label.setAccessibleName(self.tr("Zoom"))
+        self.zoom_label.setToolTip(self.tr("Zoom (Ctrl + and Ctrl −)"))
         bar.addWidget(self.zoom_label)
         bar.addSeparator()
         bar.addAction(a.text_view)
         bar.addSeparator()
         bar.addAction(a.add_bookmark)
-        a.add_bookmark.setIconText("Bookmark")
+        a.add_bookmark.setIconText(self.tr("Bookmark"))
         self.reading_toolbar = bar
         self.addToolBar(bar)
 
     def _build_menus(self) -> None:
         a = self.actions
-        menu = self.menuBar().addMenu("&File")
+        menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addActions([a.add_to_library, a.remove_from_library])
         menu.addSeparator()
         menu.addActions([a.make_handout, a.export_pdf, a.print_preview, a.print])
         menu.addSeparator()
         menu.addAction(a.quit)
-        menu = self.menuBar().addMenu("&Edit")
+        menu = self.menuBar().addMenu(self.tr("&Edit"))
         menu.addActions([a.copy, a.add_bookmark, a.add_questions])
         menu.addSeparator()
         menu.addAction(a.preferences)
         self.edit_menu = menu
-        menu = self.menuBar().addMenu("&View")
+        menu = self.menuBar().addMenu(self.tr("&View"))
         menu.addActions([a.page_view, a.text_view])
         menu.addSeparator()
         menu.addActions([a.zoom_in, a.zoom_out, a.fit_width, a.fit_page])
-        self.text_options_menu = menu.addMenu("Te&xt view options")
+        self.text_options_menu = menu.addMenu(self.tr("Te&xt view options"))
         self.text_options_menu.aboutToShow.connect(self._fill_text_options)
         menu.addSeparator()
         self.appearance.add_menu(menu)
         menu.addAction(a.larger_text)
         a.larger_text.setChecked(bool(self.settings.get("larger_text")))
+        self._build_language_menu(menu)
         menu.addSeparator()
         self.view_menu = menu
         menu.addAction(self.nav_dock.toggleViewAction())
-        menu = self.menuBar().addMenu("&Search")
+        menu = self.menuBar().addMenu(self.tr("&Search"))
         menu.addActions([a.search, a.find, a.next_hit, a.previous_hit])
-        menu = self.menuBar().addMenu("&Go")
+        menu = self.menuBar().addMenu(self.tr("&Go"))
         menu.addActions([a.home, a.back, a.forward, a.previous_page, a.next_page])
         self.go_menu = menu
-        menu = self.menuBar().addMenu("&Help")
+        menu = self.menuBar().addMenu(self.tr("&Help"))
         menu.addAction(a.about)
+
+    def _build_language_menu(self, view_menu) -> None:
+        """View > Language: the system's, or one named in its own language; remembered in the
+        ``language`` setting and applied at the next start (strings are translated when the
+        widgets are made)."""
+        from PySide6.QtGui import QActionGroup
+
+        from brochure_reader.i18n import LANGUAGES
+
+        menu = view_menu.addMenu(self.tr("&Language"))
+        menu.setObjectName("language_menu")
+        group = QActionGroup(menu)
+        chosen = self.settings.get("language") or "system"
+        for code, name in [("system", self.tr("System language")), *LANGUAGES.items()]:
+            action = menu.addAction(name)
+            action.setObjectName(f"language_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, code=code: self._choose_language(code))
+        self.language_menu = menu
+
+    def _choose_language(self, code: str) -> None:
+        if code == (self.settings.get("language") or "system"):
+            return
+        self.settings.set("language", code)
+        self.settings_saver.schedule()
+        self._notice = self.tr("The new language applies when you next start Brochure Reader")
+        self.statusBar().showMessage(self._notice, 10000)
 
     def _connect(self) -> None:
         a, view, reader = self.actions, self.page_view, self.reader
@@ -414,7 +454,7 @@ class MainWindow(QMainWindow):
             percent = self.text_view.text_size
         else:
             percent = round(self.page_view.scale / REFLOW_SCALE * 100)
-        self.zoom_label.setText(f" {percent}% ")
+        self.zoom_label.setText(" " + self.tr("{percent}%").format(percent=percent) + " ")
 
     # --- behaviour ----------------------------------------------------------------------------
 
@@ -446,22 +486,27 @@ class MainWindow(QMainWindow):
         )
         if section is not None:
             menu.addAction(
-                "Open this section", lambda: self.reader.open(doc_id, section.page, section.y)
+                self.tr("Open this section"),
+                lambda: self.reader.open(doc_id, section.page, section.y),
             )
-            menu.addAction("Put this section in a handout…", lambda: self.make_handout([ref]))
             menu.addAction(
-                "Bookmark this section",
+                self.tr("Put this section in a handout…"), lambda: self.make_handout([ref])
+            )
+            menu.addAction(
+                self.tr("Bookmark this section"),
                 lambda: self.bookmark_controller.bookmark_section(doc_id, section),
             )
         else:
-            menu.addAction("Open", lambda: self.reader.open(doc_id))
+            menu.addAction(self.tr("Open"), lambda: self.reader.open(doc_id))
         menu.addAction(
-            "Add its questions to My questions",
+            self.tr("Add its questions to My questions"),
             lambda: self.bookmark_controller.add_questions(doc_id),
         )
         if doc.removable:
             menu.addSeparator()
-            menu.addAction("Remove from library…", lambda: self.remove_from_library(doc_id))
+            menu.addAction(
+                self.tr("Remove from library…"), lambda: self.remove_from_library(doc_id)
+            )
         menu.exec(where)
 
     # --- printing and handouts -------------------------------------------------------------------
@@ -558,7 +603,9 @@ class MainWindow(QMainWindow):
                 continue
             page, y = int(position.get("page", 0)), float(position.get("y", 0.0))
             section = section_at(self.reader.sections.get(doc_id, []), page, y + 60.0)
-            where[doc_id] = f"page {page + 1}" + (f" · {section.title}" if section else "")
+            where[doc_id] = self.tr("page {number}").format(number=page + 1) + (
+                f" · {section.title}" if section else ""
+            )
         self.home.populate(
             self.library, self.settings.get("recent_documents"), self.library.problems, where
         )
@@ -568,7 +615,7 @@ class MainWindow(QMainWindow):
             self.view_modes.save_place()
         self.reader.save_position()
         self.refresh_home()
-        self.page_total.setText(" of 0 ")
+        self.page_total.setText(" " + self.tr("of {total}").format(total=0) + " ")
         self.stack.setCurrentWidget(self.home)
         self.home.focus_card(0)
         self.setWindowTitle(APP_TITLE)
@@ -610,7 +657,7 @@ class MainWindow(QMainWindow):
             self.page_view.setFocus()
         count = self.page_view.page_count
         self.page_box.setMaximum(max(1, count))
-        self.page_total.setText(f" of {count} ")
+        self.page_total.setText(" " + self.tr("of {total}").format(total=count) + " ")
         self.setWindowTitle(f"{doc.title} — {APP_TITLE}")
         self.actions.remove_from_library.setEnabled(doc.removable)
 
@@ -646,7 +693,12 @@ class MainWindow(QMainWindow):
 
     def choose_files_to_import(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, "Add to library", str(Path.home()), DOCUMENT_FILTER
+            self,
+            self.tr("Add to library"),
+            str(Path.home()),
+            self.tr("Documents ({patterns})").format(patterns=DOCUMENT_PATTERNS)
+            + ";;"
+            + self.tr("All files (*)"),
         )
         if files:
             self.import_files([Path(f) for f in files])
@@ -670,7 +722,7 @@ class MainWindow(QMainWindow):
         protected file asks for its password at once."""
         for result in results:
             if result.status == "error":
-                QMessageBox.warning(self, "Not added", result.message)
+                QMessageBox.warning(self, self.tr("Not added"), result.message)
                 continue
             if result.status == "added":
                 self.nav_model.set_library(self.library)
@@ -685,9 +737,11 @@ class MainWindow(QMainWindow):
                 self.refresh_home()
             self.reader.open(result.document.id)
             self._notice = (
-                f"{result.source.name} is already in your library"
+                self.tr("{name} is already in your library").format(name=result.source.name)
                 if result.status == "duplicate"
-                else f"Added {result.source.name} to your library (under My documents)"
+                else self.tr("Added {name} to your library (under My documents)").format(
+                    name=result.source.name
+                )
             )
             self.statusBar().showMessage(self._notice, 8000)
 
@@ -701,13 +755,16 @@ class MainWindow(QMainWindow):
         doc = self.library.get(doc_id) if doc_id in self.library else None
         if doc is None or not doc.removable:
             QMessageBox.information(
-                self, "Remove from library", "Open a document you added yourself to remove it."
+                self,
+                self.tr("Remove from library"),
+                self.tr("Open a document you added yourself to remove it."),
             )
             return
         answer = QMessageBox.question(
             self,
-            "Remove from library",
-            f"Remove “{doc.title}” from your library?\nYour original file is not touched.",
+            self.tr("Remove from library"),
+            self.tr("Remove “{title}” from your library?\nYour original file is not touched.")
+            .format(title=doc.title),
         )
         if answer != QMessageBox.Yes:
             return
@@ -763,7 +820,7 @@ class MainWindow(QMainWindow):
         self.settings.set("window_state", bytes(self.saveState().toBase64()).decode())
         sentence = self.settings_saver.flush()
         if sentence:
-            QMessageBox.warning(self, "Settings not saved", sentence)
+            QMessageBox.warning(self, self.tr("Settings not saved"), sentence)
         if self.features_ready:
             self.indexer.cancel()
             self.search_panel.shutdown()
@@ -774,7 +831,7 @@ class MainWindow(QMainWindow):
 
     def _settings_not_saved(self, sentence: str) -> None:
         """Told once per session, without stopping the reader (no modal box mid-scroll)."""
-        box = QMessageBox(QMessageBox.Warning, "Settings not saved", sentence,
+        box = QMessageBox(QMessageBox.Warning, self.tr("Settings not saved"), sentence,
                           QMessageBox.Ok, self)
         box.setModal(False)
         box.show()

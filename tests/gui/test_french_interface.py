@@ -1,0 +1,83 @@
+"""The interface in French: every window and dialog opened with the French catalogues shows
+no English string that is not a proper name or a document's own text (issue 17)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.gui.conftest import make_window
+from tests.gui.french import english_left, widget_texts
+
+
+@pytest.fixture
+def french(qapp):
+    from brochure_reader.i18n import Locale
+    from brochure_reader.ui.i18n import install, uninstall
+
+    translators = install(qapp, Locale("fr", "FR"))
+    assert len(translators) == 2, "French catalogues not built (packaging/translations.py build)"
+    yield
+    uninstall(qapp, translators)
+
+
+def library_texts(library) -> set[str]:
+    """The documents' own words (titles, summaries, pack titles): not interface text."""
+    from tests.gui.french import normalise
+
+    texts = set()
+    for pack in library.packs:
+        texts.add(pack.title)
+        for doc in pack.documents:
+            texts.update({doc.title, doc.summary or ""})
+    return {normalise(t) for t in texts if t and len(t) > 3}
+
+
+@pytest.fixture
+def french_window(french, qtbot, app_paths):
+    from brochure_reader.library import Library
+
+    library = Library.load(app_paths)
+    win = make_window(qtbot, app_paths, library)
+    qtbot.waitUntil(lambda: win.features_ready, timeout=20000)
+    yield win
+    win.service.shutdown()
+
+
+def test_main_window_menus_and_home_view_are_french(french_window):
+    win = french_window
+    titles = [m.title() for m in win.menuBar().findChildren(type(win.language_menu))
+              if m.title()]  # fmt: skip
+    assert "&Fichier" in titles and "&Affichage" in titles
+    assert win.actions.make_handout.text() == "Préparer une &fiche patient…"
+    texts = [text for _where, text in widget_texts(win.home)]
+    assert "Bienvenue dans Brochure Reader" in texts
+    assert "Vie pratique" in texts  # a category title (the core's gettext catalogue)
+    content = library_texts(win.library)
+    left = [
+        line
+        for part in (win.menuBar(), win.home, win.reading_toolbar, win.nav_dock)
+        for line in english_left(part, content)
+    ]
+    assert not left, "English left in the French main window:\n" + "\n".join(left)
+
+
+def test_the_checker_finds_english(qtbot, app_paths):
+    """Without the French catalogues the same window is reported (the check can fail)."""
+    from brochure_reader.library import Library
+
+    library = Library.load(app_paths)
+    win = make_window(qtbot, app_paths, library)
+    try:
+        left = english_left(win, library_texts(library))
+        assert any("Add to library" in line for line in left)
+        assert any("Welcome to Brochure Reader" in line for line in left)
+    finally:
+        win.service.shutdown()
+
+
+def test_language_menu_remembers_the_choice(french_window):
+    win = french_window
+    assert win.language_menu.findChild(type(win.actions.quit), "language_system").isChecked()
+    win.language_menu.findChild(type(win.actions.quit), "language_fr").trigger()
+    assert win.settings.get("language") == "fr"
+    assert "prochain démarrage" in win.statusBar().currentMessage()

@@ -1,0 +1,94 @@
+"""The interface language: which one is chosen, dates and paper by locale, the core's gettext
+catalogue (brochure_reader.i18n)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from brochure_reader import i18n
+from brochure_reader.i18n import Locale, format_date, parse, resolve
+
+
+@pytest.fixture(autouse=True)
+def english_again():
+    yield
+    i18n.install(Locale())
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("fr_FR.UTF-8", ("fr", "FR")),
+        ("fr-ca", ("fr", "CA")),
+        ("fr", ("fr", "")),
+        ("en_US@euro", ("en", "US")),
+        ("C", None),
+        ("POSIX", None),
+        ("", None),
+        ("not a locale", None),
+    ],
+)
+def test_parse_locale_names(tag, expected):
+    assert parse(tag) == expected
+
+
+def test_cli_beats_setting_beats_system(monkeypatch):
+    monkeypatch.setenv("BROCHURE_READER_LANG", "fr_CA.UTF-8")
+    assert resolve() == Locale("fr", "CA")  # the system's
+    assert resolve(None, "en") == Locale("en", "CA")  # the setting; territory stays the system's
+    assert resolve("fr", "en") == Locale("fr", "CA")  # --lang wins
+    assert resolve("en_US", "fr") == Locale("en", "US")
+
+
+def test_language_without_catalogue_falls_back_to_english(monkeypatch):
+    monkeypatch.setenv("BROCHURE_READER_LANG", "de_DE.UTF-8")
+    assert resolve() == Locale("en", "DE")
+    assert resolve("fr") == Locale("fr", "DE")
+
+
+def test_system_locale_reads_gettext_variables_in_order(monkeypatch):
+    monkeypatch.delenv("BROCHURE_READER_LANG")
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "LC_PAPER"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert i18n.system_locale() == ("en", "US")
+    monkeypatch.setenv("LANGUAGE", "fr:en")  # a language list, no territory: LANG's
+    assert i18n.system_locale() == ("fr", "US")
+    monkeypatch.setenv("LC_ALL", "fr_BE.UTF-8")
+    assert i18n.system_locale() == ("fr", "BE")
+
+
+@pytest.mark.parametrize(
+    ("locale", "paper"),
+    [
+        (Locale("fr", "FR"), "A4"),
+        (Locale("fr", "BE"), "A4"),
+        (Locale("fr", "CH"), "A4"),
+        (Locale("fr", "CA"), "Letter"),
+        (Locale("en", "US"), "Letter"),
+        (Locale("en", "CA"), "Letter"),
+        (Locale("en", "GB"), "A4"),
+        (Locale("en", ""), "A4"),
+    ],
+)
+def test_default_paper_follows_the_territory(locale, paper):
+    assert locale.paper == paper
+
+
+def test_dates_are_written_the_locale_s_way():
+    day = dt.date(2026, 12, 7)
+    assert format_date(day, Locale("fr", "FR")) == "7 décembre 2026"
+    assert format_date(dt.date(2026, 8, 1), Locale("fr", "CA")) == "1er août 2026"
+    assert format_date(day, Locale("en", "GB")) == "7 December 2026"
+    assert format_date(day, Locale("en", "US")) == "December 7, 2026"
+    i18n.install(Locale("fr", "FR"))
+    assert format_date(day) == "7 décembre 2026"  # the installed locale by default
+
+
+def test_missing_catalogue_keeps_english(monkeypatch, tmp_path):
+    monkeypatch.setattr(i18n, "catalogue_dir", lambda: tmp_path)
+    assert i18n.install(Locale("fr", "FR")) is False
+    assert i18n._("Hello") == "Hello"
+    assert i18n.ngettext("one", "many", 2) == "many"

@@ -1,0 +1,122 @@
+"""The translation catalogues are complete and up to date (docs/translations.md): every French
+entry translated and not fuzzy, placeholders and mnemonics kept, and no string in the code
+missing from the catalogues."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SOURCES = REPO / "assets" / "translations"
+TS = SOURCES / "brochure_reader_fr.ts"
+PO = SOURCES / "fr" / "LC_MESSAGES" / "brochure_reader.po"
+
+_PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%\([a-z_]+\)[sd]|%n|%[sd]")
+
+
+def ts_messages(path: Path) -> list[tuple[str, str, ET.Element]]:
+    """``(context, source, message element)`` of every message in a .ts file."""
+    out = []
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            out.append((name, message.findtext("source") or "", message))
+    return out
+
+
+def _translations(message: ET.Element) -> list[str]:
+    node = message.find("translation")
+    forms = node.findall("numerusform")
+    return [f.text or "" for f in forms] if forms else [node.text or ""]
+
+
+def test_every_french_qt_string_is_translated():
+    problems = []
+    for context, source, message in ts_messages(TS):
+        node = message.find("translation")
+        if node.get("type") in ("unfinished", "vanished", "obsolete"):
+            problems.append(f"{context}: {source!r} is {node.get('type')}")
+            continue
+        for text in _translations(message):
+            if not text.strip():
+                problems.append(f"{context}: {source!r} has an empty translation")
+            elif set(_PLACEHOLDER.findall(text)) != set(_PLACEHOLDER.findall(source)):
+                problems.append(f"{context}: {source!r} -> {text!r}: placeholders differ")
+            if ("&" in source.replace("&&", "")) != ("&" in text.replace("&&", "")):
+                problems.append(f"{context}: {source!r} -> {text!r}: mnemonic (&) lost or added")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_french_gettext_string_is_translated_and_not_fuzzy():
+    from babel.messages.pofile import read_po
+
+    with PO.open("rb") as handle:
+        catalog = read_po(handle)
+    assert catalog.num_plurals >= 2
+    problems = []
+    for message in catalog:
+        if not message.id:
+            continue  # the header
+        if message.fuzzy:
+            problems.append(f"fuzzy: {message.id!r}")
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        wanted = {p for i in ids for p in _PLACEHOLDER.findall(i)}
+        for text in strings:
+            if not text:
+                problems.append(f"untranslated: {message.id!r}")
+            elif {p for p in _PLACEHOLDER.findall(text)} - wanted:
+                problems.append(f"{message.id!r} -> {text!r}: unknown placeholder")
+    assert not problems, "\n".join(problems)
+
+
+def _lupdate() -> str:
+    here = Path(sys.executable).parent / "pyside6-lupdate"
+    found = str(here) if here.is_file() else shutil.which("pyside6-lupdate")
+    if not found:
+        pytest.skip("pyside6-lupdate is not installed (it ships with PySide6-Essentials)")
+    return found
+
+
+def test_the_qt_catalogue_holds_every_string_of_the_code(tmp_path):
+    """A ``tr()`` added without ``python packaging/translations.py update`` fails here."""
+    fresh = tmp_path / "fresh.ts"
+    ui = sorted(str(p) for p in (REPO / "src" / "brochure_reader" / "ui").rglob("*.py"))
+    subprocess.run([_lupdate(), "-silent", "-locations", "none", *ui, "-ts", str(fresh)],
+                   check=True, capture_output=True, timeout=120)  # fmt: skip
+    in_code = {(c, s) for c, s, _m in ts_messages(fresh)}
+    committed = {(c, s) for c, s, _m in ts_messages(TS)}
+    missing = sorted(in_code - committed)
+    assert not missing, (
+        "strings in the code but not in brochure_reader_fr.ts (run "
+        f"`python packaging/translations.py update`, then translate): {missing[:20]}"
+    )
+    stale = sorted(committed - in_code)
+    assert not stale, f"strings in brochure_reader_fr.ts no longer in the code: {stale[:20]}"
+
+
+def test_the_gettext_catalogue_holds_every_string_of_the_code():
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.pofile import read_po
+
+    found = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        str(REPO / "src" / "brochure_reader"),
+        method_map=[("ui/**.py", "ignore"), ("**.py", "python")],
+        keywords={"_": None, "N_": None, "ngettext": (1, 2)},
+    ):
+        found.add(message if isinstance(message, str) else tuple(message))
+    with PO.open("rb") as handle:
+        committed = {m.id if isinstance(m.id, str) else tuple(m.id) for m in read_po(handle)}
+    missing = sorted(map(str, found - committed))
+    assert not missing, (
+        "strings in the code but not in the French .po (run "
+        f"`python packaging/translations.py update`, then translate): {missing[:20]}"
+    )
