@@ -188,8 +188,24 @@
         <translation>Afficher les pages du document (Ctrl+T)</translation>
     </message>
     <message>
+        <source>Pre&amp;ferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>Theme, page colours, text size</source>
+        <translation>Thème, couleurs des pages, taille du texte</translation>
+    </message>
+    <message>
         <source>&amp;About Brochure Reader</source>
         <translation>À &amp;propos de Brochure Reader</translation>
+    </message>
+</context>
+<context>
+    <name>Appearance</name>
+    <message>
+        <source>T&amp;heme</source>
+        <extracomment>a theme was applied (the :class:`~brochure_reader.ui.theme.Theme`)</extracomment>
+        <translation>T&amp;hème</translation>
     </message>
 </context>
 <context>
@@ -400,6 +416,53 @@ Votre fichier d’origine n’est pas modifié.</translation>
     <message>
         <source>Library and sections</source>
         <translation>Bibliothèque et sections</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Page colours:</source>
+        <translation>&amp;Couleurs des pages&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text in menus, lists and the start page</source>
+        <translation>&amp;Texte plus grand dans les menus, les listes et la page d’accueil</translation>
+    </message>
+    <message>
+        <source>L&amp;anguage:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A new language applies when you next start the app.</source>
+        <translation>Une nouvelle langue s’applique au prochain démarrage de l’application.</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>Follow the &amp;system</source>
+        <extracomment>Theme names (the ``theme`` setting) and their menu labels (English; shown with ``translate(&quot;Theme&quot;, label)``).</extracomment>
+        <translation>Comme le &amp;système</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Clair</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Sombre</translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation>Contraste é&amp;levé</translation>
     </message>
 </context>
 </TS>

@@ -375,7 +375,9 @@ def choose_language(argv: list[str]) -> None:
     setting = "system"
     try:
         home = _option(argv, "--home")
-        path = AppPaths.default(home if home and home.strip() else None).settings_file
+        if home is not None and not home.strip():
+            raise ValueError("an empty --home is refused later, never the real profile")
+        path = AppPaths.default(home).settings_file
         value = json.loads(path.read_text(encoding="utf-8")).get("language", "system")
         setting = value if isinstance(value, str) else "system"
     except (OSError, ValueError, AttributeError, UnicodeDecodeError):

@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QMenu,
     QWidget,
 )
 
 from brochure_reader.settings import THEMES, Settings
+from brochure_reader.ui.i18n import translate
 from brochure_reader.ui.theme import THEME_LABELS, Theme, apply_theme
 
 
@@ -40,7 +42,7 @@ class Appearance(QObject):
         self.group.setExclusive(True)
         self.theme_actions = {}
         for name in THEMES:
-            action = self.group.addAction(THEME_LABELS[name])
+            action = self.group.addAction(translate("Theme", THEME_LABELS[name]))
             action.setObjectName(f"theme_{name.replace('-', '_')}")
             action.setCheckable(True)
             action.triggered.connect(lambda _checked=False, n=name: self.set_theme(n))
@@ -53,7 +55,7 @@ class Appearance(QObject):
 
     def add_menu(self, menu: QMenu) -> QMenu:
         """Add the "Theme" submenu to *menu*."""
-        sub = menu.addMenu("T&heme")
+        sub = menu.addMenu(self.tr("T&heme"))
         sub.setObjectName("theme_menu")
         sub.addActions(list(self.theme_actions.values()))
         return sub
@@ -74,30 +76,46 @@ class Appearance(QObject):
 
 
 class PreferencesDialog(QDialog):
-    """Edit > Preferences: theme, page colours and larger text; each applies at once."""
+    """Edit > Preferences: theme, page colours and larger text, each applied at once; the
+    interface language (*language_actions*: the View > Language actions by code), applied at
+    the next start."""
 
     def __init__(self, appearance: Appearance, larger_text_action, parent: QWidget | None = None,
-                 page_colours=None):
+                 page_colours=None, language_actions=None):
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self.setObjectName("preferences_dialog")
         form = QFormLayout(self)
         self.theme_box = QComboBox(self)
         self.theme_box.setObjectName("theme_box")
         for name in THEMES:
-            self.theme_box.addItem(_plain(THEME_LABELS[name]), name)
+            self.theme_box.addItem(_plain(translate("Theme", THEME_LABELS[name])), name)
         self.theme_box.setCurrentIndex(THEMES.index(appearance.theme_name()))
         self.theme_box.currentIndexChanged.connect(
             lambda i: appearance.set_theme(self.theme_box.itemData(i)))
-        form.addRow("&Theme:", self.theme_box)
+        form.addRow(self.tr("&Theme:"), self.theme_box)
         self.page_colours_box = None
         if page_colours is not None:
             self.page_colours_box = page_colours.combo_box(self)
-            form.addRow("&Page colours:", self.page_colours_box)
-        self.larger_text = QCheckBox("&Larger text in menus, lists and the start page", self)
+            form.addRow(self.tr("&Page colours:"), self.page_colours_box)
+        self.larger_text = QCheckBox(self.tr("&Larger text in menus, lists and the start page"),
+                                     self)  # fmt: skip
         self.larger_text.setChecked(larger_text_action.isChecked())
         self.larger_text.toggled.connect(larger_text_action.setChecked)
         form.addRow(self.larger_text)
+        self.language_box = None
+        if language_actions:
+            self.language_box = QComboBox(self)
+            self.language_box.setObjectName("language_box")
+            for code, action in language_actions.items():
+                self.language_box.addItem(_plain(action.text()), code)
+                if action.isChecked():
+                    self.language_box.setCurrentIndex(self.language_box.count() - 1)
+            self.language_box.currentIndexChanged.connect(
+                lambda i: language_actions[self.language_box.itemData(i)].trigger())
+            form.addRow(self.tr("L&anguage:"), self.language_box)
+            form.addRow(QLabel(self.tr("A new language applies when you next start the app."),
+                               self))  # fmt: skip
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

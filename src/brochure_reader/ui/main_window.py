@@ -252,6 +252,7 @@ class MainWindow(QMainWindow):
         menu = view_menu.addMenu(self.tr("&Language"))
         menu.setObjectName("language_menu")
         group = QActionGroup(menu)
+        self.language_actions = {}
         chosen = self.settings.get("language") or "system"
         for code, name in [("system", self.tr("System language")), *LANGUAGES.items()]:
             action = menu.addAction(name)
@@ -259,6 +260,7 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(code == chosen)
             group.addAction(action)
+            self.language_actions[code] = action
             action.triggered.connect(lambda _checked=False, code=code: self._choose_language(code))
         self.language_menu = menu
 
@@ -790,7 +792,10 @@ class MainWindow(QMainWindow):
     def show_preferences(self) -> None:
         from brochure_reader.ui.appearance import PreferencesDialog
 
-        dialog = PreferencesDialog(self.appearance, self.actions.larger_text, self)
+        dialog = PreferencesDialog(
+            self.appearance, self.actions.larger_text, self,
+            language_actions=self.language_actions,
+        )  # fmt: skip
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.open()
         self.preferences_dialog = dialog

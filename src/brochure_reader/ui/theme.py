@@ -15,15 +15,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 #: Interface text size in points: normal, and with View > Larger text.
 TEXT_SIZE, LARGER_TEXT_SIZE = 11.5, 15.0
 
-#: Theme names (the ``theme`` setting) and their menu labels.
+#: Theme names (the ``theme`` setting) and their menu labels (English; shown with
+#: ``translate("Theme", label)``).
 THEME_LABELS = {
-    "system": "Follow the &system",
-    "light": "&Light",
-    "dark": "&Dark",
-    "high-contrast": "&High contrast",
+    "system": QT_TRANSLATE_NOOP("Theme", "Follow the &system"),
+    "light": QT_TRANSLATE_NOOP("Theme", "&Light"),
+    "dark": QT_TRANSLATE_NOOP("Theme", "&Dark"),
+    "high-contrast": QT_TRANSLATE_NOOP("Theme", "&High contrast"),
 }
 
 #: Minimum contrast ratios: WCAG 2.1 success criteria 1.4.3 (AA, normal text) and 1.4.6 (AAA,
