@@ -195,3 +195,13 @@ def test_glossary_defines_every_listed_term_used():
         if users:
             missing.append(f"{term} (used in {', '.join(users)})")
     assert not missing, f"terms used but not defined in the glossary: {', '.join(missing)}"
+
+
+def test_no_yellow_card_phone_number_is_printed():
+    """Our facts give two different Yellow Card numbers (0808 100 3352 in older copies,
+    0800 731 6789 in newer ones; facts.md marks both UNCERTAIN), so documents point to the
+    website and app instead of printing a number that may be wrong."""
+    for path in SOURCE_FILES:
+        text = re.sub(r"\s+", "", load(path).body)
+        for number in ("08001003352", "08081003352", "08007316789"):
+            assert number not in text, f"{path.name} prints a Yellow Card number {number}"

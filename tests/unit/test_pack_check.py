@@ -259,3 +259,55 @@ def test_bundled_document_agrees_with_the_shared_blocks(doc_id):
     problems = check_document(doc_id, PACK / f"{doc_id}.pdf", BLOCKS, has_urgent_box=has_urgent)
     assert not problems, "\n".join(map(str, problems))
     assert "licence" in source.shared, "{{ shared licence }} belongs in 'About this information'"
+
+
+# -- shared blocks' sources --------------------------------------------------------------------
+
+
+def test_included_blocks_sources_are_added_to_the_sources_list(tmp_path):
+    folder = write_pack_sources(tmp_path, {"uses-blocks": body("{{ shared chest-pain }}\n")})
+    source = parse_source(folder / "uses-blocks.md")
+    cited = BLOCKS["chest-pain"].sources
+    assert cited, "the chest-pain block names its sources"
+    sources_section = source.body.rsplit("## Sources", 1)[1]
+    assert "- Test publisher. A source. 2025." in sources_section  # the document's own stay
+    for citation in cited:
+        assert f"- {citation}" in sources_section
+    assert source.shared_sources == list(cited)
+    assert source.citations()[-len(cited):] == list(cited)  # handouts print these
+
+
+def test_a_block_source_written_by_hand_is_not_repeated(tmp_path):
+    citation = BLOCKS["chest-pain"].sources[0]
+    text = body("{{ shared chest-pain }}\n").replace(
+        "- Test publisher. A source. 2025.\n", f"- Test publisher. A source. 2025.\n- {citation}\n"
+    )
+    folder = write_pack_sources(tmp_path, {"by-hand": text})
+    assert parse_source(folder / "by-hand.md").body.count(citation) == 1
+
+
+def test_a_document_without_a_sources_section_gets_one_for_its_blocks(tmp_path):
+    text = body("{{ shared stroke }}\n").split("## Sources")[0]
+    folder = write_pack_sources(tmp_path, {"no-list": text})
+    tail = parse_source(folder / "no-list.md").body.rsplit("## Sources", 1)[1]
+    assert f"- {BLOCKS['stroke'].sources[0]}" in tail
+
+
+@pytest.mark.parametrize("doc_id", BUNDLED)
+def test_bundled_document_cites_the_sources_of_its_blocks_in_the_built_pdf(doc_id):
+    """Every source of every block a document includes is printed in its Sources list (read
+    from the built PDF, so a stale build fails too)."""
+    import pymupdf  # the test process may use PyMuPDF; the app keeps it in workers
+
+    source = parse_source(PACK / "sources" / f"{doc_id}.md")
+    with pymupdf.open(PACK / f"{doc_id}.pdf") as pdf:
+        # Text blocks above the running footer (title, review date, "Page N of M").
+        footer_top = min(b[1] for b in pdf[0].get_text("blocks") if "Page 1 of" in b[4])
+        text = " ".join(
+            " ".join(b[4].split()) for page in pdf for b in page.get_text("blocks")
+            if b[1] < footer_top
+        )
+    listed = text.rsplit("Sources", 1)[1]
+    for name in source.shared:
+        for citation in BLOCKS[name].sources:
+            assert " ".join(citation.split()) in listed, f"{name}: {citation}"

@@ -212,14 +212,20 @@ class Statement:
 
 def triage_statements(units: list[Unit], blocks: dict[str, SharedBlock]) -> list[Statement]:
     """Every sentence of *units* that names a situation of *blocks*, with the level it gives
-    (see the module docstring for how the level is read)."""
+    (see the module docstring for how the level is read).  The "About this information" and
+    "Sources" sections are not advice (a citation such as "NHS. Chest pain." states no level)
+    and are skipped."""
     situations = _situations(blocks)
     found_all: list[Statement] = []
     heading_level: str | None = None
     context: str | None = None
+    section = ""
     for unit in units:
         if unit.kind == "heading":
+            section = unit.text.casefold()
             heading_level = context = stated_level(unit.text)
+            continue
+        if section in NON_ADVICE_SECTIONS:
             continue
         parts = sentences(unit.text)
         own = [stated_level(s) for s in parts]

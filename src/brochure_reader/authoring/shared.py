@@ -247,3 +247,34 @@ def expand_shared(body: str, blocks: dict[str, SharedBlock]) -> tuple[str, list[
         lines[line : line + 1] = [text, "\n"]
         names.append(name)
     return "".join(lines), names[::-1]
+
+
+#: The heading of the section that lists a document's sources (the last section).
+SOURCES_HEADING = "## Sources"
+
+
+def block_citations(names: list[str], blocks: dict[str, SharedBlock]) -> list[str]:
+    """The citations of the blocks *names* (in order of first inclusion), each once."""
+    return list(dict.fromkeys(c for name in names for c in blocks[name].sources))
+
+
+def add_block_sources(body: str, citations: list[str]) -> str:
+    """*body* with each of *citations* listed at the end of its ``## Sources`` section.
+
+    A citation already written in that section (same text) is not repeated.  A body without
+    the section gets one at the end.  The section must be the body's last, as docs/authoring.md
+    asks, so the new items continue its list.
+    """
+    if not citations:
+        return body
+    lines = body.rstrip("\n").split("\n")
+    heading = max(
+        (n for n, line in enumerate(lines) if line.rstrip() == SOURCES_HEADING), default=None
+    )
+    if heading is None:
+        lines += ["", SOURCES_HEADING, ""]
+        listed = ""
+    else:
+        listed = "\n".join(lines[heading + 1 :])
+    lines += [f"- {c}" for c in citations if c not in listed]
+    return "\n".join(lines) + "\n"

@@ -22,7 +22,9 @@ from brochure_reader.authoring.shared import (
     SHARED_DIR,
     SharedBlock,
     SharedBlockError,
+    add_block_sources,
     blank_includes,
+    block_citations,
     expand_shared,
     load_shared_blocks,
 )
@@ -84,6 +86,14 @@ class Source:
     body_line: int = 1  #: 1-based line of the file where the body starts (for error messages)
     #: names of the shared blocks the body includes, in order (``body`` has them expanded)
     shared: list[str] = field(default_factory=list)
+    #: the included blocks' citations, each once; ``body``'s ``## Sources`` lists them too
+    shared_sources: list[str] = field(default_factory=list)
+
+    def citations(self) -> list[str]:
+        """Every source as printed: the front matter's, then the included blocks' not already
+        among them."""
+        own = [r.citation() for r in self.sources]
+        return own + [c for c in self.shared_sources if c not in own]
 
     @property
     def where(self) -> str:
@@ -184,7 +194,9 @@ def parse_source_text(
     """Parse the text of a source file; *where* names it in error messages.
 
     Includes (``{{ shared NAME }}``) are replaced by the blocks of *shared* (see
-    :mod:`brochure_reader.authoring.shared`); an include with no such block is an error.
+    :mod:`brochure_reader.authoring.shared`); an include with no such block is an error.  The
+    included blocks' sources are added to the body's ``## Sources`` list (and kept in
+    ``shared_sources``), so a document always cites what its shared blocks rest on.
     """
     front, body, body_line = split_front_matter(text, where)
     try:
@@ -199,6 +211,8 @@ def parse_source_text(
         own = blank_includes(body)
         check_body(source, own)
         source.body, source.shared = expand_shared(body, shared or {})
+        source.shared_sources = block_citations(source.shared, shared or {})
+        source.body = add_block_sources(source.body, source.shared_sources)
     except SharedBlockError as exc:
         raise SourceError(f"{where}: {_file_line(str(exc), body_line)}") from exc
     return source

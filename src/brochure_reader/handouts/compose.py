@@ -136,7 +136,7 @@ def _typeset_part(part: HandoutPart, size: float) -> _Built:
         data=result.pdf,
         remove_below=Layout(size).footer_top - 4,
     )
-    return _Built(part, assembly, result.page_count, [r.citation() for r in source.sources], True)
+    return _Built(part, assembly, result.page_count, source.citations(), True)
 
 
 def _pdf_part(part: HandoutPart, large_print: bool, size: float) -> _Built:
