@@ -236,3 +236,61 @@ def test_page_painted_is_reported_once_per_page_and_scale(qtbot, window):
     assert painted.count(0) == 1
     window.page_view.zoom_in()  # a new scale: painted again once its pixels arrive
     qtbot.waitUntil(lambda: painted.count(0) == 2, timeout=30000)
+
+
+def _unstarted_window(qtbot, app_paths, library):
+    """A shown MainWindow whose start() has not run (as at launch, before the first paint)."""
+    from brochure_reader.settings import Settings
+    from brochure_reader.ui.main_window import MainWindow
+    from brochure_reader.ui.worker_bridge import DocumentService
+
+    win = MainWindow(
+        app_paths, library, Settings(app_paths.settings_file), DocumentService(workers=1)
+    )
+    qtbot.addWidget(win)
+    win.resize(1100, 800)
+    win.show()
+    return win
+
+
+def test_a_start_up_document_is_painted_before_the_docks_are_built(
+    qtbot, app_paths, corpus_library
+):
+    win = _unstarted_window(qtbot, app_paths, corpus_library)
+    try:
+        docks_at_first_page = []
+        win.page_view.page_painted.connect(
+            lambda _page: docks_at_first_page.append(win.features_ready)
+        )
+        win.start_with("geotopo#1-3-stetigkeit")
+        qtbot.waitUntil(lambda: win.features_ready, timeout=30000)
+        assert docks_at_first_page[:1] == [False]  # the page first, the docks after it
+        assert win.reader.current.id == "geotopo"
+        assert win.search_dock is not None and win.bookmarks_dock is not None
+    finally:
+        win.service.shutdown()
+
+
+def test_a_start_up_file_is_imported_before_the_docks_exist_and_then_indexed(
+    qtbot, app_paths, corpus_library, corpus
+):
+    from brochure_reader.files import file_sha256
+
+    win = _unstarted_window(qtbot, app_paths, corpus_library)
+    try:
+        win.start_with(str(corpus / "pdfjs__labelled-pages.pdf"))
+        qtbot.waitUntil(lambda: win.reader.current is not None, timeout=30000)
+        added = win.reader.current
+        assert added.removable and added.sha256 == file_sha256(corpus / "pdfjs__labelled-pages.pdf")
+        qtbot.waitUntil(lambda: win.features_ready, timeout=30000)
+        qtbot.waitUntil(lambda: not win.indexer.is_running(), timeout=90000)
+        import sqlite3
+
+        from brochure_reader.search.index import index_path
+
+        with sqlite3.connect(index_path(app_paths.cache)) as db:
+            rows = db.execute("SELECT count(*) FROM documents WHERE doc_id = ?",
+                              (added.id,)).fetchone()[0]
+        assert rows == 1  # start() indexed what was imported before it ran
+    finally:
+        win.service.shutdown()

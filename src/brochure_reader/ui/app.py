@@ -161,14 +161,12 @@ def run(
     def painted() -> None:
         if smoke:
             report("ready")
-        window.start()  # workers, outlines, search and bookmarks docks, indexing
         if smoke and target:  # report when the document's first page is on screen, then quit
             window.page_view.page_painted.connect(page_painted)
-            window.open_target(target, view)
-        elif smoke:
+        # the target first; workers, outlines, search and bookmarks docks, indexing after
+        window.start_with(target, view)
+        if smoke and not target:
             QTimer.singleShot(300, window.close)  # the docks were built without error
-        else:
-            window.open_target(target, view)
 
     _when_painted(window, painted)
     _close_on_terminate(window)

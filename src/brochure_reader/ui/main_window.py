@@ -31,6 +31,10 @@ from brochure_reader.ui.worker_bridge import DocumentService
 #: The Add to library file filter (the patterns stay; the words are translated where shown).
 DOCUMENT_PATTERNS = "*.pdf *.epub *.xps *.oxps *.cbz *.fb2 *.mobi"
 
+#: With a document to open at start-up, the docks are built once its first page is painted,
+#: or after this many milliseconds when none is (see MainWindow.start_with).
+FEATURES_DELAY_MS = 2000
+
 
 class MainWindow(QMainWindow):
     def __init__(
@@ -70,6 +74,7 @@ class MainWindow(QMainWindow):
         self.reader.unlocked.connect(
             lambda _doc_id: self.features_ready and self._start_indexing())
         self.features_ready = False  # search and bookmarks docks: built by start()
+        self._closed = False
         self._notice = ""  # a status message that background progress must not overwrite
         from brochure_reader.ui.appearance import Appearance
 
@@ -461,9 +466,10 @@ class MainWindow(QMainWindow):
     # --- behaviour ----------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Called once the window has painted: start the workers, read every outline in the
-        background, build the search and bookmarks docks, start indexing."""
-        if self.features_ready:
+        """Called once the window has painted (or, with a document to open, once its first page
+        has: :meth:`start_with`): start the workers, read every outline in the background,
+        build the search and bookmarks docks, start indexing.  Only the first call does it."""
+        if self.features_ready or self._closed:
             return
         self.service.start()
         self.reader.load_outlines()
@@ -472,6 +478,26 @@ class MainWindow(QMainWindow):
         self.bookmarks.show_store_problems()
         if self.stack.currentWidget() is self.home:
             self.home.focus_card(0)  # the keyboard starts on the first card
+
+    def start_with(self, target: str | None, view: str | None = None) -> None:
+        """Start-up with a document named on the command line: open *target* (see
+        :meth:`open_target`) first, and :meth:`start` the rest once its first page is painted,
+        so the search and bookmarks docks (SQLite, the search engine, rapidfuzz) and the
+        library's outlines do not delay the page the reader asked for.  When no page gets
+        painted (the file fails or asks for a password, or it opens in the text view),
+        :meth:`start` runs after ``FEATURES_DELAY_MS`` anyway.  Without a target: :meth:`start`."""
+        if not target:
+            self.start()
+            self.open_target(None, view)
+            return
+
+        def first_page(_page: int) -> None:
+            self.page_view.page_painted.disconnect(first_page)
+            QTimer.singleShot(0, self, self.start)  # after this paint has reached the screen
+
+        self.page_view.page_painted.connect(first_page)
+        QTimer.singleShot(FEATURES_DELAY_MS, self, self.start)
+        self.open_target(target, view)
 
     def _tree_menu(self, doc_id: str, ref: str, where) -> None:
         """Right-click in the library tree: open, bookmark, questions, remove."""
@@ -734,8 +760,9 @@ class MainWindow(QMainWindow):
                     )
                 for doc_id, sections in self.reader.sections.items():
                     self.nav_model.set_sections(doc_id, sections)
-                self.reader.load_outlines()
-                self._start_indexing()
+                if self.features_ready:  # else start() reads the outlines and indexes
+                    self.reader.load_outlines()
+                    self._start_indexing()
                 self.refresh_home()
             self.reader.open(result.document.id)
             self._notice = (
@@ -773,7 +800,8 @@ class MainWindow(QMainWindow):
         if self.reader.current is doc:
             self.reader.close_document()
         remove_document(self.library, doc.id)
-        self._start_indexing()
+        if self.features_ready:
+            self._start_indexing()
         self.nav_model.set_library(self.library)
         self.show_home()
 
@@ -826,6 +854,7 @@ class MainWindow(QMainWindow):
         sentence = self.settings_saver.flush()
         if sentence:
             QMessageBox.warning(self, self.tr("Settings not saved"), sentence)
+        self._closed = True  # a start() still on a timer does nothing
         if self.features_ready:
             self.indexer.cancel()
             self.search_panel.shutdown()
