@@ -209,6 +209,302 @@
     </message>
 </context>
 <context>
+    <name>BookmarkController</name>
+    <message>
+        <source>Open a document to add a bookmark</source>
+        <extracomment>the text view&apos;s place, when it is showing: () -&gt; (page, y, Quote, Section) or None</extracomment>
+        <translation>Ouvrez un document pour ajouter un signet</translation>
+    </message>
+    <message>
+        <source>“{title}” has no list of questions to ask</source>
+        <translation>«&#xa0;{title}&#xa0;» n’a pas de liste de questions à poser</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n question(s) from “{section}” to My questions</source>
+        <translation>
+            <numerusform>%n question de «&#xa0;{section}&#xa0;» ajoutée à Mes questions</numerusform>
+            <numerusform>%n questions de «&#xa0;{section}&#xa0;» ajoutées à Mes questions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkTreeModel</name>
+    <message>
+        <source>Needs attention</source>
+        <extracomment>&quot;group&quot; or &quot;bookmark&quot; bookmark id (str) document id (str) page, 0-based (int) y in PDF points from the top of the page (float) the whole Bookmark object group key: (&quot;collection&quot;, name) | (&quot;document&quot;, doc id) | (&quot;attention&quot;, &quot;&quot;) | (&quot;none&quot;, &quot;&quot;) emitted when a label was edited in place: (bookmark id, new label)</extracomment>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <source>Not in a collection</source>
+        <translation>Hors collection</translation>
+    </message>
+    <message>
+        <source>p. {number}</source>
+        <translation>p.&#xa0;{number}</translation>
+    </message>
+    <message>
+        <source>{document}, page {number}</source>
+        <translation>{document}, page&#xa0;{number}</translation>
+    </message>
+    <message>
+        <source>Not found in the latest version of this document:</source>
+        <translation>Introuvable dans la dernière version de ce document&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Note&#xa0;: {note}</translation>
+    </message>
+    <message>
+        <source>Bookmark {title}, page {number}</source>
+        <translation>Signet {title}, page&#xa0;{number}</translation>
+    </message>
+    <message>
+        <source>These passages were not found in the latest version of their document. Open one to see where it was, then keep it there or delete it.</source>
+        <translation>Ces passages sont introuvables dans la dernière version de leur document. Ouvrez-en un pour voir où il se trouvait, puis gardez-le à cet endroit ou supprimez-le.</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarksPanel</name>
+    <message>
+        <source>Bookmarks file (can be imported again)</source>
+        <translation>Fichier de signets (peut être réimporté)</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <extracomment>Highlight colour names (keys of bookmarks.model.COLOURS) as the Colour menu shows them.</extracomment>
+        <translation>Jaune</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Vert</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Bleu</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>Rose</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>Violet</translation>
+    </message>
+    <message>
+        <source>Delete “{title}”</source>
+        <extracomment>How often (ms) the panel looks for changes made by another process. Delay (ms) after the last keystroke before a note is saved.</extracomment>
+        <translation>Supprimer «&#xa0;{title}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <extracomment>emitted when a bookmark is clicked: (document id, page 0-based, y in PDF points) emitted after bookmarks changed: the document id (&quot;&quot; when several or unknown) a short message for the status bar</extracomment>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Signets</translation>
+    </message>
+    <message>
+        <source>My questions</source>
+        <translation>Mes questions</translation>
+    </message>
+    <message>
+        <source>Filter bookmarks</source>
+        <translation>Filtrer les signets</translation>
+    </message>
+    <message>
+        <source>Group bookmarks</source>
+        <translation>Regrouper les signets</translation>
+    </message>
+    <message>
+        <source>By collection</source>
+        <translation>Par collection</translation>
+    </message>
+    <message>
+        <source>By document</source>
+        <translation>Par document</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Plus</translation>
+    </message>
+    <message>
+        <source>More bookmark actions</source>
+        <translation>Autres actions sur les signets</translation>
+    </message>
+    <message>
+        <source>Export all bookmarks…</source>
+        <translation>Exporter tous les signets…</translation>
+    </message>
+    <message>
+        <source>Import bookmarks…</source>
+        <translation>Importer des signets…</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Add a note to the selected bookmark…</source>
+        <translation>Ajouter une note au signet sélectionné…</translation>
+    </message>
+    <message>
+        <source>The bookmark could not be saved: {reason}</source>
+        <translation>Le signet n’a pas pu être enregistré&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Bookmarked “{title}”</source>
+        <translation>Signet ajouté&#xa0;: «&#xa0;{title}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>{document}, page {number}</source>
+        <translation>{document}, page&#xa0;{number}</translation>
+    </message>
+    <message>
+        <source>not found in the latest version</source>
+        <translation>introuvable dans la dernière version</translation>
+    </message>
+    <message>
+        <source>{action} — press Ctrl+Z to undo</source>
+        <translation>{action} — appuyez sur Ctrl+Z pour annuler</translation>
+    </message>
+    <message>
+        <source>Brochure Reader bookmarks</source>
+        <translation>Signets de Brochure Reader</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n bookmark(s) to {path}</source>
+        <translation>
+            <numerusform>%n signet exporté vers {path}</numerusform>
+            <numerusform>%n signets exportés vers {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} could not be imported: {reason}</source>
+        <translation>{name} n’a pas pu être importé&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Import bookmarks</source>
+        <translation>Importer des signets</translation>
+    </message>
+    <message>
+        <source>Imported bookmarks: {summary}</source>
+        <translation>Signets importés&#xa0;: {summary}</translation>
+    </message>
+    <message>
+        <source>My bookmarks</source>
+        <translation>Mes signets</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: {reason}</source>
+        <translation>Le PDF n’a pas pu être écrit&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved {title} to {path}</source>
+        <translation>{title} enregistré dans {path}</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <source>bookmarks</source>
+        <translation>signets</translation>
+    </message>
+    <message>
+        <source>PDF list to read or print</source>
+        <translation>Liste PDF à lire ou à imprimer</translation>
+    </message>
+    <message>
+        <source>Export bookmarks</source>
+        <translation>Exporter les signets</translation>
+    </message>
+    <message>
+        <source>The bookmarks could not be exported: {reason}</source>
+        <translation>Les signets n’ont pas pu être exportés&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <source>Move to collection</source>
+        <translation>Déplacer vers la collection</translation>
+    </message>
+    <message>
+        <source>New collection…</source>
+        <translation>Nouvelle collection…</translation>
+    </message>
+    <message>
+        <source>Not in a collection</source>
+        <translation>Hors collection</translation>
+    </message>
+    <message>
+        <source>Keep it at its old position</source>
+        <translation>Le garder à son ancienne place</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Export collection as PDF…</source>
+        <translation>Exporter la collection en PDF…</translation>
+    </message>
+    <message>
+        <source>Export collection as JSON…</source>
+        <translation>Exporter la collection en JSON…</translation>
+    </message>
+    <message>
+        <source>Rename collection…</source>
+        <translation>Renommer la collection…</translation>
+    </message>
+    <message>
+        <source>Delete collection (keep its bookmarks)</source>
+        <translation>Supprimer la collection (garder ses signets)</translation>
+    </message>
+    <message>
+        <source>Export collection as PDF</source>
+        <translation>Exporter la collection en PDF</translation>
+    </message>
+    <message>
+        <source>New collection</source>
+        <translation>Nouvelle collection</translation>
+    </message>
+    <message>
+        <source>Name of the new collection:</source>
+        <translation>Nom de la nouvelle collection&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Rename collection</source>
+        <translation>Renommer la collection</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nouveau nom&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>HomeView</name>
     <message>
         <source>Welcome to Brochure Reader</source>
@@ -446,6 +742,213 @@ Votre fichier d’origine n’est pas modifié.</translation>
     </message>
 </context>
 <context>
+    <name>QuestionsTab</name>
+    <message>
+        <source>Remove question “{text}”</source>
+        <translation>Retirer la question «&#xa0;{text}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Questions to take to your next appointment. Tick them when answered.</source>
+        <extracomment>emitted after the list changed (added, ticked, moved, removed) a short message for the status bar</extracomment>
+        <translation>Les questions à poser lors de votre prochain rendez-vous. Cochez-les quand vous avez la réponse.</translation>
+    </message>
+    <message>
+        <source>My questions</source>
+        <translation>Mes questions</translation>
+    </message>
+    <message>
+        <source>Type your own question and press Enter</source>
+        <translation>Écrivez votre question et appuyez sur Entrée</translation>
+    </message>
+    <message>
+        <source>New question</source>
+        <translation>Nouvelle question</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Add suggested questions</source>
+        <translation>Ajouter les questions suggérées</translation>
+    </message>
+    <message>
+        <source>Add back any of the built-in questions you do not have</source>
+        <translation>Remettre les questions proposées que vous n’avez plus</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Réponse obtenue</translation>
+    </message>
+    <message>
+        <source>Tick when answered; drag or Alt+Up/Down to reorder</source>
+        <translation>Cochez quand vous avez la réponse&#xa0;; faites glisser ou utilisez Alt+Haut/Bas pour changer l’ordre</translation>
+    </message>
+    <message>
+        <source>That question is already in your list</source>
+        <translation>Cette question est déjà dans votre liste</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n question(s) to My questions</source>
+        <translation>
+            <numerusform>%n question ajoutée à Mes questions</numerusform>
+            <numerusform>%n questions ajoutées à Mes questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n already there)</source>
+        <translation>
+            <numerusform>(%n y était déjà)</numerusform>
+            <numerusform>(%n y étaient déjà)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save my questions as PDF</source>
+        <translation>Enregistrer mes questions en PDF</translation>
+    </message>
+    <message>
+        <source>My questions could not be saved as a PDF: {reason}</source>
+        <translation>Mes questions n’ont pas pu être enregistrées en PDF&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved My questions to {path}</source>
+        <translation>Mes questions enregistrées dans {path}</translation>
+    </message>
+    <message>
+        <source>My questions could not be printed: {reason}</source>
+        <translation>Mes questions n’ont pas pu être imprimées&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>L’imprimante n’a pas pu démarrer.</translation>
+    </message>
+    <message>
+        <source>Sent My questions to the printer</source>
+        <translation>Mes questions ont été envoyées à l’imprimante</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search the library (Ctrl+K)</source>
+        <extracomment>a hit to show: (document id, page 0-based, words/phrases to highlight on that page) the query changed: highlights of the old one should leave the page internal: (request number, text, scope, typing 0/1) to the search thread. An int, not a bool: PySide6 6.12.0 mishandles booleans passed through signals (see tests/gui/test_pyside_bool_signals.py).</extracomment>
+        <translation>Rechercher dans la bibliothèque (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Search in</source>
+        <translation>Rechercher dans</translation>
+    </message>
+    <message>
+        <source>Search notes</source>
+        <translation>Remarques sur la recherche</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <source>This document: {title}</source>
+        <translation>Ce document&#xa0;: {title}</translation>
+    </message>
+    <message>
+        <source>This document</source>
+        <translation>Ce document</translation>
+    </message>
+    <message>
+        <source>Whole library</source>
+        <translation>Toute la bibliothèque</translation>
+    </message>
+    <message>
+        <source>p. {number}</source>
+        <translation>p.&#xa0;{number}</translation>
+    </message>
+    <message>
+        <source>No results for “{query}”. Showing results for “{suggestion}”.</source>
+        <translation>Aucun résultat pour «&#xa0;{query}&#xa0;». Résultats pour «&#xa0;{suggestion}&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Did you mean {suggestion}?</source>
+        <translation>Vouliez-vous dire {suggestion}&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Also searching: {terms}</source>
+        <translation>Recherche aussi&#xa0;: {terms}</translation>
+    </message>
+    <message>
+        <source>No page has all of your words; showing pages with some of them.</source>
+        <translation>Aucune page ne contient tous vos mots&#xa0;; voici les pages qui en contiennent certains.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n document(s)</source>
+        <translation>
+            <numerusform>dans %n document</numerusform>
+            <numerusform>dans %n documents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No results.</source>
+        <translation>Aucun résultat.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsDelegate</name>
+    <message>
+        <source>p. {number}</source>
+        <translation>p.&#xa0;{number}</translation>
+    </message>
+    <message>
+        <source>Start of document</source>
+        <translation>Début du document</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>Start of document</source>
+        <extracomment>&quot;document&quot; or &quot;hit&quot; str int, 0-based (hits only, else None) str | None str: escaped snippet, matches in &lt;b&gt; list[str]: words to highlight on the page the search.engine.Hit (hits only)</extracomment>
+        <translation>Début du document</translation>
+    </message>
+    <message>
+        <source>p. {number}</source>
+        <translation>p.&#xa0;{number}</translation>
+    </message>
+    <message>
+        <source>page {number}</source>
+        <translation>page {number}</translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>Follow the &amp;system</source>
@@ -463,6 +966,14 @@ Votre fichier d’origine n’est pas modifié.</translation>
     <message>
         <source>&amp;High contrast</source>
         <translation>Contraste é&amp;levé</translation>
+    </message>
+</context>
+<context>
+    <name>_SearchWorker</name>
+    <message>
+        <source>Search failed: {reason}</source>
+        <extracomment>Milliseconds of typing pause before searching. Most hits shown. (request number, SearchResult)</extracomment>
+        <translation>La recherche a échoué&#xa0;: {reason}</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,9 @@ import pytest
 
 from tests.gui.conftest import make_window
 from tests.gui.french import english_left, widget_texts
+from tests.gui.test_search_panel import bundled_index_path
+
+__all__ = ["bundled_index_path"]
 
 
 @pytest.fixture
@@ -55,7 +58,8 @@ def test_main_window_menus_and_home_view_are_french(french_window):
     content = library_texts(win.library)
     left = [
         line
-        for part in (win.menuBar(), win.home, win.reading_toolbar, win.nav_dock)
+        for part in (win.menuBar(), win.home, win.reading_toolbar, win.nav_dock,
+                     win.search_dock, win.bookmarks_dock)
         for line in english_left(part, content)
     ]
     assert not left, "English left in the French main window:\n" + "\n".join(left)
@@ -81,3 +85,47 @@ def test_language_menu_remembers_the_choice(french_window):
     win.language_menu.findChild(type(win.actions.quit), "language_fr").trigger()
     assert win.settings.get("language") == "fr"
     assert "prochain démarrage" in win.statusBar().currentMessage()
+
+
+def _search(qtbot, panel, text):
+    panel.field.clear()
+    qtbot.keyClicks(panel.field, text)
+    qtbot.waitUntil(lambda: panel.result() is not None and panel.result().query == text,
+                    timeout=5000)  # fmt: skip
+    return panel.notes.text()
+
+
+@pytest.fixture
+def bundled_panel(qtbot, bundled_index_path):
+    from brochure_reader.ui.search_panel import SearchPanel
+
+    panel = SearchPanel(bundled_index_path, debounce_ms=10)
+    qtbot.addWidget(panel)
+    panel.show()
+    yield panel
+    panel.shutdown()
+
+
+def test_search_messages_and_plurals_in_french(french, qtbot, bundled_panel):
+    notes = _search(qtbot, bundled_panel, "ascites")
+    assert "Aucune brochure ne traite encore de ce sujet." in notes
+    assert "équipe soignante" in notes
+    notes = _search(qtbot, bundled_panel, "fever")
+    hits, docs = bundled_panel.model.hit_count(), bundled_panel.model.document_count()
+    assert hits > 1 and docs > 1
+    assert f"{hits} résultats dans {docs} documents" in notes
+    assert not english_left(bundled_panel), english_left(bundled_panel)
+
+
+def test_english_plurals_come_from_the_english_catalogue(qapp, qtbot, bundled_panel):
+    from brochure_reader.i18n import Locale
+    from brochure_reader.ui.i18n import install, uninstall
+
+    translators = install(qapp, Locale("en", "GB"))
+    try:
+        notes = _search(qtbot, bundled_panel, "fever")
+        hits, docs = bundled_panel.model.hit_count(), bundled_panel.model.document_count()
+        assert f"{hits} results in {docs} documents" in notes
+        assert "(s)" not in notes
+    finally:
+        uninstall(qapp, translators)

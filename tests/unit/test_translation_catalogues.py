@@ -120,3 +120,15 @@ def test_the_gettext_catalogue_holds_every_string_of_the_code():
         "strings in the code but not in the French .po (run "
         f"`python packaging/translations.py update`, then translate): {missing[:20]}"
     )
+
+
+def test_english_plural_forms_are_written():
+    """English needs its own catalogue for ``tr("%n result(s)", "", n)``: every plural has
+    both forms, so the interface says "1 result" and "28 results", never "result(s)"."""
+    problems = []
+    for context, source, message in ts_messages(SOURCES / "brochure_reader_en.ts"):
+        forms = _translations(message)
+        if message.find("translation").get("type") == "unfinished" or len(forms) != 2 \
+                or not all(forms) or any("(s)" in f for f in forms):
+            problems.append(f"{context}: {source!r} -> {forms}")
+    assert not problems, "\n".join(problems)

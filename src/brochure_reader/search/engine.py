@@ -20,6 +20,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from brochure_reader.i18n import N_, _, ngettext
 from brochure_reader.search import glossary as g
 from brochure_reader.search import query as q
 from brochure_reader.search import ranking
@@ -48,7 +49,7 @@ MIN_COVERAGE = 0.5
 #: the documented AND.
 SOFT_MIN_CLAUSES = 2
 #: The first line of every "no answer" message (CLI and GUI).
-NO_ANSWER = "No brochure covers this yet."
+NO_ANSWER = N_("No brochure covers this yet.")
 #: Result kinds (``SearchResult.kind``, ``search --json-result``), from most to least direct.
 KINDS = ("exact", "expanded", "corrected", "partial", "none")
 
@@ -153,23 +154,29 @@ class SearchResult:
         """What to say when nothing answers the query (kind "none"): the plain statement,
         what was tried, and where to turn (the glossary, named when the library has one,
         and the care team)."""
-        where = f"the glossary ({self.glossary[1]})" if self.glossary else "a glossary"
-        return [NO_ANSWER, *self.tried(),
-                f"See {where} for the medical words our brochures use, or ask your care "
-                "team: they know your situation best."]
+        if self.glossary:
+            last = _("See the glossary ({title}) for the medical words our brochures use, or "
+                     "ask your care team: they know your situation best.").format(
+                         title=self.glossary[1])  # fmt: skip
+        else:
+            last = _("See a glossary for the medical words our brochures use, or ask your "
+                     "care team: they know your situation best.")  # fmt: skip
+        return [_(NO_ANSWER), *self.tried(), last]
 
     def tried(self) -> list[str]:
         """What the search tried, one sentence each, for a "no answer" message."""
         out = []
         if self.unknown:
-            out.append("No brochure uses the word" + ("s " if len(self.unknown) > 1 else " ")
-                       + ", ".join(f"“{w}”" for w in self.unknown) + ".")
+            words = ", ".join(_("“{word}”").format(word=w) for w in self.unknown)
+            out.append(ngettext("No brochure uses the word {words}.",
+                                "No brochure uses the words {words}.",
+                                len(self.unknown)).format(words=words))  # fmt: skip
         if self.expansions:
-            out.append("Also searched: " + ", ".join(self.expansions) + ".")
+            out.append(_("Also searched: {terms}.").format(terms=", ".join(self.expansions)))
         if self.suggestion and not self.corrected:
-            out.append(f"Also tried “{self.suggestion}”.")
+            out.append(_("Also tried “{suggestion}”.").format(suggestion=self.suggestion))
         if self.unanswered:
-            out.append("Some pages hold a few of the words, but none is about this.")
+            out.append(_("Some pages hold a few of the words, but none is about this."))
         return out
 
     def by_document(self) -> list[tuple[str, str, list[Hit]]]:

@@ -43,7 +43,7 @@ class BookmarkController(QObject):
         """Ctrl+D: bookmark the selected text, or else the top of the view."""
         doc, document = self.reader.current, self.view.document
         if doc is None or document is None:
-            self.message.emit("Open a document to add a bookmark")
+            self.message.emit(self.tr("Open a document to add a bookmark"))
             return
         place = self.text_place()
         if place is not None:  # the text view: its place as the same text-quote anchor
@@ -86,12 +86,15 @@ class BookmarkController(QObject):
         doc = self.reader.library.get(doc_id)
         pairs = questions_sections(self.reader.sections.get(doc_id, []))
         if not pairs:
-            self.message.emit(f"“{doc.title}” has no list of questions to ask")
+            self.message.emit(self.tr("“{title}” has no list of questions to ask").format(
+                title=doc.title))
             return
         for section, after in pairs:
             def got(lines, section=section) -> None:
                 added = self.panel.add_questions(questions_from_lines(lines), doc_id)
-                self.message.emit(f"Added {added} questions from “{section.title}” to My questions")
+                self.message.emit(
+                    self.tr("Added %n question(s) from “{section}” to My questions", "", added)
+                    .format(section=section.title))
 
             self.service.call(quotes.section_lines,
                               (str(doc.path), None, section_bound(section), section_bound(after)),

@@ -259,9 +259,9 @@ class BookmarkTreeModel(TreeModel):
     def group_title(self, key: tuple[str, str]) -> str:
         kind, value = key
         if kind == "attention":
-            return "Needs attention"
+            return self.tr("Needs attention")
         if kind == "none":
-            return "Not in a collection"
+            return self.tr("Not in a collection")
         return self._title_of(value) if kind == "document" else value
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -272,22 +272,23 @@ class BookmarkTreeModel(TreeModel):
         if b is None:
             return self._group_data(node, role)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{b.title}  ·  p. {b.page}"
+            return f"{b.title}  ·  " + self.tr("p. {number}").format(number=b.page)
         if role == Qt.ItemDataRole.EditRole:
             return b.label or b.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [b.title, f"{self._title_of(b.doc_id)}, page {b.page}"]
+            lines = [b.title, self.tr("{document}, page {number}").format(
+                document=self._title_of(b.doc_id), number=b.page)]
             if b.needs_attention:
-                lines.append("Not found in the latest version of this document:")
+                lines.append(self.tr("Not found in the latest version of this document:"))
             if b.quote.exact:
                 lines.append(f"“{b.quote.exact}…”")
             if b.note:
-                lines.append(f"Note: {b.note[:300]}")
+                lines.append(self.tr("Note: {note}").format(note=b.note[:300]))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(b.colour)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"Bookmark {b.title}, page {b.page}"
+            return self.tr("Bookmark {title}, page {number}").format(title=b.title, number=b.page)
         if role == Roles.KindRole:
             return "bookmark"
         if role == Roles.BookmarkIdRole:
@@ -314,8 +315,9 @@ class BookmarkTreeModel(TreeModel):
         if role == Qt.ItemDataRole.ForegroundRole and node.key == ATTENTION:
             return QColor(current_theme().colour("warning"))
         if role == Qt.ItemDataRole.ToolTipRole and node.key == ATTENTION:
-            return ("These passages were not found in the latest version of their document. "
-                    "Open one to see where it was, then keep it there or delete it.")
+            return self.tr("These passages were not found in the latest version of their "
+                           "document. Open one to see where it was, then keep it there or "
+                           "delete it.")
         if role == Roles.KindRole:
             return "group"
         if role == Roles.GroupKeyRole:

@@ -17,7 +17,16 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,10 +56,20 @@ from brochure_reader.ui.bookmarks_model import (
     Roles,
 )
 from brochure_reader.ui.bookmarks_questions import QuestionsTab
+from brochure_reader.ui.i18n import translate
 
 #: What the file dialogs call a bookmarks export (a W3C Web Annotation JSON file): words a
 #: carer understands.
-BOOKMARKS_FILE = "Bookmarks file (can be imported again)"
+BOOKMARKS_FILE = QT_TRANSLATE_NOOP("BookmarksPanel", "Bookmarks file (can be imported again)")
+#: Highlight colour names (keys of bookmarks.model.COLOURS) as the Colour menu shows them.
+COLOUR_NAMES = {
+    "yellow": QT_TRANSLATE_NOOP("BookmarksPanel", "Yellow"),
+    "green": QT_TRANSLATE_NOOP("BookmarksPanel", "Green"),
+    "blue": QT_TRANSLATE_NOOP("BookmarksPanel", "Blue"),
+    "pink": QT_TRANSLATE_NOOP("BookmarksPanel", "Pink"),
+    "orange": QT_TRANSLATE_NOOP("BookmarksPanel", "Orange"),
+    "purple": QT_TRANSLATE_NOOP("BookmarksPanel", "Purple"),
+}
 #: How often (ms) the panel looks for changes made by another process.
 POLL_INTERVAL_MS = 2000
 #: Delay (ms) after the last keystroke before a note is saved.
@@ -74,8 +93,12 @@ class _DeleteBookmarks(QUndoCommand):
     """Delete bookmarks; undo puts them back exactly (ids, times, collections)."""
 
     def __init__(self, panel: BookmarksPanel, bookmarks: list[Bookmark]):
-        title = bookmarks[0].title if len(bookmarks) == 1 else f"{len(bookmarks)} bookmarks"
-        super().__init__(f"Delete {title}")
+        if len(bookmarks) == 1:
+            text = translate("BookmarksPanel", "Delete “{title}”").format(title=bookmarks[0].title)
+        else:
+            text = QCoreApplication.translate(
+                "BookmarksPanel", "Delete %n bookmark(s)", None, len(bookmarks))
+        super().__init__(text)
         self._panel = panel
         self._ids = [b.id for b in bookmarks]
         self._gone: list[Bookmark] = list(bookmarks)
@@ -142,9 +165,9 @@ class BookmarksPanel(QWidget):
         self._bridge.finished.connect(lambda future, callback: callback(future))
 
         self._undo_stack = QUndoStack(self)
-        self.undo_action = self._undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action = self._undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self._undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self._undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -156,8 +179,8 @@ class BookmarksPanel(QWidget):
         self.questions = QuestionsTab(store, self._undo_stack, self._run_pdf, self)
         self.questions.status_message.connect(self.status_message)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._bookmarks_tab, "Bookmarks")
-        self.tabs.addTab(self.questions, "My questions")
+        self.tabs.addTab(self._bookmarks_tab, self.tr("Bookmarks"))
+        self.tabs.addTab(self.questions, self.tr("My questions"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -177,28 +200,28 @@ class BookmarksPanel(QWidget):
     def _build_bookmarks_tab(self) -> None:
         self._bookmarks_tab = QWidget()
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter bookmarks")
-        self.filter_edit.setAccessibleName("Filter bookmarks")
+        self.filter_edit.setPlaceholderText(self.tr("Filter bookmarks"))
+        self.filter_edit.setAccessibleName(self.tr("Filter bookmarks"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.set_filter)
         self.group_combo = QComboBox()
-        self.group_combo.setAccessibleName("Group bookmarks")
-        self.group_combo.addItem("By collection", GROUP_BY_COLLECTION)
-        self.group_combo.addItem("By document", GROUP_BY_DOCUMENT)
+        self.group_combo.setAccessibleName(self.tr("Group bookmarks"))
+        self.group_combo.addItem(self.tr("By collection"), GROUP_BY_COLLECTION)
+        self.group_combo.addItem(self.tr("By document"), GROUP_BY_DOCUMENT)
         self.group_combo.currentIndexChanged.connect(
             lambda _i: self.set_group_by(self.group_combo.currentData()))
         more = QToolButton()
-        more.setText("More")
-        more.setAccessibleName("More bookmark actions")
+        more.setText(self.tr("More"))
+        more.setAccessibleName(self.tr("More bookmark actions"))
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(more)
-        menu.addAction("Export all bookmarks…", lambda: self._choose_export(None))
-        menu.addAction("Import bookmarks…", self._choose_import)
+        menu.addAction(self.tr("Export all bookmarks…"), lambda: self._choose_export(None))
+        menu.addAction(self.tr("Import bookmarks…"), self._choose_import)
         more.setMenu(menu)
 
         self.tree = QTreeView()
         self.tree.setObjectName("bookmarksTree")
-        self.tree.setAccessibleName("Bookmarks")
+        self.tree.setAccessibleName(self.tr("Bookmarks"))
         self.tree.setModel(self._model)
         self.tree.setHeaderHidden(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -222,9 +245,9 @@ class BookmarksPanel(QWidget):
         self.quote_label.setWordWrap(True)
         self.quote_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note_edit = QPlainTextEdit()
-        self.note_edit.setAccessibleName("Note")
+        self.note_edit.setAccessibleName(self.tr("Note"))
         self.note_edit.setTabChangesFocus(True)  # Tab moves on; a note never holds a tab
-        self.note_edit.setPlaceholderText("Add a note to the selected bookmark…")
+        self.note_edit.setPlaceholderText(self.tr("Add a note to the selected bookmark…"))
         self.note_edit.setMaximumHeight(110)
         self.note_edit.setEnabled(False)
         self.note_edit.textChanged.connect(self._note_typed)
@@ -273,7 +296,7 @@ class BookmarksPanel(QWidget):
                 section_ref=section_ref, quote=quote,
                 label=section_title or self._title_of(doc_id), note=note)
         except (StoreError, ValueError) as exc:
-            self._warn(f"The bookmark could not be saved: {exc}")
+            self._warn(self.tr("The bookmark could not be saved: {reason}").format(reason=exc))
             return None
         self._model.insert_bookmark(bookmark)
         self.tabs.setCurrentWidget(self._bookmarks_tab)
@@ -282,7 +305,7 @@ class BookmarksPanel(QWidget):
             self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
             self.tree.edit(self.tree.currentIndex())
         self._changed({doc_id})
-        self.status_message.emit(f"Bookmarked “{bookmark.title}”")
+        self.status_message.emit(self.tr("Bookmarked “{title}”").format(title=bookmark.title))
         return bookmark
 
     def bookmarked_sections(self, doc_id: str) -> set[str]:
@@ -356,7 +379,7 @@ class BookmarksPanel(QWidget):
         """Show each of :meth:`store_problems` in a (non-blocking) message box."""
         boxes = []
         for message in self._store.messages:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Bookmarks", message,
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Bookmarks"), message,
                               QMessageBox.StandardButton.Ok, self)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
@@ -454,9 +477,10 @@ class BookmarksPanel(QWidget):
         self.note_edit.blockSignals(False)
 
     def _show_where(self, bookmark: Bookmark) -> None:
-        where = f"{self._title_of(bookmark.doc_id)}, page {bookmark.page}"
+        where = self.tr("{document}, page {number}").format(
+            document=self._title_of(bookmark.doc_id), number=bookmark.page)
         if bookmark.needs_attention:
-            where += " — not found in the latest version"
+            where += " — " + self.tr("not found in the latest version")
         self.where_label.setText(where)
         quote = bookmark.quote.exact
         self.quote_label.setText(f"“{quote}…”" if quote else "")
@@ -465,7 +489,7 @@ class BookmarksPanel(QWidget):
 
     def _warn(self, message: str) -> None:
         self.status_message.emit(message)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Bookmarks", message,
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Bookmarks"), message,
                           QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -530,7 +554,8 @@ class BookmarksPanel(QWidget):
         if found:
             self.save_note()
             self._undo_stack.push(_DeleteBookmarks(self, found))
-            self.status_message.emit(f"{self._undo_stack.undoText()} — press Ctrl+Z to undo")
+            self.status_message.emit(self.tr("{action} — press Ctrl+Z to undo").format(
+                action=self._undo_stack.undoText()))
 
     def delete_selected(self) -> None:
         self.delete_bookmarks(self.selected_ids())
@@ -588,8 +613,9 @@ class BookmarksPanel(QWidget):
         from brochure_reader.bookmarks.exchange import export_file
 
         bookmarks = self._store.list(collection=collection)
-        count = export_file(path, bookmarks, collection or "Brochure Reader bookmarks")
-        self.status_message.emit(f"Exported {count} bookmark(s) to {path}")
+        count = export_file(path, bookmarks, collection or self.tr("Brochure Reader bookmarks"))
+        self.status_message.emit(
+            self.tr("Exported %n bookmark(s) to {path}", "", count).format(path=path))
         return count
 
     def import_json(self, path: str):
@@ -600,15 +626,17 @@ class BookmarksPanel(QWidget):
         try:
             report = import_file(self._store, path)
         except (ExchangeError, StoreError, OSError) as exc:
-            self._warn(f"{Path(path).name} could not be imported: {exc}")
+            self._warn(self.tr("{name} could not be imported: {reason}").format(
+                name=Path(path).name, reason=exc))
             return None
         self.refresh()
         self._changed(())
-        box = QMessageBox(QMessageBox.Icon.Information, "Import bookmarks",
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import bookmarks"),
                           "\n".join(report.lines()[:30]), QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
-        self.status_message.emit(f"Imported bookmarks: {report.summary()}")
+        self.status_message.emit(self.tr("Imported bookmarks: {summary}").format(
+            summary=report.summary()))
         return report
 
     def export_collection_pdf(self, path: str, collection: str | None,
@@ -622,38 +650,45 @@ class BookmarksPanel(QWidget):
                         page=b.page, note=b.note, quote=b.quote.exact, colour=b.colour,
                         needs_attention=b.needs_attention)
                    for b in self._store.list(collection=collection)]
-        title = collection or "My bookmarks"
+        title = collection or self.tr("My bookmarks")
 
         def finished(future: Future) -> None:
             if future.exception() is not None:
-                self._warn(f"The PDF could not be written: {future.exception()}")
+                self._warn(self.tr("The PDF could not be written: {reason}").format(
+                    reason=future.exception()))
                 return
-            self.status_message.emit(f"Saved {title} to {path}")
+            self.status_message.emit(self.tr("Saved {title} to {path}").format(
+                title=title, path=path))
             if done is not None:
                 done(path)
 
         self._run_pdf(write_collection_pdf,
-                      (path, title, entries, "Collection" if collection else ""), finished)
+                      (path, title, entries, self.tr("Collection") if collection else ""),
+                      finished)
 
     def _choose_export(self, collection: str | None) -> None:
-        name = (collection or "bookmarks").replace("/", "-")
+        name = (collection or self.tr("bookmarks")).replace("/", "-")
+        pdf_filter = self.tr("PDF list to read or print") + " (*.pdf)"
         path, kind = QFileDialog.getSaveFileName(
-            self, "Export bookmarks", str(Path.home() / f"{name}.json"),
-            f"{BOOKMARKS_FILE} (*.json);;PDF list to read or print (*.pdf)")
+            self, self.tr("Export bookmarks"), str(Path.home() / f"{name}.json"),
+            f"{translate('BookmarksPanel', BOOKMARKS_FILE)} (*.json);;{pdf_filter}")
         if not path:
             return
-        if path.lower().endswith(".pdf") or kind.startswith("PDF"):
+        if path.lower().endswith(".pdf") or kind == pdf_filter:
             self.export_collection_pdf(path if path.lower().endswith(".pdf") else path + ".pdf",
                                        collection)
             return
         try:
             self.export_json(path, collection)
         except OSError as exc:
-            self._warn(f"The bookmarks could not be exported: {exc.strerror or exc}")
+            self._warn(self.tr("The bookmarks could not be exported: {reason}").format(
+                reason=exc.strerror or exc))
 
     def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import bookmarks", str(Path.home()),
-                                              f"{BOOKMARKS_FILE} (*.json *.jsonld);;All (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import bookmarks"), str(Path.home()),
+            f"{translate('BookmarksPanel', BOOKMARKS_FILE)} (*.json *.jsonld);;"
+            + self.tr("All files (*)"))
         if path:
             self.import_json(path)
 
@@ -679,55 +714,60 @@ class BookmarksPanel(QWidget):
         if kind == "bookmark":
             bookmark: Bookmark = index.data(Roles.BookmarkRole)
             ids = self.selected_ids() if bookmark.id in self.selected_ids() else [bookmark.id]
-            menu.addAction("Open", lambda: self._clicked(index))
-            menu.addAction("Rename", lambda: self.tree.edit(index))
-            colours = menu.addMenu("Colour")
+            menu.addAction(self.tr("Open"), lambda: self._clicked(index))
+            menu.addAction(self.tr("Rename"), lambda: self.tree.edit(index))
+            colours = menu.addMenu(self.tr("Colour"))
             for name, value in COLOURS.items():
-                action = colours.addAction(self._swatch(value), name.capitalize(),
+                label = translate("BookmarksPanel", COLOUR_NAMES.get(name, name.capitalize()))
+                action = colours.addAction(self._swatch(value), label,
                                            lambda v=value: [self.set_colour(i, v) for i in ids])
                 action.setCheckable(True)
                 action.setChecked(value == bookmark.colour)
-            move = menu.addMenu("Move to collection")
+            move = menu.addMenu(self.tr("Move to collection"))
             for info in self._store.collections():
                 move.addAction(info.name, lambda n=info.name: self.move_to_collection(ids, n))
             move.addSeparator()
-            move.addAction("New collection…", lambda: self._new_collection(ids))
-            move.addAction("Not in a collection", lambda: self.move_to_collection(ids, None))
+            move.addAction(self.tr("New collection…"), lambda: self._new_collection(ids))
+            move.addAction(self.tr("Not in a collection"),
+                           lambda: self.move_to_collection(ids, None))
             if bookmark.needs_attention:
-                menu.addAction("Keep it at its old position",
+                menu.addAction(self.tr("Keep it at its old position"),
                                lambda: [self.keep_position(i) for i in ids])
             menu.addSeparator()
-            menu.addAction("Delete", lambda: self.delete_bookmarks(ids))
+            menu.addAction(self.tr("Delete"), lambda: self.delete_bookmarks(ids))
         elif kind == "group":
             group_kind, value = index.data(Roles.GroupKeyRole)
             if group_kind == "collection":
-                menu.addAction("Export collection as PDF…",
+                menu.addAction(self.tr("Export collection as PDF…"),
                                lambda: self._choose_pdf_for(value))
-                menu.addAction("Export collection as JSON…",
+                menu.addAction(self.tr("Export collection as JSON…"),
                                lambda: self._choose_export(value))
-                menu.addAction("Rename collection…", lambda: self._ask_rename_collection(value))
-                menu.addAction("Delete collection (keep its bookmarks)",
+                menu.addAction(self.tr("Rename collection…"),
+                               lambda: self._ask_rename_collection(value))
+                menu.addAction(self.tr("Delete collection (keep its bookmarks)"),
                                lambda: self.delete_collection(value))
         if not menu.isEmpty():
             menu.addSeparator()
         menu.addAction(self.undo_action)
-        menu.addAction("Export all bookmarks…", lambda: self._choose_export(None))
-        menu.addAction("Import bookmarks…", self._choose_import)
+        menu.addAction(self.tr("Export all bookmarks…"), lambda: self._choose_export(None))
+        menu.addAction(self.tr("Import bookmarks…"), self._choose_import)
         return menu
 
     def _choose_pdf_for(self, collection: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export collection as PDF",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export collection as PDF"),
                                               str(Path.home() / f"{collection}.pdf"),
                                               "PDF (*.pdf)")
         if path:
             self.export_collection_pdf(path, collection)
 
     def _new_collection(self, ids: list[str]) -> None:
-        name, ok = QInputDialog.getText(self, "New collection", "Name of the new collection:")
+        name, ok = QInputDialog.getText(self, self.tr("New collection"),
+                                        self.tr("Name of the new collection:"))
         if ok and name.strip():
             self.move_to_collection(ids, name)
 
     def _ask_rename_collection(self, old: str) -> None:
-        new, ok = QInputDialog.getText(self, "Rename collection", "New name:", text=old)
+        new, ok = QInputDialog.getText(self, self.tr("Rename collection"), self.tr("New name:"),
+                                       text=old)
         if ok and new.strip() and new != old:
             self.rename_collection(old, new)

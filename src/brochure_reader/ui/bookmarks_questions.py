@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from brochure_reader.bookmarks.model import Question
 from brochure_reader.bookmarks.store import StoreError
+from brochure_reader.ui.i18n import translate
 
 #: Resolution used to print the one-page PDF (dots per inch).
 PRINT_DPI = 300
@@ -38,7 +39,8 @@ _ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class _RemoveQuestion(QUndoCommand):
     def __init__(self, tab: QuestionsTab, question: Question):
-        super().__init__(f"Remove question “{question.text[:40]}”")
+        super().__init__(translate("QuestionsTab", "Remove question “{text}”").format(
+            text=question.text[:40]))
         self._tab, self._question = tab, question
 
     def redo(self) -> None:
@@ -64,11 +66,12 @@ class QuestionsTab(QWidget):
         self._loading = False
         self._printers: list = []  # printers kept alive while their page is rendered
 
-        intro = QLabel("Questions to take to your next appointment. Tick them when answered.")
+        intro = QLabel(
+            self.tr("Questions to take to your next appointment. Tick them when answered."))
         intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("questionsList")
-        self.list.setAccessibleName("My questions")
+        self.list.setAccessibleName(self.tr("My questions"))
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -80,24 +83,24 @@ class QuestionsTab(QWidget):
         self.list.model().rowsInserted.connect(lambda *_: self._order_changed())
 
         self.new_question = QLineEdit()
-        self.new_question.setPlaceholderText("Type your own question and press Enter")
-        self.new_question.setAccessibleName("New question")
+        self.new_question.setPlaceholderText(self.tr("Type your own question and press Enter"))
+        self.new_question.setAccessibleName(self.tr("New question"))
         self.new_question.returnPressed.connect(self._add_typed)
-        add = QPushButton("Add")
+        add = QPushButton(self.tr("Add"))
         add.clicked.connect(self._add_typed)
 
-        self.up_button = QPushButton("Move up")
-        self.down_button = QPushButton("Move down")
-        self.remove_button = QPushButton("Remove")
+        self.up_button = QPushButton(self.tr("Move up"))
+        self.down_button = QPushButton(self.tr("Move down"))
+        self.remove_button = QPushButton(self.tr("Remove"))
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.remove_button.clicked.connect(self.remove_selected)
-        suggested = QPushButton("Add suggested questions")
-        suggested.setToolTip("Add back any of the built-in questions you do not have")
+        suggested = QPushButton(self.tr("Add suggested questions"))
+        suggested.setToolTip(self.tr("Add back any of the built-in questions you do not have"))
         suggested.clicked.connect(self.add_suggested)
-        self.pdf_button = QPushButton("Save as PDF…")
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"))
         self.pdf_button.clicked.connect(self._choose_pdf)
-        self.print_button = QPushButton("Print…")
+        self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.clicked.connect(lambda: self.print_questions())
 
         for key, slot in ((QKeySequence("Alt+Up"), lambda: self.move_selected(-1)),
@@ -151,8 +154,8 @@ class QuestionsTab(QWidget):
                 font = QFont(self.list.font())
                 font.setStrikeOut(q.answered)
                 item.setFont(font)
-                item.setToolTip("Answered" if q.answered else
-                                "Tick when answered; drag or Alt+Up/Down to reorder")
+                item.setToolTip(self.tr("Answered") if q.answered else
+                                self.tr("Tick when answered; drag or Alt+Up/Down to reorder"))
                 self.list.addItem(item)
                 if q.id == keep:
                     self.list.setCurrentItem(item, QItemSelectionModel.SelectionFlag.ClearAndSelect)
@@ -173,7 +176,7 @@ class QuestionsTab(QWidget):
 
     def _warn(self, message: str) -> None:
         self.status_message.emit(message)
-        box = QMessageBox(QMessageBox.Icon.Warning, "My questions", message,
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("My questions"), message,
                           QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -224,7 +227,7 @@ class QuestionsTab(QWidget):
         if added and added[0] is not None:
             self._select(added[0].id)
             return added[0]
-        self.status_message.emit("That question is already in your list")
+        self.status_message.emit(self.tr("That question is already in your list"))
         return None
 
     def _add_typed(self) -> None:
@@ -236,9 +239,9 @@ class QuestionsTab(QWidget):
         new.  *source* is the document id they came from."""
         added: list = []
         self._apply(lambda q: added.extend(q.add_many(texts, source)))
-        message = f"Added {len(added)} question(s) to My questions"
+        message = self.tr("Added %n question(s) to My questions", "", len(added))
         if len(added) < len(texts):
-            message += f" ({len(texts) - len(added)} were already there)"
+            message += " " + self.tr("(%n already there)", "", len(texts) - len(added))
         self.status_message.emit(message)
         return len(added)
 
@@ -282,8 +285,9 @@ class QuestionsTab(QWidget):
         return [{"text": q.text, "answered": q.answered} for q in self.questions()]
 
     def _choose_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save my questions as PDF",
-                                              str(Path.home() / "My questions.pdf"), "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save my questions as PDF"),
+            str(Path.home() / (self.tr("My questions") + ".pdf")), "PDF (*.pdf)")
         if path:
             self.export_pdf(path)
 
@@ -296,11 +300,12 @@ class QuestionsTab(QWidget):
         def finished(future) -> None:
             error = future.exception()
             if error is not None:
-                self._warn(f"My questions could not be saved as a PDF: {error}")
+                self._warn(self.tr("My questions could not be saved as a PDF: {reason}").format(
+                    reason=error))
                 if failed is not None:
                     failed()
                 return
-            self.status_message.emit(f"Saved My questions to {path}")
+            self.status_message.emit(self.tr("Saved My questions to {path}").format(path=path))
             if done is not None:
                 done(path)
 
@@ -332,19 +337,20 @@ class QuestionsTab(QWidget):
             try:
                 error = future.exception()
                 if error is not None:
-                    self._warn(f"My questions could not be printed: {error}")
+                    self._warn(self.tr("My questions could not be printed: {reason}").format(
+                        reason=error))
                     return
                 width, height, stride, samples = future.result()
                 image = QImage(samples, width, height, stride, QImage.Format.Format_RGB888)
                 painter = QPainter()
                 if not painter.begin(printer):
-                    self._warn("The printer could not be started.")
+                    self._warn(self.tr("The printer could not be started."))
                     return
                 area = printer.pageLayout().paintRectPixels(printer.resolution())
                 scale = min(area.width() / width, area.height() / height)
                 painter.drawImage(QRectF(0, 0, width * scale, height * scale), image)
                 painter.end()
-                self.status_message.emit("Sent My questions to the printer")
+                self.status_message.emit(self.tr("Sent My questions to the printer"))
             finally:
                 clean_up()
 

@@ -61,7 +61,8 @@ class _SearchWorker(QObject):
                 self._searcher = Searcher(SearchIndex.open(self._index_path), self._thesaurus)
             result = self._searcher.search(text, scope, RESULT_LIMIT, prefix_last=bool(typing))
         except Exception as exc:  # never let the thread die; say what happened
-            result = SearchResult(text, message=f"Search failed: {exc}")
+            result = SearchResult(text, message=self.tr("Search failed: {reason}").format(
+                reason=exc))  # fmt: skip
             self._searcher = None
         self.done.emit(request, result)
 
@@ -95,17 +96,17 @@ class SearchPanel(QWidget):
         self._open_first_when_shown = False
 
         self.field = QLineEdit(self)
-        self.field.setPlaceholderText("Search the library (Ctrl+K)")
+        self.field.setPlaceholderText(self.tr("Search the library (Ctrl+K)"))
         self.field.setClearButtonEnabled(True)
-        self.field.setAccessibleName("Search")
+        self.field.setAccessibleName(self.tr("Search"))
         self.scope = QComboBox(self)
-        self.scope.setAccessibleName("Search in")
+        self.scope.setAccessibleName(self.tr("Search in"))
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.RichText)
         self.notes.setOpenExternalLinks(False)
         self.notes.linkActivated.connect(self._on_link)
-        self.notes.setAccessibleName("Search notes")
+        self.notes.setAccessibleName(self.tr("Search notes"))
         self.model = SearchResultsModel(self)
         self.results = QListView(self)
         self.results.setModel(self.model)
@@ -119,7 +120,7 @@ class SearchPanel(QWidget):
         # bar appeared kept their height and the last line of each hit went under the next one.
         self.results.setWordWrap(True)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(self.tr("Search results"))
 
         top = QHBoxLayout()
         top.addWidget(self.field, 3)
@@ -170,7 +171,11 @@ class SearchPanel(QWidget):
         self._current_doc = doc_id
         self._current_title = title or doc_id or ""
         index = self.scope.findData("document")
-        label = f"This document: {self._current_title}" if doc_id else "This document"
+        label = (
+            self.tr("This document: {title}").format(title=self._current_title)
+            if doc_id
+            else self.tr("This document")
+        )
         self.scope.setItemText(index, label)
         item = self.scope.model().item(index)
         if item is not None:
@@ -225,8 +230,8 @@ class SearchPanel(QWidget):
         current = self.scope.currentData()
         self.scope.blockSignals(True)
         self.scope.clear()
-        self.scope.addItem("Whole library", "library")
-        self.scope.addItem("This document", "document")
+        self.scope.addItem(self.tr("Whole library"), "library")
+        self.scope.addItem(self.tr("This document"), "document")
         for cat_id, title in categories:
             self.scope.addItem(title, f"category:{cat_id}")
         found = self.scope.findData(current) if current else 0
@@ -273,26 +278,32 @@ class SearchPanel(QWidget):
             d = result.definition
             lines.append(f"<b>{html.escape(d.term)}</b> — {html.escape(d.text)} "
                          f"<a href='definition'>{html.escape(d.document_title)}, "
-                         f"p. {d.page + 1}</a>")
+                         + self.tr("p. {number}").format(number=d.page + 1) + "</a>")
         if result.message:
             lines.append(html.escape(result.message))
         elif result.kind == "none" and not result.definition:
             return "<br>".join(self._no_answer_html(result))
         if result.corrected:
-            lines.append(f"No results for “{html.escape(result.query)}”. Showing results for "
-                         f"“{html.escape(result.suggestion or '')}”.")
+            lines.append(
+                self.tr("No results for “{query}”. Showing results for “{suggestion}”.").format(
+                    query=html.escape(result.query),
+                    suggestion=html.escape(result.suggestion or ""),
+                )
+            )
         elif result.suggestion:
-            lines.append(f"Did you mean <a href='suggest'>{html.escape(result.suggestion)}</a>?")
+            lines.append(self.tr("Did you mean {suggestion}?").format(
+                suggestion=f"<a href='suggest'>{html.escape(result.suggestion)}</a>"))  # fmt: skip
         if result.expansions:
-            lines.append("Also searching: " + html.escape(", ".join(result.expansions)))
+            lines.append(self.tr("Also searching: {terms}").format(
+                terms=html.escape(", ".join(result.expansions))))  # fmt: skip
         if result.partial:
-            lines.append("No page has all of your words; showing pages with some of them.")
+            lines.append(self.tr("No page has all of your words; showing pages with some of them."))
         hits, docs = self.model.hit_count(), self.model.document_count()
         if hits:
-            lines.append(f"{hits} result{'s' * (hits != 1)} in {docs} "
-                         f"document{'s' * (docs != 1)}")
+            lines.append(self.tr("%n result(s)", "", hits) + " "
+                         + self.tr("in %n document(s)", "", docs))  # fmt: skip
         elif not result.message:
-            lines.append("No results.")
+            lines.append(self.tr("No results."))
         return "<br>".join(lines)
 
     @staticmethod

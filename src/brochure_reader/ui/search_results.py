@@ -98,12 +98,14 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if hit is None:
                 return f"{row.title} ({row.count})"
-            section = hit.section or "Start of document"
-            return f"p. {hit.page + 1} · {section}\n{hit.snippet.text}"
+            section = hit.section or self.tr("Start of document")
+            page = self.tr("p. {number}").format(number=hit.page + 1)
+            return f"{page} · {section}\n{hit.snippet.text}"
         if role == Qt.ItemDataRole.ToolTipRole:
             if hit is None:
                 return row.title
-            return f"{row.title}\n{hit.section or ''}\npage {hit.page + 1}"
+            page = self.tr("page {number}").format(number=hit.page + 1)
+            return f"{row.title}\n{hit.section or ''}\n{page}"
         if role == Roles.KIND:
             return row.kind
         if role == Roles.DOCUMENT_ID:
@@ -135,9 +137,9 @@ class SearchResultsDelegate(QStyledItemDelegate):
         if index.data(Roles.KIND) == "document":
             text = f"<b>{html.escape(index.data(Qt.ItemDataRole.DisplayRole))}</b>"
         else:
-            page = index.data(Roles.PAGE) + 1
-            section = html.escape(index.data(Roles.SECTION) or "Start of document")
-            text = (f"<div style='margin-left:12px'><small>p. {page} · {section}</small><br>"
+            page = self.tr("p. {number}").format(number=index.data(Roles.PAGE) + 1)
+            section = html.escape(index.data(Roles.SECTION) or self.tr("Start of document"))
+            text = (f"<div style='margin-left:12px'><small>{page} · {section}</small><br>"
                     f"{index.data(Roles.SNIPPET_HTML)}</div>")
         doc.setHtml(text)
         doc.setTextWidth(max(width, 80))
