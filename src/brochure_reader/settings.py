@@ -55,6 +55,7 @@ DEFAULTS: dict[str, Any] = {
     "page_colours": "normal",  # page view: "normal" | "night" | "sepia"
     # interface language: "system" or a code of brochure_reader.i18n.LANGUAGES ("en", "fr")
     "language": "system",
+    "last_folder": "",  # file dialogs start here (absolute path; "" = Documents)
 }
 
 ZOOM_MODES = ("fit-width", "fit-page", "custom")
@@ -186,6 +187,7 @@ _FIELDS = {
     "theme": _clean_choice(THEMES),
     "page_colours": _clean_choice(PAGE_COLOURS),
     "language": _clean_choice(LANGUAGE_CHOICES),
+    "last_folder": _of_type(str),
 }
 
 

@@ -157,3 +157,35 @@ def test_bookmark_export_is_called_a_bookmarks_file(qtbot, window, monkeypatch):
     window.bookmarks._choose_export(None)
     assert "Bookmarks file (can be imported again)" in filters[0]
     assert "Web Annotation" not in filters[0]
+
+
+def test_file_dialogs_start_in_documents_then_in_the_folder_last_used(
+    qtbot, window, monkeypatch, tmp_path
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from brochure_reader.settings import Settings
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # no user-dirs.dirs
+    (tmp_path / "Documents").mkdir()
+    elsewhere = tmp_path / "clinic letters"
+    elsewhere.mkdir()
+    starts = []
+
+    def open_names(_parent, _caption, start, _filters):
+        starts.append(start)
+        return [str(elsewhere / "leaflet.pdf")], ""
+
+    def save_name(_parent, _caption, start, _filters):
+        starts.append(start)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", open_names)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(window, "import_files", lambda files: None)
+    window.choose_files_to_import()
+    window.bookmarks._choose_export(None)
+    assert starts == [str(tmp_path / "Documents"), str(elsewhere / "bookmarks.json")]
+    window.settings.save()  # remembered for the next start too
+    assert Settings(window.settings.path).get("last_folder") == str(elsewhere)

@@ -294,3 +294,29 @@ def test_a_start_up_file_is_imported_before_the_docks_exist_and_then_indexed(
         assert rows == 1  # start() indexed what was imported before it ran
     finally:
         win.service.shutdown()
+
+
+def test_a_protected_file_is_shown_only_once_its_password_is_given(
+    qtbot, window, monkeypatch, corpus
+):
+    """Issue 14, item 9: while the password is asked, and after Cancel, the document that was
+    open stays shown; nothing switches to the protected file before it can be read."""
+    from PySide6.QtWidgets import QInputDialog
+
+    with qtbot.waitSignal(window.reader.document_opened, timeout=30000):
+        window.reader.open("acute-myeloid-leukaemia")
+    title = window.windowTitle()
+    seen = []
+
+    def ask(*_args):
+        seen.append((window.reader.current.id, window.windowTitle(), window.page_view.document))
+        return "", False
+
+    monkeypatch.setattr(QInputDialog, "getText", ask)
+    shown = window.page_view.document
+    window.import_files([corpus / "pysample__password-openpassword.pdf"])
+    qtbot.waitUntil(lambda: bool(seen), timeout=60000)
+    assert seen == [("acute-myeloid-leukaemia", title, shown)]
+    qtbot.wait(200)
+    assert window.reader.current.id == "acute-myeloid-leukaemia"
+    assert window.windowTitle() == title and window.page_view.document is shown

@@ -54,3 +54,62 @@ def test_sections_without_target_are_disabled_and_filter_narrows(qtbot, corpus_l
     walk(proxy.index(-1, -1))
     assert "Kompaktheit" in visible_titles and "No target" not in visible_titles
     assert "Title of labels" not in visible_titles
+
+
+def _cut_titles(view) -> list[str]:
+    """Titles of the visible rows of *view* drawn in less height than they need wrapped at the
+    row's width (cut short or elided)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QStyle
+
+    metrics = QFontMetrics(view.font())
+    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+    cut = []
+
+    def walk(parent):
+        for row in range(view.model().rowCount(parent)):
+            index = view.model().index(row, 0, parent)
+            rect = view.visualRect(index)
+            text = index.data()
+            room = QRect(0, 0, max(1, rect.width() - margin), 100000)  # as the style draws it
+            needed = metrics.boundingRect(room, Qt.TextFlag.TextWordWrap, text).height()
+            if rect.height() < needed:
+                cut.append(text)
+            if view.isExpanded(index):
+                walk(index)
+
+    walk(view.rootIndex())
+    return cut
+
+
+def test_long_titles_wrap_with_larger_text(qtbot, corpus_library):
+    """Issue 14, item 10: with Larger text a narrow library panel showed "Looking after your
+    emotional health with metast…"; titles wrap onto more lines instead, also after the panel
+    is made narrower."""
+    from PySide6.QtWidgets import QApplication
+
+    from brochure_reader.ui.theme import apply_text_size
+
+    app = QApplication.instance()
+    apply_text_size(app, True)
+    try:
+        model = NavigationModel()
+        model.set_library(corpus_library)
+        panel = NavigationPanel(model)
+        qtbot.addWidget(panel)
+        panel.resize(330, 700)
+        panel.show()
+        qtbot.waitExposed(panel)
+        view = panel.view
+        qtbot.wait(50)
+        long_titles = [t for t in (view.model().index(r, 0, view.model().index(0, 0)).data()
+                                   for r in range(view.model().rowCount(view.model().index(0, 0))))
+                       if view.fontMetrics().horizontalAdvance(t) > view.viewport().width()]
+        assert long_titles  # the test means something: some titles are wider than the panel
+        assert _cut_titles(view) == []
+        panel.resize(250, 700)
+        qtbot.wait(200)
+        assert _cut_titles(view) == []
+    finally:
+        apply_text_size(app, False)

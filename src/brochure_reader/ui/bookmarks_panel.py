@@ -31,7 +31,6 @@ from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QUndoCommand, QU
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -49,6 +48,7 @@ from PySide6.QtWidgets import (
 from brochure_reader.bookmarks.anchors import ReanchorReport, TextMap, reanchor
 from brochure_reader.bookmarks.model import ANCHOR_OK, COLOURS, Bookmark, Quote
 from brochure_reader.bookmarks.store import BookmarkStore, StoreError
+from brochure_reader.ui import file_dialogs
 from brochure_reader.ui.bookmarks_model import (
     GROUP_BY_COLLECTION,
     GROUP_BY_DOCUMENT,
@@ -669,8 +669,8 @@ class BookmarksPanel(QWidget):
     def _choose_export(self, collection: str | None) -> None:
         name = (collection or self.tr("bookmarks")).replace("/", "-")
         pdf_filter = self.tr("PDF list to read or print") + " (*.pdf)"
-        path, kind = QFileDialog.getSaveFileName(
-            self, self.tr("Export bookmarks"), str(Path.home() / f"{name}.json"),
+        path, kind = file_dialogs.save_file(
+            self, self.tr("Export bookmarks"), f"{name}.json",
             f"{translate('BookmarksPanel', BOOKMARKS_FILE)} (*.json);;{pdf_filter}")
         if not path:
             return
@@ -685,8 +685,8 @@ class BookmarksPanel(QWidget):
                 reason=exc.strerror or exc))
 
     def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import bookmarks"), str(Path.home()),
+        path = file_dialogs.open_file(
+            self, self.tr("Import bookmarks"),
             f"{translate('BookmarksPanel', BOOKMARKS_FILE)} (*.json *.jsonld);;"
             + self.tr("All files (*)"))
         if path:
@@ -754,9 +754,8 @@ class BookmarksPanel(QWidget):
         return menu
 
     def _choose_pdf_for(self, collection: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export collection as PDF"),
-                                              str(Path.home() / f"{collection}.pdf"),
-                                              "PDF (*.pdf)")
+        path, _ = file_dialogs.save_file(self, self.tr("Export collection as PDF"),
+                                         f"{collection}.pdf", "PDF (*.pdf)")
         if path:
             self.export_collection_pdf(path, collection)
 

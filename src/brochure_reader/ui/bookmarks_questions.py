@@ -15,7 +15,6 @@ from PySide6.QtCore import QItemSelectionModel, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QImage, QKeySequence, QPainter, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from brochure_reader.bookmarks.model import Question
 from brochure_reader.bookmarks.store import StoreError
+from brochure_reader.ui import file_dialogs
 from brochure_reader.ui.i18n import translate
 
 #: Resolution used to print the one-page PDF (dots per inch).
@@ -285,9 +285,9 @@ class QuestionsTab(QWidget):
         return [{"text": q.text, "answered": q.answered} for q in self.questions()]
 
     def _choose_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save my questions as PDF"),
-            str(Path.home() / (self.tr("My questions") + ".pdf")), "PDF (*.pdf)")
+        path, _ = file_dialogs.save_file(
+            self, self.tr("Save my questions as PDF"), self.tr("My questions") + ".pdf",
+            "PDF (*.pdf)")
         if path:
             self.export_pdf(path)
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -46,6 +45,7 @@ from brochure_reader.handouts.ranges import section_page_range
 from brochure_reader.library import Document, Library, LibraryError, Section
 from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.settings import Settings
+from brochure_reader.ui import file_dialogs
 from brochure_reader.ui.worker_bridge import DocumentService
 
 REF_ROLE = Qt.ItemDataRole.UserRole
@@ -492,8 +492,7 @@ class HandoutDialog(QDialog):
         if self.handout is None:
             return False
         if not path:
-            start = str(Path.home() / "handout.pdf")
-            path, _ = QFileDialog.getSaveFileName(self, "Save handout", start, "PDF (*.pdf)")
+            path, _ = file_dialogs.save_file(self, "Save handout", "handout.pdf", "PDF (*.pdf)")
             if not path:
                 return False
             if not path.lower().endswith(".pdf"):

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -21,6 +20,7 @@ from brochure_reader.library import Library
 from brochure_reader.paths import AppPaths
 from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.settings import Settings
+from brochure_reader.ui import file_dialogs
 from brochure_reader.ui.actions import Actions
 from brochure_reader.ui.home_view import HomeView
 from brochure_reader.ui.navigation import NavigationModel, NavigationPanel
@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.paths, self.library, self.settings, self.service = paths, library, settings, service
         service.setParent(self)
+        file_dialogs.remember_in(settings)  # dialogs start in the folder last used
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
         self.resize(1280, 860)
@@ -720,10 +721,9 @@ class MainWindow(QMainWindow):
     # --- importing ---------------------------------------------------------------------------
 
     def choose_files_to_import(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
+        files = file_dialogs.open_files(
             self,
             self.tr("Add to library"),
-            str(Path.home()),
             self.tr("Documents ({patterns})").format(patterns=DOCUMENT_PATTERNS)
             + ";;"
             + self.tr("All files (*)"),

@@ -7,12 +7,22 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPoint,
+    QRect,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from brochure_reader.library import Library, Section
 from brochure_reader.ui.tree_model import TreeModel
@@ -193,6 +203,50 @@ class NavigationModel(TreeModel):
         return None
 
 
+class _WrappingDelegate(QStyledItemDelegate):
+    """Row heights of the text wrapped at the room the row has in the view (QTreeView asks
+    its delegate with no width, so word wrap alone never makes a row taller)."""
+
+    def sizeHint(self, option, index) -> QSize:
+        view = self.parent()
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        levels = depth + (1 if view.rootIsDecorated() else 0)
+        width = view.viewport().width() - view.indentation() * levels
+        opt.rect = QRect(0, 0, max(40, width), 100000)
+        opt.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        return view.style().sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, opt, QSize(),
+                                             view)
+
+
+class WrappingTreeView(QTreeView):
+    """A tree whose long titles wrap onto more lines instead of being cut short (with Larger
+    text a narrow panel showed "Looking after your emotional health with metast…"): one column
+    as wide as the view, no sideways scrolling, rows as tall as their wrapped text and
+    measured again when the width changes (QTreeView keeps row heights otherwise)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setUniformRowHeights(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.header().setStretchLastSection(True)
+        self.setItemDelegate(_WrappingDelegate(self))
+        self._laid_out_width = -1
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        width = self.viewport().width()
+        if width != self._laid_out_width:
+            self._laid_out_width = width
+            self.header().resizeSection(0, width)
+            self.scheduleDelayedItemsLayout()
+
+
 class NavigationPanel(QWidget):
     """Filter box + tree.  Emits :attr:`open_requested` when the reader picks an entry."""
 
@@ -214,10 +268,9 @@ class NavigationPanel(QWidget):
         )
         self.filter.setAccessibleName(self.tr("Filter the library"))
         self.filter.textChanged.connect(self._filter_changed)
-        self.view = QTreeView(self)
+        self.view = WrappingTreeView(self)
         self.view.setModel(self.proxy)
         self.view.setHeaderHidden(True)
-        self.view.setUniformRowHeights(True)
         self.view.setAccessibleName(self.tr("Library and sections"))
         self.view.setExpandsOnDoubleClick(False)
         self.view.clicked.connect(self._picked)

@@ -280,11 +280,11 @@ def export_pdf(
     the copy is made in a worker process, then *on_done(message)* is called with a sentence for
     the status bar.  Errors are shown in a message box.
     """
-    from PySide6.QtWidgets import QFileDialog
+    from brochure_reader.ui import file_dialogs
 
     if out_file is None:
-        suggested = str(Path.home() / f"{Path(document_path).stem}-pages.pdf")
-        chosen, _ = QFileDialog.getSaveFileName(parent, "Export as PDF", suggested, "PDF (*.pdf)")
+        suggested = f"{Path(document_path).stem}-pages.pdf"
+        chosen, _ = file_dialogs.save_file(parent, "Export as PDF", suggested, "PDF (*.pdf)")
         if not chosen:
             return
         out_file = chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf"
