@@ -14,10 +14,48 @@
 <context>
     <name>BookmarksPanel</name>
     <message numerus="yes">
+        <source>Delete %n bookmark(s)</source>
+        <translation>
+            <numerusform>Delete %n bookmark</numerusform>
+            <numerusform>Delete %n bookmarks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Exported %n bookmark(s) to {path}</source>
         <translation>
             <numerusform>Exported %n bookmark to {path}</numerusform>
             <numerusform>Exported %n bookmarks to {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HandoutDialog</name>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) in large print.</source>
+        <translation>
+            <numerusform>%n page in large print.</numerusform>
+            <numerusform>%n pages in large print.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s).</source>
+        <translation>
+            <numerusform>%n page.</numerusform>
+            <numerusform>%n pages.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved {name} (%n page(s)).</source>
+        <translation>
+            <numerusform>Saved {name} (%n page).</numerusform>
+            <numerusform>Saved {name} (%n pages).</numerusform>
         </translation>
     </message>
 </context>
@@ -52,6 +90,30 @@
         <translation>
             <numerusform>in %n document</numerusform>
             <numerusform>in %n documents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_Texts</name>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n page(s) to {name}</source>
+        <translation>
+            <numerusform>Saved %n page to {name}</numerusform>
+            <numerusform>Saved %n pages to {name}</numerusform>
         </translation>
     </message>
 </context>

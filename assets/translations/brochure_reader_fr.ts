@@ -2,6 +2,78 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>An offline reader for patient information about hard-to-treat cancers. It never goes online and keeps everything on this computer.</source>
+        <translation>Un lecteur hors ligne d’informations pour les patients atteints de cancers difficiles à traiter. Il ne se connecte jamais à Internet et garde tout sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>{app} is free software: you may share and change it under the terms of the GNU Affero General Public License, version 3 or later. Qt and PySide6 are under the GNU Lesser General Public License 3.0. The full licence texts are in the files LICENSE and THIRD_PARTY_NOTICES that come with {app}. It comes with no warranty, and it does not replace advice from your care team.</source>
+        <extracomment>SPDX licence of each component, by the names :func:`version_rows` uses. Distribution name of the smaller libraries, for their versions.</extracomment>
+        <translation>{app} est un logiciel libre&#xa0;: vous pouvez le partager et le modifier selon les termes de la licence publique générale GNU Affero, version&#xa0;3 ou ultérieure. Qt et PySide6 sont sous licence publique générale limitée GNU&#xa0;3.0. Les textes complets des licences se trouvent dans les fichiers LICENSE et THIRD_PARTY_NOTICES fournis avec {app}. Il est fourni sans aucune garantie et ne remplace pas les conseils de votre équipe soignante.</translation>
+    </message>
+    <message>
+        <source>included with the app</source>
+        <translation>fourni avec l’application</translation>
+    </message>
+    <message>
+        <source>installed by your organisation</source>
+        <translation>installé par votre établissement</translation>
+    </message>
+    <message>
+        <source>added by you</source>
+        <translation>ajouté par vous</translation>
+    </message>
+    <message>
+        <source>licence {licence}</source>
+        <translation>licence {licence}</translation>
+    </message>
+    <message>
+        <source>version {version}</source>
+        <translation>version {version}</translation>
+    </message>
+    <message>
+        <source>No content pack is loaded.</source>
+        <translation>Aucun ensemble de contenus n’est chargé.</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Composant</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Contenus</translation>
+    </message>
+    <message>
+        <source>Software and licences</source>
+        <translation>Logiciels et licences</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>À propos de {app}</translation>
+    </message>
+    <message>
+        <source>Versions, content and licences</source>
+        <translation>Versions, contenus et licences</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>&amp;Copier les détails</translation>
+    </message>
+    <message>
+        <source>Copy the version details, e.g. for a support request</source>
+        <translation>Copier les détails des versions, par exemple pour une demande d’assistance</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;Add to library…</source>
@@ -372,6 +444,13 @@
         <source>not found in the latest version</source>
         <translation>introuvable dans la dernière version</translation>
     </message>
+    <message numerus="yes">
+        <source>Delete %n bookmark(s)</source>
+        <translation>
+            <numerusform>Supprimer %n signet</numerusform>
+            <numerusform>Supprimer %n signets</numerusform>
+        </translation>
+    </message>
     <message>
         <source>{action} — press Ctrl+Z to undo</source>
         <translation>{action} — appuyez sur Ctrl+Z pour annuler</translation>
@@ -505,6 +584,178 @@
     </message>
 </context>
 <context>
+    <name>HandoutDialog</name>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Make a handout</source>
+        <extracomment>the composed handout changed (page count; 0 while nothing is chosen)</extracomment>
+        <translation>Préparer une fiche patient</translation>
+    </message>
+    <message>
+        <source>Documents and sections to choose from</source>
+        <translation>Documents et sections à choisir</translation>
+    </message>
+    <message>
+        <source>Sections in the handout, in order</source>
+        <translation>Sections de la fiche, dans l’ordre</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>&amp;Monter</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>&amp;Descendre</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>&amp;Cover page</source>
+        <translation>Page de &amp;garde</translation>
+    </message>
+    <message>
+        <source>Phone numbers, ward, when to call</source>
+        <translation>Numéros de téléphone, service, quand appeler</translation>
+    </message>
+    <message>
+        <source>A note for your patient (optional)</source>
+        <translation>Un mot pour votre patient (facultatif)</translation>
+    </message>
+    <message>
+        <source>C&amp;linic:</source>
+        <translation>É&amp;tablissement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Clinic&amp;ian:</source>
+        <translation>Soi&amp;gnant&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Con&amp;tact:</source>
+        <translation>Con&amp;tact&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note&#xa0;:</translation>
+    </message>
+    <message>
+        <source>D&amp;ate:</source>
+        <translation>D&amp;ate&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Lar&amp;ge print (18 pt; reflowed where the leaflet allows)</source>
+        <translation>&amp;Gros caractères (18&#xa0;pt&#xa0;; texte remis en page quand la brochure le permet)</translation>
+    </message>
+    <message>
+        <source>Preview of the handout pages</source>
+        <translation>Aperçu des pages de la fiche</translation>
+    </message>
+    <message>
+        <source>Tick the sections to put in the handout.</source>
+        <translation>Cochez les sections à mettre dans la fiche.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;1. Choose&lt;/b&gt; sections (or a whole document)</source>
+        <translation>&lt;b&gt;1. Choisissez&lt;/b&gt; des sections (ou un document entier)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;2. Order&lt;/b&gt; — drag, or use the buttons</source>
+        <translation>&lt;b&gt;2. Ordonnez&lt;/b&gt; — faites glisser, ou utilisez les boutons</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;3. Add&lt;/b&gt; a cover for your patient</source>
+        <translation>&lt;b&gt;3. Ajoutez&lt;/b&gt; une page de garde pour votre patient</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Preview&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Aperçu&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <source>{title}: the whole document ({id})</source>
+        <translation>{title}&#xa0;: le document entier ({id})</translation>
+    </message>
+    <message>
+        <source>no page</source>
+        <translation>pas de page</translation>
+    </message>
+    <message>
+        <source>{title} (whole document)</source>
+        <translation>{title} (document entier)</translation>
+    </message>
+    <message>
+        <source>“{title}” is still being read; try again in a moment</source>
+        <translation>«&#xa0;{title}&#xa0;» est encore en cours de lecture&#xa0;; réessayez dans un instant</translation>
+    </message>
+    <message>
+        <source>Updating the preview…</source>
+        <translation>Mise à jour de l’aperçu…</translation>
+    </message>
+    <message>
+        <source>Page {number}</source>
+        <translation>Page&#xa0;{number}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) in large print.</source>
+        <translation>
+            <numerusform>%n page en gros caractères.</numerusform>
+            <numerusform>%n pages en gros caractères.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s).</source>
+        <translation>
+            <numerusform>%n page.</numerusform>
+            <numerusform>%n pages.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The handout could not be made: {reason}</source>
+        <translation>La fiche n’a pas pu être préparée&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>handout</source>
+        <translation>fiche-patient</translation>
+    </message>
+    <message>
+        <source>Save handout</source>
+        <translation>Enregistrer la fiche</translation>
+    </message>
+    <message>
+        <source>The handout could not be saved: {reason}</source>
+        <translation>La fiche n’a pas pu être enregistrée&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved {name} (%n page(s)).</source>
+        <translation>
+            <numerusform>{name} enregistré (%n page).</numerusform>
+            <numerusform>{name} enregistré (%n pages).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Handout</source>
+        <translation>Fiche patient</translation>
+    </message>
+</context>
+<context>
     <name>HomeView</name>
     <message>
         <source>Welcome to Brochure Reader</source>
@@ -532,7 +783,7 @@
     <name>MainWindow</name>
     <message>
         <source>Library</source>
-        <extracomment>The Add to library file filter (the patterns stay; the words are translated where shown).</extracomment>
+        <extracomment>The Add to library file filter (the patterns stay; the words are translated where shown). With a document to open at start-up, the docks are built once its first page is painted, or after this many milliseconds when none is (see MainWindow.start_with).</extracomment>
         <translation>Bibliothèque</translation>
     </message>
     <message>
@@ -715,6 +966,57 @@ Votre fichier d’origine n’est pas modifié.</translation>
     </message>
 </context>
 <context>
+    <name>PageChoiceDialog</name>
+    <message>
+        <source>Export as PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <source>Which pages do you want to save?</source>
+        <translation>Quelles pages voulez-vous enregistrer&#xa0;?</translation>
+    </message>
+    <message>
+        <source>&amp;All pages (1–{last})</source>
+        <translation>&amp;Toutes les pages (1–{last})</translation>
+    </message>
+    <message>
+        <source>&amp;Current page (page {number})</source>
+        <translation>Page &amp;actuelle (page&#xa0;{number})</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ges from</source>
+        <translation>&amp;Pages de</translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation>Première page</translation>
+    </message>
+    <message>
+        <source>Last page</source>
+        <translation>Dernière page</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>&amp;à</translation>
+    </message>
+    <message>
+        <source>This &amp;section: {title} (pages {pages})</source>
+        <translation>Cette &amp;section&#xa0;: {title} (pages&#xa0;{pages})</translation>
+    </message>
+    <message>
+        <source>This &amp;section (pages {pages})</source>
+        <translation>Cette &amp;section (pages&#xa0;{pages})</translation>
+    </message>
+    <message>
+        <source>Choose &amp;file…</source>
+        <translation>Choisir le &amp;fichier…</translation>
+    </message>
+    <message>
+        <source>The last page comes before the first one.</source>
+        <translation>La dernière page est avant la première.</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -739,6 +1041,106 @@ Votre fichier d’origine n’est pas modifié.</translation>
     <message>
         <source>A new language applies when you next start the app.</source>
         <translation>Une nouvelle langue s’applique au prochain démarrage de l’application.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Print preview — {title}</source>
+        <extracomment>dots per inch of the preview&apos;s pages (screen quality; printing renders anew)</extracomment>
+        <translation>Aperçu avant impression — {title}</translation>
+    </message>
+    <message>
+        <source>Pages as they will print</source>
+        <translation>Les pages telles qu’elles seront imprimées</translation>
+    </message>
+    <message>
+        <source>&amp;Previous page</source>
+        <translation>Page &amp;précédente</translation>
+    </message>
+    <message>
+        <source>&amp;Next page</source>
+        <translation>Page &amp;suivante</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;avant</translation>
+    </message>
+    <message>
+        <source>&amp;Whole page</source>
+        <translation>Page &amp;entière</translation>
+    </message>
+    <message>
+        <source>&amp;All pages at once</source>
+        <translation>&amp;Toutes les pages à la fois</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>I&amp;mprimer…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Page {number} of {total}</source>
+        <translation>Page&#xa0;{number} sur {total}</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>The document took too long to prepare for printing.</source>
+        <extracomment>Highest resolution pages are rendered at (dots per inch); 300 dpi is print quality for text and keeps an A4 page near 26 MB in memory. Seconds to wait for one page from the worker before giving up.</extracomment>
+        <translation>La préparation du document pour l’impression a pris trop de temps.</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>L’imprimante n’a pas pu démarrer.</translation>
+    </message>
+    <message>
+        <source>Preparing pages for the printer…</source>
+        <translation>Préparation des pages pour l’imprimante…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Impression</translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>Impossible d’imprimer</translation>
+    </message>
+    <message>
+        <source>Printing stopped</source>
+        <translation>Impression interrompue</translation>
+    </message>
+    <message>
+        <source>Print — {title}</source>
+        <translation>Imprimer — {title}</translation>
+    </message>
+    <message>
+        <source>Export as PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>Non exporté</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: {reason}</source>
+        <translation>Le PDF n’a pas pu être enregistré&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Aperçu avant impression</translation>
     </message>
 </context>
 <context>
@@ -974,6 +1376,39 @@ Votre fichier d’origine n’est pas modifié.</translation>
         <source>Search failed: {reason}</source>
         <extracomment>Milliseconds of typing pause before searching. Most hits shown. (request number, SearchResult)</extracomment>
         <translation>La recherche a échoué&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>_Texts</name>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>p. {number}</source>
+        <extracomment>Pause (ms) after the last change before the handout is composed again. Size of a preview page (A4 proportions).</extracomment>
+        <translation>p.&#xa0;{number}</translation>
+    </message>
+    <message>
+        <source>pp. {first}–{last}</source>
+        <translation>p.&#xa0;{first}–{last}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n page(s) to {name}</source>
+        <translation>
+            <numerusform>%n page enregistrée dans {name}</numerusform>
+            <numerusform>%n pages enregistrées dans {name}</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

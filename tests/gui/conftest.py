@@ -5,6 +5,16 @@ import pytest
 from tests.helpers import write_pack
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_catalogue(qapp):
+    """The interface in British English with its catalogue, as the app starts on an English
+    system: plurals ("1 page", "3 pages") come from brochure_reader_en.qm."""
+    from brochure_reader.i18n import Locale
+    from brochure_reader.ui.i18n import install
+
+    assert install(qapp, Locale("en", "GB")), "English catalogue not built"
+
+
 @pytest.fixture
 def corpus_library(app_paths, corpus):
     """A library with two real corpus PDFs installed as a user pack (plus the bundled pack)."""

@@ -129,3 +129,95 @@ def test_english_plurals_come_from_the_english_catalogue(qapp, qtbot, bundled_pa
         assert "(s)" not in notes
     finally:
         uninstall(qapp, translators)
+
+
+# --- dialogs --------------------------------------------------------------------------------
+
+
+def test_handout_builder_in_french(french, qtbot, app_paths, service):
+    from brochure_reader.settings import Settings
+    from brochure_reader.ui.handout_dialog import HandoutDialog
+    from tests.handout_pack import make_library
+
+    library = make_library(app_paths)
+    dialog = HandoutDialog(None, library, {}, Settings(app_paths.settings_file), service)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(dialog.page_counts), timeout=30000)
+    assert dialog.windowTitle() == "Préparer une fiche patient"
+    assert "décembre" in dialog.date_edit.text() or dialog.date_edit.date().month() != 12
+    left = english_left(dialog, library_texts(library) | section_texts(dialog))
+    assert not left, "English left in the handout builder:\n" + "\n".join(left)
+
+
+def section_texts(dialog) -> set[str]:
+    """Titles of the documents' sections shown in the handout builder's tree (content)."""
+    from tests.gui.french import normalise
+
+    return {normalise(s.title) for sections in dialog.sections.values()
+            for s in _walk(sections) if len(s.title) > 3}  # fmt: skip
+
+
+def _walk(sections):
+    for s in sections:
+        yield s
+        yield from _walk(s.children)
+
+
+def test_print_preview_page_choice_about_and_preferences_in_french(
+    french, qtbot, app_paths, service
+):
+    from PySide6.QtWidgets import QApplication
+
+    from brochure_reader.ui.about_dialog import AboutDialog
+    from brochure_reader.ui.printing import PageChoiceDialog, PrintJob, PrintPreview
+    from tests.handout_pack import make_library
+
+    library = make_library(app_paths)
+    doc = library.get("acute-myeloid-leukaemia")
+    job = PrintJob(service, doc.path, title=doc.title)
+    dialogs = [
+        PrintPreview(job),
+        PageChoiceDialog(None, 12, 2, [(3, 5)], "Treatment"),
+        AboutDialog(library),
+    ]
+    win = make_window(qtbot, app_paths, library)
+    try:
+        win.show_preferences()
+        dialogs.append(win.preferences_dialog)
+        content = library_texts(library) | {"Treatment", doc.title}
+        left = []
+        for dialog in dialogs:
+            qtbot.addWidget(dialog) if dialog.parent() is None else None
+            dialog.show()
+            QApplication.processEvents()
+            left += english_left(dialog, content)
+        assert not left, "English left in the dialogs:\n" + "\n".join(left)
+        assert dialogs[0].page_label.text().startswith("Page\u00a01 sur")
+        assert dialogs[1].windowTitle() == "Exporter en PDF"
+        assert dialogs[2].windowTitle() == "À propos de Brochure Reader"
+    finally:
+        win.service.shutdown()
+
+
+def test_qt_print_dialog_is_french_and_paper_follows_the_locale(french, qtbot):
+    from PySide6.QtGui import QPageSize
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from brochure_reader import i18n
+    from brochure_reader.ui.printing import set_default_paper
+
+    printer = QPrinter()
+    dialog = QPrintDialog(printer)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    texts = {t.replace("&", "") for _w, t in widget_texts(dialog)}
+    assert {"Imprimer", "Annuler"} <= texts, texts  # Qt's own strings: qtbase_fr.qm
+    i18n.install(i18n.Locale("fr", "CA"))
+    fresh = QPrinter()
+    fresh.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # no system printer to ask
+    set_default_paper(fresh)
+    assert fresh.pageLayout().pageSize().id() == QPageSize.PageSizeId.Letter
+    i18n.install(i18n.Locale("fr", "FR"))
+    set_default_paper(fresh)
+    assert fresh.pageLayout().pageSize().id() == QPageSize.PageSizeId.A4

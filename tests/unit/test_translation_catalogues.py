@@ -41,6 +41,9 @@ def test_every_french_qt_string_is_translated():
     problems = []
     for context, source, message in ts_messages(TS):
         node = message.find("translation")
+        if "%n" in source and message.get("numerus") != "yes":
+            problems.append(f"{context}: {source!r} is not a plural message: lupdate reads the "
+                            "count only from tr(text, '', n) (docs/translations.md)")
         if node.get("type") in ("unfinished", "vanished", "obsolete"):
             problems.append(f"{context}: {source!r} is {node.get('type')}")
             continue

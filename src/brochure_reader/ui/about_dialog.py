@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import platform
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 from brochure_reader import APP_NAME, APP_TITLE, __version__
 from brochure_reader.library import Library
 from brochure_reader.ui.geometry import fit_to_screen
+from brochure_reader.ui.i18n import translate
 from brochure_reader.ui.theme import current_theme
 
-TAGLINE = (
+TAGLINE = QT_TRANSLATE_NOOP(
+    "AboutDialog",
     "An offline reader for patient information about hard-to-treat cancers. It never goes "
-    "online and keeps everything on this computer."
+    "online and keeps everything on this computer.",
 )
 ICON_FILE = "org.brochurereader.BrochureReader.png"  # in assets/icons, once the app ships it
 
@@ -57,12 +59,13 @@ _DISTRIBUTIONS = {
     "RapidFuzz": "rapidfuzz",
     "PyStemmer (Snowball)": "PyStemmer",
 }
-LICENCE_NOTE = (
-    f"{APP_TITLE} is free software: you may share and change it under the terms of the GNU "
+LICENCE_NOTE = QT_TRANSLATE_NOOP(
+    "AboutDialog",
+    "{app} is free software: you may share and change it under the terms of the GNU "
     "Affero General Public License, version 3 or later. Qt and PySide6 are under the GNU Lesser "
     "General Public License 3.0. The full licence texts are in the files LICENSE and "
-    f"THIRD_PARTY_NOTICES that come with {APP_TITLE}. It comes with no warranty, and it does "
-    "not replace advice from your care team."
+    "THIRD_PARTY_NOTICES that come with {app}. It comes with no warranty, and it does "
+    "not replace advice from your care team.",
 )
 
 
@@ -105,15 +108,25 @@ def component_rows() -> list[tuple[str, str, str]]:
     return rows
 
 
+class _Texts(QObject):
+    """Plurals of the module's functions (lupdate reads a plural only from a ``tr()`` call)."""
+
+    def documents(self, count: int) -> str:
+        return self.tr("%n document(s)", "", count)
+
+
 def pack_rows(library: Library) -> list[tuple[str, str, str]]:
     """``[(pack title, version, where it comes from)]`` for every loaded content pack."""
-    origins = {"bundled": "included with the app", "site": "installed by your organisation",
-               "user": "added by you"}  # fmt: skip
+    origins = {
+        "bundled": translate("AboutDialog", "included with the app"),
+        "site": translate("AboutDialog", "installed by your organisation"),
+        "user": translate("AboutDialog", "added by you"),
+    }
     rows = []
     for pack in library.packs:
         count = len(pack.documents)
         where = origins.get(pack.origin, pack.origin)
-        rows.append((pack.title, pack.version, f"{where}, {count} document{'s' * (count != 1)}"))
+        rows.append((pack.title, pack.version, f"{where}, {_Texts().documents(count)}"))
     return rows
 
 
@@ -166,18 +179,26 @@ def _details_html(library: Library) -> str:
     muted = current_theme().colour("muted")
     for pack, (title, version, where) in zip(library.packs, pack_rows(library), strict=True):
         licence = _pack_licence(pack)
-        extra = f" · licence {html.escape(licence)}" if licence else ""
+        extra = (" · " + translate("AboutDialog", "licence {licence}").format(
+            licence=html.escape(licence))) if licence else ""  # fmt: skip
+        version_text = translate("AboutDialog", "version {version}").format(
+            version=html.escape(version))
         packs.append(
             f'<p style="margin: 0 0 6px 0;"><b>{html.escape(title)}</b><br>'
-            f'<span style="color: {muted};">version {html.escape(version)} · '
+            f'<span style="color: {muted};">{version_text} · '
             f"{html.escape(where)}{extra}</span></p>"
         )
+    no_pack = translate("AboutDialog", "No content pack is loaded.")
+    headers = (translate("AboutDialog", "Component"), translate("AboutDialog", "Version"),
+               translate("AboutDialog", "Licence"))  # fmt: skip
     return (
-        _heading("Content")
-        + ("".join(packs) or "<p>No content pack is loaded.</p>")
-        + _heading("Software and licences")
-        + _table(component_rows(), ("Component", "Version", "Licence"))
-        + f'<p style="margin-top: 12px; color: {muted};">{html.escape(LICENCE_NOTE)}</p>'
+        _heading(translate("AboutDialog", "Content"))
+        + ("".join(packs) or f"<p>{no_pack}</p>")
+        + _heading(translate("AboutDialog", "Software and licences"))
+        + _table(component_rows(), headers)
+        + f'<p style="margin-top: 12px; color: {muted};">'
+        + html.escape(translate("AboutDialog", LICENCE_NOTE).format(app=APP_TITLE))
+        + "</p>"
     )
 
 
@@ -197,7 +218,7 @@ class AboutDialog(QDialog):
     def __init__(self, library: Library, parent: QWidget | None = None):
         super().__init__(parent)
         self.library = library
-        self.setWindowTitle(f"About {APP_TITLE}")
+        self.setWindowTitle(self.tr("About {app}").format(app=APP_TITLE))
         self.setObjectName("aboutDialog")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
@@ -221,7 +242,7 @@ class AboutDialog(QDialog):
         self.title.setFont(font)
         self.title.setStyleSheet(f"color: {current_theme().colour('accent')};")
         self.title.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        tagline = QLabel(TAGLINE, self)
+        tagline = QLabel(translate("AboutDialog", TAGLINE), self)
         tagline.setWordWrap(True)
         tagline.setStyleSheet(f"color: {current_theme().colour('muted')};")
         title_box.addWidget(self.title)
@@ -233,12 +254,13 @@ class AboutDialog(QDialog):
         self.details.setObjectName("aboutDetails")
         self.details.setOpenLinks(False)  # offline: nothing to follow
         self.details.setHtml(_details_html(library))
-        self.details.setAccessibleName("Versions, content and licences")
+        self.details.setAccessibleName(self.tr("Versions, content and licences"))
         layout.addWidget(self.details, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
-        self.copy_button = QPushButton("&Copy details", self)
-        self.copy_button.setToolTip("Copy the version details, e.g. for a support request")
+        self.copy_button = QPushButton(self.tr("&Copy details"), self)
+        self.copy_button.setToolTip(
+            self.tr("Copy the version details, e.g. for a support request"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)

@@ -19,7 +19,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -96,8 +95,7 @@ class _DeleteBookmarks(QUndoCommand):
         if len(bookmarks) == 1:
             text = translate("BookmarksPanel", "Delete “{title}”").format(title=bookmarks[0].title)
         else:
-            text = QCoreApplication.translate(
-                "BookmarksPanel", "Delete %n bookmark(s)", None, len(bookmarks))
+            text = panel.delete_text(len(bookmarks))
         super().__init__(text)
         self._panel = panel
         self._ids = [b.id for b in bookmarks]
@@ -546,6 +544,10 @@ class BookmarksPanel(QWidget):
             return self._store.get(bookmark_id)
 
         return self._update(bookmark_id, change)
+
+    def delete_text(self, count: int) -> str:
+        """The undo step's name for deleting *count* bookmarks (more than one)."""
+        return self.tr("Delete %n bookmark(s)", "", count)
 
     def delete_bookmarks(self, bookmark_ids: Iterable[str]) -> None:
         """Delete bookmarks (one undo step)."""

@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,10 +57,21 @@ THUMB_SIZE = QSize(180, 255)
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 
 
+class _Texts(QObject):
+    """Texts of the module's functions.  lupdate reads a plural only from a ``tr()`` call (or
+    a ``translate()`` whose count is a literal), so plurals outside a QObject live here."""
+
+    def pages_text(self, first: int, last: int) -> str:
+        """``p. 3 · 1 page``, ``pp. 3–5 · 3 pages`` (0-based *first*, *last*)."""
+        if first == last:
+            where = self.tr("p. {number}").format(number=first + 1)
+        else:
+            where = self.tr("pp. {first}–{last}").format(first=first + 1, last=last + 1)
+        return f"{where} · " + self.tr("%n page(s)", "", last - first + 1)
+
+
 def _pages_text(first: int, last: int) -> str:
-    count = last - first + 1
-    where = f"p. {first + 1}" if first == last else f"pp. {first + 1}–{last + 1}"
-    return f"{where} · {count} page{'s' if count != 1 else ''}"
+    return _Texts().pages_text(first, last)
 
 
 class HandoutDialog(QDialog):
@@ -87,7 +98,7 @@ class HandoutDialog(QDialog):
         self._generation = 0
         self._futures: list = []
         self._tmp = Path(tempfile.mkdtemp(prefix="brochure-handout-"))
-        self.setWindowTitle("Make a handout")
+        self.setWindowTitle(self.tr("Make a handout"))
         self.resize(1240, 780)
         self._compose_timer = QTimer(self, singleShot=True, interval=COMPOSE_DELAY)
         self._compose_timer.timeout.connect(self.compose)
@@ -102,20 +113,20 @@ class HandoutDialog(QDialog):
     def _build(self) -> None:
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels(["Documents and sections", "Pages"])
-        self.tree.setAccessibleName("Documents and sections to choose from")
+        self.tree.setAccessibleName(self.tr("Documents and sections to choose from"))
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(False)
         self.tree.itemChanged.connect(self._item_changed)
 
         self.chosen = QListWidget(self)
-        self.chosen.setAccessibleName("Sections in the handout, in order")
+        self.chosen.setAccessibleName(self.tr("Sections in the handout, in order"))
         self.chosen.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.chosen.model().rowsMoved.connect(lambda *_: self._changed())
         self.chosen.currentRowChanged.connect(lambda _r: self._update_buttons())
-        self.up_button = QPushButton("Move &up", self)
-        self.down_button = QPushButton("Move &down", self)
-        self.remove_button = QPushButton("&Remove", self)
+        self.up_button = QPushButton(self.tr("Move &up"), self)
+        self.down_button = QPushButton(self.tr("Move &down"), self)
+        self.remove_button = QPushButton(self.tr("&Remove"), self)
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
         self.remove_button.clicked.connect(self._remove_current)
@@ -124,29 +135,29 @@ class HandoutDialog(QDialog):
             order.addWidget(button)
         order.addStretch(1)
 
-        self.cover_box = QGroupBox("&Cover page", self)
+        self.cover_box = QGroupBox(self.tr("&Cover page"), self)
         self.cover_box.setCheckable(True)
         self.cover_box.setChecked(True)
         self.clinic_edit = QLineEdit(self)
         self.clinician_edit = QLineEdit(self)
         self.contact_edit = QPlainTextEdit(self)
-        self.contact_edit.setPlaceholderText("Phone numbers, ward, when to call")
+        self.contact_edit.setPlaceholderText(self.tr("Phone numbers, ward, when to call"))
         self.contact_edit.setTabChangesFocus(True)
         self.contact_edit.setFixedHeight(56)
         self.note_edit = QPlainTextEdit(self)
-        self.note_edit.setPlaceholderText("A note for your patient (optional)")
+        self.note_edit.setPlaceholderText(self.tr("A note for your patient (optional)"))
         self.note_edit.setTabChangesFocus(True)
         self.date_edit = QDateEdit(QDate.currentDate(), self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("d MMMM yyyy")
         form = QFormLayout(self.cover_box)
-        form.addRow("C&linic:", self.clinic_edit)
-        form.addRow("Clinic&ian:", self.clinician_edit)
-        form.addRow("Con&tact:", self.contact_edit)
-        form.addRow("&Note:", self.note_edit)
-        form.addRow("D&ate:", self.date_edit)
+        form.addRow(self.tr("C&linic:"), self.clinic_edit)
+        form.addRow(self.tr("Clinic&ian:"), self.clinician_edit)
+        form.addRow(self.tr("Con&tact:"), self.contact_edit)
+        form.addRow(self.tr("&Note:"), self.note_edit)
+        form.addRow(self.tr("D&ate:"), self.date_edit)
         self.large_print = QCheckBox(
-            "Lar&ge print (18 pt; reflowed where the leaflet allows)", self
+            self.tr("Lar&ge print (18 pt; reflowed where the leaflet allows)"), self
         )
 
         for signal in (
@@ -161,7 +172,7 @@ class HandoutDialog(QDialog):
             signal.connect(lambda *_: self._changed())
 
         self.preview = QListWidget(self)
-        self.preview.setAccessibleName("Preview of the handout pages")
+        self.preview.setAccessibleName(self.tr("Preview of the handout pages"))
         self.preview.setViewMode(QListView.ViewMode.IconMode)
         self.preview.setIconSize(THUMB_SIZE)
         self.preview.setGridSize(QSize(THUMB_SIZE.width() + 16, THUMB_SIZE.height() + 30))
@@ -171,22 +182,22 @@ class HandoutDialog(QDialog):
         self.preview.setSpacing(8)
         self.preview.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.preview.setStyleSheet("QListWidget { background: #7d848c; color: white; }")
-        self.status = QLabel("Tick the sections to put in the handout.", self)
+        self.status = QLabel(self.tr("Tick the sections to put in the handout."), self)
         self.status.setWordWrap(True)
 
         left = QWidget(self)
         lay = QVBoxLayout(left)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(QLabel("<b>1. Choose</b> sections (or a whole document)", self))
+        lay.addWidget(QLabel(self.tr("<b>1. Choose</b> sections (or a whole document)"), self))
         lay.addWidget(self.tree, 3)
-        lay.addWidget(QLabel("<b>2. Order</b> — drag, or use the buttons", self))
+        lay.addWidget(QLabel(self.tr("<b>2. Order</b> — drag, or use the buttons"), self))
         lay.addWidget(self.chosen, 1)
         lay.addLayout(order)
 
         middle = QWidget(self)
         lay = QVBoxLayout(middle)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(QLabel("<b>3. Add</b> a cover for your patient", self))
+        lay.addWidget(QLabel(self.tr("<b>3. Add</b> a cover for your patient"), self))
         lay.addWidget(self.cover_box)
         lay.addWidget(self.large_print)
         lay.addStretch(1)
@@ -194,7 +205,7 @@ class HandoutDialog(QDialog):
         right = QWidget(self)
         lay = QVBoxLayout(right)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(QLabel("<b>Preview</b>", self))
+        lay.addWidget(QLabel(self.tr("<b>Preview</b>"), self))
         lay.addWidget(self.preview, 1)
         lay.addWidget(self.status)
 
@@ -206,8 +217,8 @@ class HandoutDialog(QDialog):
 
         self.buttons = QDialogButtonBox(self)
         action = QDialogButtonBox.ButtonRole.ActionRole
-        self.save_button = self.buttons.addButton("&Save as PDF…", action)
-        self.print_button = self.buttons.addButton("&Print…", action)
+        self.save_button = self.buttons.addButton(self.tr("&Save as PDF…"), action)
+        self.print_button = self.buttons.addButton(self.tr("&Print…"), action)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.save_button.clicked.connect(lambda: self.save_as())
         self.print_button.clicked.connect(self.print_handout)
@@ -252,7 +263,8 @@ class HandoutDialog(QDialog):
             for doc in docs:
                 item = QTreeWidgetItem(group, [doc.title])
                 item.setData(0, REF_ROLE, doc.id)
-                item.setToolTip(0, f"{doc.title}: the whole document ({doc.id})")
+                item.setToolTip(0, self.tr("{title}: the whole document ({id})").format(
+                    title=doc.title, id=doc.id))
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.CheckState.Unchecked)
                 self._doc_items[doc.id] = item
@@ -270,7 +282,7 @@ class HandoutDialog(QDialog):
         sections = self.sections.get(doc.id, [])
         count = self.page_counts.get(doc.id)
         if count:
-            item.setText(1, f"{count} page{'s' if count != 1 else ''}")
+            item.setText(1, self.tr("%n page(s)", "", count))
 
         def add(parent: QTreeWidgetItem, nodes: list[Section]) -> None:
             for section in nodes:
@@ -279,7 +291,7 @@ class HandoutDialog(QDialog):
                 child.setToolTip(0, f"{section.title}\n{section.ref}")
                 if section.page is None:
                     child.setFlags(Qt.ItemFlag.NoItemFlags)
-                    child.setText(1, "no page")
+                    child.setText(1, self.tr("no page"))
                 else:
                     child.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                     on = section.ref in checked
@@ -324,7 +336,7 @@ class HandoutDialog(QDialog):
                 if "#" in ref:
                     label = f"{label} — {self.library.get(doc_id).title}"
                 else:
-                    label = f"{label} (whole document)"
+                    label = self.tr("{title} (whole document)").format(title=label)
                 entry = QListWidgetItem(label)
                 entry.setData(REF_ROLE, ref)
                 self.chosen.addItem(entry)
@@ -404,7 +416,8 @@ class HandoutDialog(QDialog):
         def sections_of(doc: Document) -> tuple[int, list[Section]]:
             count = self.page_counts.get(doc.id)
             if not count:
-                raise RangeError(f"“{doc.title}” is still being read; try again in a moment")
+                raise RangeError(self.tr("“{title}” is still being read; try again in a moment")
+                                 .format(title=doc.title))
             return count, self.sections.get(doc.id, [])
 
         parts = plan_handout(self.library, self.chosen_refs(), sections_of)
@@ -415,12 +428,12 @@ class HandoutDialog(QDialog):
         self._generation += 1
         self._update_buttons()
         if self.chosen.count():
-            self.status.setText("Updating the preview…")
+            self.status.setText(self.tr("Updating the preview…"))
             self._compose_timer.start()
         else:
             self._compose_timer.stop()
             self.preview.clear()
-            self.status.setText("Tick the sections to put in the handout.")
+            self.status.setText(self.tr("Tick the sections to put in the handout."))
             self.handout_ready.emit(0)
 
     def compose(self) -> None:
@@ -453,7 +466,7 @@ class HandoutDialog(QDialog):
         blank = QPixmap(THUMB_SIZE)
         blank.fill(Qt.GlobalColor.white)
         for page in range(handout.page_count):
-            item = QListWidgetItem(QIcon(blank), f"Page {page + 1}")
+            item = QListWidgetItem(QIcon(blank), self.tr("Page {number}").format(number=page + 1))
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.preview.addItem(item)
             self._futures.append(
@@ -464,10 +477,11 @@ class HandoutDialog(QDialog):
                 )
             )
         notes = "".join(f"\n{note}." for note in handout.notes)
-        self.status.setText(
-            f"{handout.page_count} page{'s' if handout.page_count != 1 else ''}"
-            f"{' in large print' if self.large_print.isChecked() else ''}.{notes}"
-        )
+        if self.large_print.isChecked():
+            summary = self.tr("%n page(s) in large print.", "", handout.page_count)
+        else:
+            summary = self.tr("%n page(s).", "", handout.page_count)
+        self.status.setText(summary + notes)
         self._update_buttons()
         self.handout_ready.emit(handout.page_count)
 
@@ -483,7 +497,8 @@ class HandoutDialog(QDialog):
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
-            self.status.setText(f"The handout could not be made: {exc}")
+            self.status.setText(self.tr("The handout could not be made: {reason}").format(
+                reason=exc))
 
     # --- output ----------------------------------------------------------------------------------
 
@@ -492,7 +507,8 @@ class HandoutDialog(QDialog):
         if self.handout is None:
             return False
         if not path:
-            path, _ = file_dialogs.save_file(self, "Save handout", "handout.pdf", "PDF (*.pdf)")
+            path, _ = file_dialogs.save_file(self, self.tr("Save handout"),
+                                             self.tr("handout") + ".pdf", "PDF (*.pdf)")
             if not path:
                 return False
             if not path.lower().endswith(".pdf"):
@@ -500,11 +516,13 @@ class HandoutDialog(QDialog):
         try:
             Path(path).write_bytes(self.handout.pdf)
         except OSError as exc:
-            message = f"The handout could not be saved: {exc.strerror or exc}"
-            QMessageBox.warning(self, "Not saved", message)
+            message = self.tr("The handout could not be saved: {reason}").format(
+                reason=exc.strerror or exc)
+            QMessageBox.warning(self, self.tr("Not saved"), message)
             return False
         self.remember_clinic()
-        self.status.setText(f"Saved {Path(path).name} ({self.handout.page_count} pages).")
+        self.status.setText(self.tr("Saved {name} (%n page(s)).", "", self.handout.page_count)
+                            .format(name=Path(path).name))
         return True
 
     def print_handout(self) -> bool:
@@ -515,7 +533,7 @@ class HandoutDialog(QDialog):
         path = self._tmp / f"print-{self._generation}.pdf"
         path.write_bytes(self.handout.pdf)
         self.remember_clinic()
-        return print_document(self, self.service, path, title="Handout")
+        return print_document(self, self.service, path, title=self.tr("Handout"))
 
     def done(self, result: int) -> None:
         for future in self._futures:

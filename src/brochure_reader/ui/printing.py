@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtCore import QObject, QRectF, QSizeF, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtPrintSupport import (
     QAbstractPrintDialog,
@@ -54,6 +54,7 @@ from brochure_reader.handouts.ranges import (
 )
 from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.ui.geometry import fit_to_screen
+from brochure_reader.ui.i18n import translate
 from brochure_reader.ui.worker_bridge import DocumentService
 
 #: Highest resolution pages are rendered at (dots per inch); 300 dpi is print quality for text
@@ -103,7 +104,9 @@ class PrintJob:
             return future.result(timeout=PAGE_TIMEOUT)
         except TimeoutError:
             future.cancel()
-            raise PrintError("The document took too long to prepare for printing.") from None
+            raise PrintError(translate("Printing",
+                                       "The document took too long to prepare for printing.")
+                             ) from None
         except Exception as exc:  # DocumentError, WorkerCrashed: messages for people
             raise PrintError(str(exc) or type(exc).__name__) from exc
 
@@ -156,7 +159,7 @@ class PrintJob:
         dpi = float(printer.resolution())
         painter = QPainter()
         if not painter.begin(printer):
-            raise PrintError("The printer could not be started.")
+            raise PrintError(translate("Printing", "The printer could not be started."))
         try:
             area = printer.pageLayout().paintRectPixels(printer.resolution())
             target = QSizeF(area.width(), area.height())
@@ -189,8 +192,9 @@ class PrintJob:
 
     def paint_with_progress(self, printer: QPrinter, parent: QWidget | None) -> int:
         count = len(self.pages(printer))
-        progress = QProgressDialog("Preparing pages for the printer…", "Cancel", 0, count, parent)
-        progress.setWindowTitle("Printing")
+        progress = QProgressDialog(translate("Printing", "Preparing pages for the printer…"),
+                                   translate("Printing", "Cancel"), 0, count, parent)
+        progress.setWindowTitle(translate("Printing", "Printing"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
         try:
@@ -223,9 +227,11 @@ def print_document(
             selection=page_ranges, title=title,
         )
     except PrintError as exc:
-        QMessageBox.warning(parent, "Cannot print", str(exc))
+        QMessageBox.warning(parent, translate("Printing", "Cannot print"), str(exc))
         return False
-    printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
+    if printer is None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        set_default_paper(printer)
     job.configure(printer)
     printed = False
 
@@ -234,7 +240,7 @@ def print_document(
         try:
             printed = job.paint_with_progress(target, parent) > 0 or printed
         except PrintError as exc:
-            QMessageBox.warning(parent, "Printing stopped", str(exc))
+            QMessageBox.warning(parent, translate("Printing", "Printing stopped"), str(exc))
 
     if preview:
         show_print_preview(parent, job, lambda: print_document(
@@ -242,7 +248,7 @@ def print_document(
             password=password, title=title))
         return False
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(f"Print — {job.title}")
+    dialog.setWindowTitle(translate("Printing", "Print — {title}").format(title=job.title))
     options = (
         QAbstractPrintDialog.PrintDialogOption.PrintPageRange
         | QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage
@@ -260,6 +266,27 @@ def print_document(
         QApplication.processEvents()  # let the dialog disappear before the pages are prepared
         run(printer)
     return printed
+
+
+class _Texts(QObject):
+    """Plurals of the module's functions (lupdate reads a plural only from a ``tr()`` call)."""
+
+    def saved_pages(self, count: int, name: str) -> str:
+        return self.tr("Saved %n page(s) to {name}", "", count).format(name=name)
+
+
+def set_default_paper(printer: QPrinter) -> None:
+    """A4, or US Letter in North America (the interface locale's territory,
+    :attr:`brochure_reader.i18n.Locale.paper`) when no system printer says otherwise (none
+    installed, or printing to a PDF file); a real printer keeps its own default paper."""
+    from PySide6.QtGui import QPageSize
+
+    from brochure_reader.i18n import current
+
+    if printer.printerName():
+        return
+    size = QPageSize.PageSizeId.Letter if current().paper == "Letter" else QPageSize.PageSizeId.A4
+    printer.setPageSize(QPageSize(size))
 
 
 def export_pdf(
@@ -284,7 +311,8 @@ def export_pdf(
 
     if out_file is None:
         suggested = f"{Path(document_path).stem}-pages.pdf"
-        chosen, _ = file_dialogs.save_file(parent, "Export as PDF", suggested, "PDF (*.pdf)")
+        chosen, _ = file_dialogs.save_file(parent, translate("Printing", "Export as PDF"),
+                                           suggested, "PDF (*.pdf)")
         if not chosen:
             return
         out_file = chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf"
@@ -292,10 +320,12 @@ def export_pdf(
 
     def done(count: int) -> None:
         if on_done is not None:
-            on_done(f"Saved {count} page{'s' if count != 1 else ''} to {Path(out_file).name}")
+            on_done(_Texts().saved_pages(count, Path(out_file).name))
 
     def failed(exc: BaseException) -> None:
-        QMessageBox.warning(parent, "Not exported", f"The PDF could not be saved: {exc}")
+        QMessageBox.warning(parent, translate("Printing", "Not exported"),
+                            translate("Printing", "The PDF could not be saved: {reason}").format(
+                                reason=exc))
 
     service.call(
         pdf_jobs.export_to_file, (str(document_path), ranges, str(out_file), password, title),
@@ -314,33 +344,36 @@ class PageChoiceDialog(QDialog):
         current_page: int = 0,
         section: Sequence[tuple[int, int]] = (),
         section_title: str = "",
-        title: str = "Export as PDF",
+        title: str = "",
     ):
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setWindowTitle(title or self.tr("Export as PDF"))
         self.page_count = max(page_count, 1)
         self.current_page = min(max(current_page, 0), self.page_count - 1)
         self.section = tuple(tuple(r) for r in section)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Which pages do you want to save?", self))
+        layout.addWidget(QLabel(self.tr("Which pages do you want to save?"), self))
         grid = QGridLayout()
-        self.all_pages = QRadioButton(f"&All pages (1–{self.page_count})", self)
-        self.current = QRadioButton(f"&Current page (page {self.current_page + 1})", self)
-        self.range = QRadioButton("Pa&ges from", self)
+        self.all_pages = QRadioButton(
+            self.tr("&All pages (1–{last})").format(last=self.page_count), self)
+        self.current = QRadioButton(
+            self.tr("&Current page (page {number})").format(number=self.current_page + 1), self)
+        self.range = QRadioButton(self.tr("Pa&ges from"), self)
         self.first = QSpinBox(self)
         self.last = QSpinBox(self)
-        for box, name, value in ((self.first, "First page", self.current_page + 1),
-                                 (self.last, "Last page", self.page_count)):
+        for box, name, value in ((self.first, self.tr("First page"), self.current_page + 1),
+                                 (self.last, self.tr("Last page"), self.page_count)):
             box.setRange(1, self.page_count)
             box.setValue(value)
             box.setAccessibleName(name)
             box.valueChanged.connect(lambda _v: self.range.setChecked(True))
-        to = QLabel("&to", self)
+        to = QLabel(self.tr("&to"), self)
         to.setBuddy(self.last)
         pages = format_page_ranges(self.section)
         self.this_section = QRadioButton(
-            f"This &section: {section_title} (pages {pages})" if section_title
-            else f"This &section (pages {pages})", self)
+            self.tr("This &section: {title} (pages {pages})").format(
+                title=section_title, pages=pages) if section_title
+            else self.tr("This &section (pages {pages})").format(pages=pages), self)
         self.this_section.setVisible(bool(self.section))
         self.group = QButtonGroup(self)
         for button in (self.all_pages, self.current, self.range, self.this_section):
@@ -355,7 +388,7 @@ class PageChoiceDialog(QDialog):
         layout.addLayout(grid)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose &file…")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Choose &file…"))
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -368,7 +401,7 @@ class PageChoiceDialog(QDialog):
     def _check(self) -> None:
         if self.range.isChecked() and self.last.value() < self.first.value():
             QMessageBox.information(self, self.windowTitle(),
-                                    "The last page comes before the first one.")
+                                    self.tr("The last page comes before the first one."))
             self.last.setFocus()
             return
         self.accept()
@@ -395,29 +428,29 @@ class PrintPreview(QDialog):
     def __init__(self, job: PrintJob, parent: QWidget | None = None, on_print=None):
         super().__init__(parent)
         self.job, self._on_print = job, on_print
-        self.setWindowTitle(f"Print preview — {job.title}")
+        self.setWindowTitle(self.tr("Print preview — {title}").format(title=job.title))
         self.printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
         self.printer.setResolution(self.RESOLUTION)
         job.configure(self.printer)
         self.printer.setPrintRange(QPrinter.PrintRange.AllPages)  # the preview shows them all
         self.view = QPrintPreviewWidget(self.printer, self)
-        self.view.setAccessibleName("Pages as they will print")
+        self.view.setAccessibleName(self.tr("Pages as they will print"))
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view.paintRequested.connect(lambda target: _paint_quietly(job, target, self))
         self.view.previewChanged.connect(self._show_page)
 
         bar = QHBoxLayout()
-        self.previous_button = QPushButton("&Previous page", self)
-        self.next_button = QPushButton("&Next page", self)
+        self.previous_button = QPushButton(self.tr("&Previous page"), self)
+        self.next_button = QPushButton(self.tr("&Next page"), self)
         self.page_label = QLabel(self)
-        self.zoom_out_button = QPushButton("Zoom &out", self)
-        self.zoom_in_button = QPushButton("Zoom &in", self)
-        self.fit_button = QPushButton("&Whole page", self)
-        self.all_button = QPushButton("&All pages at once", self)
+        self.zoom_out_button = QPushButton(self.tr("Zoom &out"), self)
+        self.zoom_in_button = QPushButton(self.tr("Zoom &in"), self)
+        self.fit_button = QPushButton(self.tr("&Whole page"), self)
+        self.all_button = QPushButton(self.tr("&All pages at once"), self)
         self.all_button.setCheckable(True)
-        self.print_button = QPushButton("P&rint…", self)
+        self.print_button = QPushButton(self.tr("P&rint…"), self)
         self.print_button.setDefault(True)
-        close = QPushButton("Close", self)
+        close = QPushButton(self.tr("Close"), self)
         for widget in (self.previous_button, self.page_label, self.next_button):
             bar.addWidget(widget)
         bar.addStretch(1)
@@ -457,7 +490,8 @@ class PrintPreview(QDialog):
 
     def _show_page(self) -> None:
         current, total = self.view.currentPage(), self.page_count()
-        self.page_label.setText(f"Page {current} of {total}")
+        self.page_label.setText(self.tr("Page {number} of {total}").format(
+            number=current, total=total))
         self.previous_button.setEnabled(current > 1)
         self.next_button.setEnabled(current < total)
 
@@ -483,4 +517,4 @@ def _paint_quietly(job: PrintJob, printer: QPrinter, parent: QWidget | None) -> 
     try:
         job.paint(printer)
     except PrintError as exc:
-        QMessageBox.warning(parent, "Print preview", str(exc))
+        QMessageBox.warning(parent, translate("Printing", "Print preview"), str(exc))
