@@ -141,3 +141,44 @@ def test_an_unknown_theme_in_the_settings_file_falls_back(app_paths):
     settings = Settings(app_paths.settings_file)
     assert settings.get("theme") == "system" and settings.get("page_colours") == "normal"
     assert settings.problems and "'theme'" in settings.problems[0]
+
+
+def _paper_pixel(qtbot, win) -> str:
+    """The colour shown just inside the top-left corner of the page on screen, once the
+    visible pages are rendered in the current page colours."""
+    from PySide6.QtGui import QImage
+
+    view = win.page_view
+    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not view._pending and any(
+        k[3] == view.page_colours for k in view.cache._items), timeout=30000)
+    page = view.current_page()
+    x, y, _w, _h = view.layout.page_rect(page)
+    top = max(0, y - view.verticalScrollBar().value())
+    shown = view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
+    return shown.pixelColor(int(x - view.horizontalScrollBar().value()) + 6, top + 6).name()
+
+
+def test_night_and_sepia_pages_chosen_in_menu_and_preferences(qtbot, home_window):
+    win = home_window
+    with qtbot.waitSignal(win.reader.document_opened, timeout=30000):
+        win.reader.open("cholangiocarcinoma", 3, 0.0)
+    assert _paper_pixel(qtbot, win) == "#ffffff"
+    menu = win.findChild(type(win.text_options_menu), "page_colours_menu")
+    assert [a.text().replace("&", "") for a in menu.actions()] == [
+        "Normal", "Night (light on dark)", "Sepia"]
+    win.appearance.page_colours.actions["night"].trigger()
+    assert win.page_view.page_colours == "night" and win.settings.get("page_colours") == "night"
+    assert _paper_pixel(qtbot, win) == "#1e2124"
+
+    win.actions.preferences.trigger()
+    dialog = win.preferences_dialog
+    assert dialog.page_colours_box.currentData() == "night"
+    dialog.page_colours_box.setCurrentIndex(2)
+    assert win.appearance.page_colours.actions["sepia"].isChecked()
+    assert _paper_pixel(qtbot, win) == "#f4ecd8"
+    dialog.close()
+    # a new window on the same settings starts with sepia pages
+    from brochure_reader.ui.appearance import Appearance
+
+    assert Appearance(win.settings, win).page_colours.value() == "sepia"

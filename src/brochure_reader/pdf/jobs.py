@@ -102,12 +102,13 @@ def render_page(
     scale: float,
     layout: Layout | None = None,
     size: tuple[int, int] | None = None,
+    colours: str = "normal",
 ) -> tuple[int, int, int, bytes]:
     """:func:`brochure_reader.pdf.render.render_page`: ``(width, height, stride, RGB bytes)``;
-    with *size* exactly that many pixels."""
+    with *size* exactly that many pixels; *colours* "normal", "night" or "sepia"."""
     from brochure_reader.pdf.render import render_page as run
 
-    return run(path, password, page_no, scale, layout, size)
+    return run(path, password, page_no, scale, layout, size, colours)
 
 
 @job()

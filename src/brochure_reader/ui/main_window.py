@@ -81,6 +81,8 @@ class MainWindow(QMainWindow):
 
         self.appearance = Appearance(settings, self)
         self.appearance.theme_changed.connect(self._theme_changed)
+        self.appearance.page_colours.changed.connect(self.page_view.set_page_colours)
+        self.page_view.set_page_colours(self.appearance.page_colours.value())
         self._build_toolbar()
         self._build_menus()
         self._connect()
@@ -232,7 +234,7 @@ class MainWindow(QMainWindow):
         self.text_options_menu = menu.addMenu(self.tr("Te&xt view options"))
         self.text_options_menu.aboutToShow.connect(self._fill_text_options)
         menu.addSeparator()
-        self.appearance.add_menu(menu)
+        self.appearance.add_menus(menu)
         menu.addAction(a.larger_text)
         a.larger_text.setChecked(bool(self.settings.get("larger_text")))
         self._build_language_menu(menu)

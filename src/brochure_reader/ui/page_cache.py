@@ -35,11 +35,12 @@ class RenderCache:
             _, evicted = self._items.popitem(last=False)
             self.size -= evicted.sizeInBytes()
 
-    def best_for(self, token: Hashable, page: int) -> QImage | None:
-        """Any cached image of (token, page), whatever its scale: shown stretched while the
-        right one renders."""
-        for (t, p, _scale), image in reversed(self._items.items()):
-            if t == token and p == page:
+    def best_for(self, token: Hashable, page: int, *rest: Hashable) -> QImage | None:
+        """Any cached image of (token, page, _size, *rest), whatever its size: shown stretched
+        while the right one renders (*rest*: the page colours, so a page never flashes in
+        the other colours)."""
+        for key, image in reversed(self._items.items()):
+            if key[0] == token and key[1] == page and tuple(key[3:]) == rest:
                 return image
         return None
 

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QMessageBox
 
 from brochure_reader.pdf import jobs as pdf_jobs
+from brochure_reader.pdf.colours import paper_colour
 from brochure_reader.ui.page_cache import RenderCache
 from brochure_reader.ui.page_layout import GAP, PageLayout
 from brochure_reader.ui.theme import current_theme
@@ -72,6 +73,7 @@ class PageView(QAbstractScrollArea):
         self.document: OpenDocument | None = None
         self.layout = PageLayout([])
         self.zoom_mode = "fit-width"  # "fit-width" | "fit-page" | "custom"
+        self.page_colours = "normal"  # "normal" | "night" | "sepia" (pdf/colours.py)
         self._pending: dict[tuple, object] = {}
         self._words: dict[int, list[tuple]] = {}
         self._links: dict[int, list[dict]] = {}
@@ -218,12 +220,21 @@ class PageView(QAbstractScrollArea):
 
     # --- rendering ------------------------------------------------------------------------
 
+    def set_page_colours(self, mode: str) -> None:
+        """Draw pages in *mode* ("normal", "night", "sepia"): visible pages are rendered
+        again (the other mode's images stay cached for switching back)."""
+        if mode != self.page_colours:
+            self.page_colours = mode
+            self._render_timer.start()
+            self.viewport().update()
+
     def _render_key(self, page: int) -> tuple:
         """Cache key of *page* as the view shows it now: (document token, page 0-based,
-        (width, height) in device pixels)."""
+        (width, height) in device pixels, page colours)."""
         _x, _y, w, h = self.layout.page_rect(page)
         ratio = self.devicePixelRatioF()
-        return (self.document.token, page, (round(w * ratio), round(h * ratio)))
+        return (self.document.token, page, (round(w * ratio), round(h * ratio)),
+                self.page_colours)
 
     def _visible(self) -> range:
         top = self.verticalScrollBar().value()
@@ -244,7 +255,7 @@ class PageView(QAbstractScrollArea):
             if self.cache.get(key) is None and key not in self._pending:
                 self._pending[key] = self.service.call(
                     pdf_jobs.render_page,
-                    (doc.path, doc.password, page, 1.0, doc.layout, key[2]),
+                    (doc.path, doc.password, page, 1.0, doc.layout, key[2], key[3]),
                     lambda result, key=key: self._rendered(key, result),
                     lambda exc, key=key: self._failed(key, exc),
                 )
@@ -310,11 +321,12 @@ class PageView(QAbstractScrollArea):
         dx = -self.horizontalScrollBar().value()
         dy = -self.verticalScrollBar().value()
         newly_painted = []
+        paper = QColor(paper_colour(self.page_colours))
         for page in self._visible():
             x, y, w, h = self.layout.page_rect(page)
             target = QRectF(x + dx, y + dy, w, h)
             painter.fillRect(target.translated(3, 3), QColor(0, 0, 0, 60))
-            painter.fillRect(target, Qt.white)
+            painter.fillRect(target, paper)
             key = self._render_key(page)
             image = self.cache.get(key)
             if image is not None and (image.width(), image.height()) == key[2]:
@@ -322,7 +334,9 @@ class PageView(QAbstractScrollArea):
                     self._painted.add(key)
                     newly_painted.append(page)
                 painter.drawImage(target.topLeft(), image)  # one image pixel per device pixel
-            elif image is not None or (image := self.cache.best_for(key[0], page)) is not None:
+            elif image is not None or (
+                image := self.cache.best_for(key[0], page, *key[3:])
+            ) is not None:
                 # another size (still rendering, or beyond MAX_RENDER_SIDE): stretched for now
                 painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
                 painter.drawImage(target, image)
