@@ -276,8 +276,12 @@
     <name>Appearance</name>
     <message>
         <source>T&amp;heme</source>
-        <extracomment>a theme was applied (the :class:`~brochure_reader.ui.theme.Theme`)</extracomment>
+        <extracomment>a value was chosen (the setting&apos;s new value) a theme was applied (the :class:`~brochure_reader.ui.theme.Theme`)</extracomment>
         <translation>T&amp;hème</translation>
+    </message>
+    <message>
+        <source>Page &amp;colours</source>
+        <translation>&amp;Couleurs des pages</translation>
     </message>
 </context>
 <context>
@@ -1014,6 +1018,22 @@ Votre fichier d’origine n’est pas modifié.</translation>
     <message>
         <source>The last page comes before the first one.</source>
         <translation>La dernière page est avant la première.</translation>
+    </message>
+</context>
+<context>
+    <name>PageColours</name>
+    <message>
+        <source>&amp;Normal</source>
+        <extracomment>Page colour names (the ``page_colours`` setting) and their menu labels.</extracomment>
+        <translation>&amp;Normales</translation>
+    </message>
+    <message>
+        <source>N&amp;ight (light on dark)</source>
+        <translation>N&amp;uit (clair sur foncé)</translation>
+    </message>
+    <message>
+        <source>&amp;Sepia</source>
+        <translation>&amp;Sépia</translation>
     </message>
 </context>
 <context>
