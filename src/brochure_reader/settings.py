@@ -22,12 +22,12 @@ import json
 import logging
 import math
 import os
-import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
+from brochure_reader.files import atomic_write_bytes
 from brochure_reader.i18n import SETTING_CHOICES as LANGUAGE_CHOICES
 
 log = logging.getLogger(__name__)
@@ -68,22 +68,14 @@ MAX_POINTS, MAX_ZOOM = 1.2e6, 100.0
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    """Write *text* to *path* atomically (temp file in the same folder, fsync, rename).
+    """Write *text* (UTF-8) to *path* atomically (temp file in the same folder, fsync, rename;
+    :func:`brochure_reader.files.replacing`).
 
     Raises OSError (for example a full disk); the old file is then left untouched and no
     temporary file is left behind.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_bytes(path, text.encode("utf-8"), mode=0o600)  # reading habits are private
 
 
 # --- validation ------------------------------------------------------------------------------

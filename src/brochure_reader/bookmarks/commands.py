@@ -31,9 +31,11 @@ def _cli_error(message: str) -> Exception:
     return UserError(message)
 
 
-def _open_store(ctx, writes: bool = False):
+def _open_store(ctx, writes: bool = False, tell_read_only: bool = True):
     """The store, its messages printed as warnings.  *writes*: the command changes bookmarks,
-    so a read-only store is its one error line (raised as CliError), not a warning first."""
+    so a read-only store is its one error line (raised as CliError), not a warning first.
+    Without *tell_read_only* (a command that only reads them, like an export) why they cannot
+    be changed is not said."""
     from brochure_reader.bookmarks.store import BookmarkStore, StoreError
 
     try:
@@ -44,7 +46,8 @@ def _open_store(ctx, writes: bool = False):
         store.close()
         raise _cli_error(store.read_only_reason)
     for message in store.messages:
-        print(f"{APP_NAME}: warning: {message}", file=sys.stderr)
+        if tell_read_only or message != store.read_only_reason:
+            print(f"{APP_NAME}: warning: {message}", file=sys.stderr)
     return store
 
 
@@ -184,7 +187,7 @@ def cmd_export(args, ctx) -> int:
         raise _cli_error(f"The folder {out.parent} does not exist")
     if out.is_dir():  # never replace a folder (even an empty one) with the export
         raise _cli_error(f"{out} is a folder; give the name of a file to write")
-    store = _open_store(ctx)
+    store = _open_store(ctx, tell_read_only=False)
     try:
         if args.collection and args.collection.casefold() not in {
                 c.name.casefold() for c in store.collections()}:

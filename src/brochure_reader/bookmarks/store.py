@@ -49,15 +49,13 @@ from brochure_reader.bookmarks.model import (
     utc_now,
 )
 from brochure_reader.bookmarks.recovery import backups, daily_backup, salvage
-from brochure_reader.errors import UserError
+from brochure_reader.errors import UserError, is_damaged_database, is_disk_full
 
 FILE_NAME = "bookmarks.sqlite3"
 BACKUP_FOLDER = "bookmark-backups"
 #: Seconds a writer waits for another process's transaction before giving up.
 DEFAULT_TIMEOUT = 15.0
 
-_SQLITE_CORRUPT = 11
-_SQLITE_NOTADB = 26
 _COLUMNS = (
     "id, doc_id, content_hash, page, y, section_ref, quote, quote_prefix, quote_suffix, label, "
     "note, colour, anchor, created, updated"
@@ -77,15 +75,7 @@ class _Damaged(Exception):
 
 
 def _is_damage(exc: BaseException) -> bool:
-    if isinstance(exc, _Damaged):
-        return True
-    if not isinstance(exc, sqlite3.DatabaseError) or isinstance(exc, sqlite3.OperationalError):
-        return False  # locked, busy, I/O, permissions: not a reason to throw the file away
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code is not None:
-        return (code & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
-    text = str(exc).lower()
-    return "malformed" in text or "not a database" in text
+    return isinstance(exc, _Damaged) or is_damaged_database(exc)
 
 
 def _private_file(path: Path) -> None:
@@ -273,10 +263,14 @@ class BookmarkStore:
                 copied = salvage(aside, conn)
                 messages.append(_damage_sentence(exc, aside, copied, backup_folder))
         except OSError as exc:
+            if is_disk_full(exc, path.parent):
+                return cls._open_read_only(path, "", timeout, full=True)
             if exc.errno not in _READ_ONLY_ERRNOS:
                 raise StoreError(_open_failed(exc, path)) from exc
             return cls._open_read_only(path, exc.strerror or str(exc), timeout)
         except sqlite3.OperationalError as exc:
+            if is_disk_full(exc, path.parent):
+                return cls._open_read_only(path, "", timeout, full=True)
             if "readonly" not in str(exc) and "unable to open" not in str(exc):
                 raise StoreError(_open_failed(exc, path)) from exc
             return cls._open_read_only(path, "the file cannot be written", timeout)
@@ -319,13 +313,20 @@ class BookmarkStore:
         return store
 
     @classmethod
-    def _open_read_only(cls, path: Path, reason: str, timeout: float) -> BookmarkStore:
-        """The store of a folder or file that cannot be written: shown, never changed.  A
-        damaged file is salvaged into memory; a missing one gives an empty store."""
+    def _open_read_only(cls, path: Path, reason: str, timeout: float,
+                        full: bool = False) -> BookmarkStore:
+        """The store of a folder or file that cannot be written (or of a *full* disk): shown,
+        never changed.  A damaged file is salvaged into memory; a missing one gives an empty
+        store."""
         folder = path.parent
-        why = (f"Your bookmarks cannot be changed because their folder cannot be written "
-               f"({reason}): {folder}. They are shown, but new bookmarks, notes and changes "
-               "cannot be saved until the folder can be written.")
+        if full:
+            why = (f"Your bookmarks cannot be changed because the disk is full: {folder}. They "
+                   "are shown, but new bookmarks, notes and changes cannot be saved until some "
+                   "space is freed.")
+        else:
+            why = (f"Your bookmarks cannot be changed because their folder cannot be written "
+                   f"({reason}): {folder}. They are shown, but new bookmarks, notes and changes "
+                   "cannot be saved until the folder can be written.")
         conn = None
         if path.is_file():
             for query in ("mode=ro", "mode=ro&immutable=1"):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from brochure_reader import APP_NAME
 from brochure_reader.errors import UserError
+from brochure_reader.files import atomic_write_bytes
 
 
 def register(subparsers, common) -> None:
@@ -114,7 +115,7 @@ def cmd_handout(args, ctx) -> int:
         raise UserError(str(exc)) from None
     request = HandoutRequest(parts, None if cover.is_empty() else cover, args.large_print)
     handout = compose_handout(request)
-    out.write_bytes(handout.pdf)
+    atomic_write_bytes(out, handout.pdf)  # a full disk leaves no 0-byte file
     for note in handout.notes:
         print(f"{APP_NAME}: note: {note}", file=sys.stderr)
     print(f"Wrote a {handout.page_count}-page handout to {out}")

@@ -9,6 +9,8 @@ triples in 0..1.  Feature packages (authoring, bookmarks, handouts) decide what 
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import pymupdf
@@ -214,5 +216,15 @@ class PdfBuilder:
         return self.doc.tobytes(garbage=3, deflate=True, no_new_id=no_new_id)
 
     def save(self, path: str | Path) -> None:
-        """Write the PDF to *path* (garbage-collected, compressed).  Raises OSError/RuntimeError."""
-        self.doc.save(Path(path), garbage=3, deflate=True)
+        """Write the PDF to *path* (garbage-collected, compressed), all at once: on a failure
+        (a full disk) *path* is left as it was, never 0 bytes or half-written
+        (:func:`brochure_reader.files.replacing`).  Raises OSError/RuntimeError."""
+        from brochure_reader.files import replacing
+
+        with replacing(path) as tmp:
+            try:
+                self.doc.save(tmp, garbage=3, deflate=True)
+            except Exception as exc:  # MuPDF (FzErrorSystem…): "cannot fwrite: No space left…"
+                if "no space left" in str(exc).lower():
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)) from None
+                raise

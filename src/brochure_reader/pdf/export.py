@@ -133,9 +133,13 @@ def export_to_file(
     password: str | None = None,
     title: str = "",
 ) -> int:
-    """Write :func:`export_pages` to *out_file*; returns the number of pages written."""
+    """Write :func:`export_pages` to *out_file* all at once (on a failure, a full disk, the
+    file is left as it was: :func:`brochure_reader.files.atomic_write_bytes`); returns the
+    number of pages written.  Raises as :func:`export_pages`, and OSError."""
+    from brochure_reader.files import atomic_write_bytes
+
     data = export_pages(path, ranges, password, title)
-    Path(out_file).write_bytes(data)
+    atomic_write_bytes(out_file, data)
     return pdf_page_count(data)
 
 

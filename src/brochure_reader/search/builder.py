@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from brochure_reader.pdf.jobs import job
-from brochure_reader.search.index import IndexedDocument, SearchIndex, Segment
+from brochure_reader.search.index import IndexedDocument, IndexSpaceError, SearchIndex, Segment
 from brochure_reader.search.normalise import fold, terms_text, tokenize
 
 #: progress(done, total, document title) — called after each document.
@@ -307,6 +307,13 @@ def build_index(
     started = time.perf_counter()
     own = not isinstance(index, SearchIndex)
     idx = SearchIndex.open(index) if own else index
+    if idx.read_only:
+        if own:
+            idx.close()
+        if idx.full:
+            idx.check_space(0)  # raises IndexSpaceError with the numbers
+        raise IndexSpaceError("the search index cannot be updated: its folder cannot be "
+                              f"written ({idx.path.parent}). Search uses what is already indexed")
     specs = list(specs)
     report = BuildReport()
     done = 0
@@ -345,8 +352,10 @@ def build_index(
                     break
                 record(spec, *_write(idx, prepare_document(spec), check))
         if len(report.indexed) > 20:
+            idx.check_space(idx.path.stat().st_size)  # optimize rewrites the FTS b-trees
             idx.optimize()
     finally:
+        idx.release_wal()  # the WAL's space goes back to the disk
         if own:
             idx.close()
         else:

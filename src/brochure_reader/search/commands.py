@@ -39,10 +39,12 @@ def register(subparsers, common) -> None:
     p.set_defaults(func=cmd_index)
 
 
-def _update(ctx, force: bool = False, verbose: bool = True):
-    """Bring the index in the cache dir up to date with the library; returns the open index."""
-    from brochure_reader.search.builder import build_index, specs_from_library
-    from brochure_reader.search.index import SearchIndex, index_path
+def _update(ctx, force: bool = False, verbose: bool = True, searching: bool = False):
+    """Bring the index in the cache dir up to date with the library; returns the open index
+    and the build report.  When *searching*, an index that cannot be updated (a full or
+    read-only disk) is one warning and the index as it is; otherwise IndexSpaceError."""
+    from brochure_reader.search.builder import BuildReport, build_index, specs_from_library
+    from brochure_reader.search.index import IndexSpaceError, SearchIndex, index_path
 
     index = SearchIndex.open(index_path(ctx.paths.cache))
     if index.rebuilt_reason and verbose:
@@ -55,7 +57,14 @@ def _update(ctx, force: bool = False, verbose: bool = True):
             print(f"\rIndexing {done}/{total}: {title[:50]:<50}", end="", file=sys.stderr)
 
     workers = min(2, os.cpu_count() or 1)  # many documents to read: read them in parallel
-    report = build_index(index, specs, progress=progress, force=force, workers=workers)
+    try:
+        report = build_index(index, specs, progress=progress, force=force, workers=workers)
+    except IndexSpaceError as exc:  # full or read-only disk: search what is indexed
+        if not searching:
+            index.close()
+            raise
+        print(f"{APP_NAME}: warning: {exc}", file=sys.stderr)
+        return index, BuildReport()
     if verbose and sys.stderr.isatty() and specs:
         print("\r" + " " * 70 + "\r", end="", file=sys.stderr)
     for doc_id, message in report.failed.items():  # newly failed only
@@ -92,7 +101,7 @@ def cmd_search(args, ctx) -> int:
             known = ", ".join(sorted(categories))
             raise UserError(f"No category '{args.category}' (categories: {known})")
         scope = Scope.category(args.category)
-    index, _report = _update(ctx, verbose=not (args.json or args.json_result))
+    index, _report = _update(ctx, verbose=not (args.json or args.json_result), searching=True)
     try:
         result = Searcher(index).search(" ".join(args.query), scope, limit=args.limit)
     finally:

@@ -10,18 +10,27 @@ questions the section's author says it answers, on the section's first row).
 The file is a cache: an index written by another schema version, or one SQLite cannot read, is
 deleted and created again (never an error for the user).  WAL journaling lets the GUI search
 while a worker process writes.
+
+Being a cache, it never takes the last space on the disk from the user's own data (bookmarks,
+settings): before each document is written, the free space must exceed :data:`RESERVE_BYTES`
+plus an estimate of the write, else :class:`IndexSpaceError`; the WAL is cut back to
+:data:`WAL_LIMIT_BYTES` after each checkpoint (``PRAGMA journal_size_limit``) and emptied after
+a build.  On a full or read-only disk the index opens read-only: search still works, and a
+write raises IndexSpaceError (full) or ``sqlite3.OperationalError``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import shutil
 import sqlite3
 import time
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 
+from brochure_reader.errors import UserError, is_damaged_database, is_disk_full
 from brochure_reader.search.normalise import NORMALISER_VERSION, french_stems, stems
 
 log = logging.getLogger(__name__)
@@ -29,6 +38,31 @@ log = logging.getLogger(__name__)
 #: PRAGMA user_version of a current index: schema and normaliser version together.
 SCHEMA_VERSION = 610 + NORMALISER_VERSION
 INDEX_FILE = "search-index.sqlite3"
+
+#: Bytes of free disk space the index always leaves for the user's data (it is a cache).
+RESERVE_BYTES = 50_000_000
+#: Largest size (bytes) the write-ahead log is cut back to after a checkpoint.
+WAL_LIMIT_BYTES = 8 << 20
+
+
+class IndexSpaceError(UserError):
+    """Not enough free disk space to update the search index (what was indexed stays)."""
+
+
+#: SQLite result codes that say something about the disk or other processes, not the file:
+#: PERM, BUSY, LOCKED, NOMEM, READONLY, IOERR, FULL, CANTOPEN.
+_NOT_DAMAGE = {3, 5, 6, 7, 8, 10, 13, 14}
+
+
+def _is_damage(exc: BaseException) -> bool:
+    """Whether the index file is to be thrown away for *exc* (a sqlite3.DatabaseError): a
+    damaged file, or an SQL error from a file that is not our index ("no such table")."""
+    if is_disk_full(exc):
+        return False
+    if is_damaged_database(exc):
+        return True
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is None or (code & 0xFF) not in _NOT_DAMAGE
 
 #: FTS5 tokenizer: our terms are already folded; it must only split them at spaces, so every
 #: character class our tokenizer keeps (letters, digits, marks, private use) is a token char.
@@ -110,8 +144,8 @@ class IndexedDocument:
 class SearchIndex:
     """An open index file.  Not thread-safe: use one instance per thread or process.
 
-    Reading and writing methods raise ``sqlite3.Error`` only for locking problems; a damaged
-    file found on opening is replaced.
+    Reading and writing methods raise ``sqlite3.Error`` only for locking problems (and writes
+    on a read-only index); a damaged file found on opening is replaced.
     """
 
     def __init__(self, path: Path, connection: sqlite3.Connection, rebuilt_reason: str = ""):
@@ -119,6 +153,9 @@ class SearchIndex:
         self.db = connection
         #: Why the file was recreated on opening ("" when it was fine).
         self.rebuilt_reason = rebuilt_reason
+        #: Opened read-only because the disk is full (``full``) or cannot be written.
+        self.read_only = False
+        self.full = False
         self._vocab_ready = False
         self._known: set[str] | None = None
 
@@ -126,11 +163,17 @@ class SearchIndex:
 
     @classmethod
     def open(cls, path: str | Path) -> SearchIndex:
-        """Open (or create) the index at *path*; recreate it when damaged or of another version."""
+        """Open (or create) the index at *path*; recreate it when damaged or of another version.
+
+        On a full or read-only disk an existing index is opened read-only (``read_only`` is
+        true: searching works, writing does not) instead of being thrown away.  Raises
+        ``sqlite3.Error`` or OSError only when it can be neither opened nor created.
+        """
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
         reason = ""
+        db = None
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             db = cls._connect(path)
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version == SCHEMA_VERSION:
@@ -142,15 +185,46 @@ class SearchIndex:
                 return cls(path, db)
             reason = f"index version {version} is not {SCHEMA_VERSION}"
             db.close()
-        except sqlite3.DatabaseError as exc:  # "file is not a database", malformed schema...
+        except (sqlite3.DatabaseError, OSError) as exc:
+            if db is not None:
+                with contextlib.suppress(Exception):
+                    db.close()
+            if isinstance(exc, OSError) or not _is_damage(exc):  # full, read-only, locked
+                found = cls._open_read_only(path, exc)
+                if found is None:
+                    raise
+                return found
             reason = f"index could not be read ({exc})"
-            with contextlib.suppress(Exception):
-                db.close()
         log.info("Rebuilding the search index %s: %s", path, reason)
         cls.delete_files(path)
         db = cls._connect(path)
         cls._create(db)
         return cls(path, db, reason)
+
+    @classmethod
+    def _open_read_only(cls, path: Path, cause: BaseException) -> SearchIndex | None:
+        """The index opened read-only (WAL kept when SQLite can, else the file as it is), or
+        None when there is no current index to read."""
+        if not path.is_file():
+            return None
+        for query in ("mode=ro", "mode=ro&immutable=1"):
+            db = None
+            try:
+                db = sqlite3.connect(f"{path.as_uri()}?{query}", uri=True, timeout=30.0,
+                                     isolation_level=None, check_same_thread=False)
+                if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                    db.close()
+                    return None
+                db.execute("SELECT rowid FROM fts WHERE fts MATCH 'x' LIMIT 1").fetchall()
+            except sqlite3.Error:
+                if db is not None:
+                    db.close()
+                continue
+            index = cls(path, db)
+            index.read_only = True
+            index.full = is_disk_full(cause, path.parent)
+            return index
+        return None
 
     @staticmethod
     def delete_files(path: Path) -> None:
@@ -163,7 +237,32 @@ class SearchIndex:
         db = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
+        db.execute(f"PRAGMA journal_size_limit={WAL_LIMIT_BYTES}")
         return db
+
+    # --- disk space ---------------------------------------------------------------------------
+
+    def check_space(self, needed: int) -> None:
+        """Raise IndexSpaceError unless the disk holding the index has *needed* bytes free on
+        top of :data:`RESERVE_BYTES` (the space kept for the user's own data)."""
+        if self.read_only and not self.full:
+            return  # the write itself says why it cannot be done
+        try:
+            free = shutil.disk_usage(self.path.parent).free
+        except OSError:
+            return
+        if self.full or free < needed + RESERVE_BYTES:
+            raise IndexSpaceError(
+                f"there is not enough free disk space to update the search index ({free / 1e6:.0f}"
+                f" MB free; it leaves {RESERVE_BYTES / 1e6:.0f} MB for your bookmarks and "
+                "settings). Search uses what is already indexed; free some space to index the "
+                "rest")
+
+    def release_wal(self) -> None:
+        """Move the WAL into the database and empty it (after a build), when no reader holds
+        it; never raises."""
+        with contextlib.suppress(sqlite3.Error):
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     @staticmethod
     def _create(db: sqlite3.Connection) -> None:
@@ -215,7 +314,11 @@ class SearchIndex:
         terms (the builder collects it while tokenising); new ones enter the term -> stem table.
         *language* is the document's ISO 639-1 code (``search.language``): for ``"fr"`` its
         terms also enter the French term -> stem table.
+        Raises IndexSpaceError (nothing written) when the disk has too little free space
+        (:meth:`check_space`; estimate: four times the text and terms, plus 1 MiB).
         """
+        text = sum(len(sg.text) + len(sg.body_terms) + len(sg.heading_terms) for sg in segments)
+        self.check_space(4 * text + (1 << 20))
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:

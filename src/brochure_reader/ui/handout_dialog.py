@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from brochure_reader.files import atomic_write_bytes
 from brochure_reader.handouts import CoverDetails, HandoutRequest, RangeError, plan_handout
 from brochure_reader.handouts.compose import compose_handout
 from brochure_reader.handouts.ranges import section_page_range
@@ -514,7 +515,7 @@ class HandoutDialog(QDialog):
             if not path.lower().endswith(".pdf"):
                 path += ".pdf"
         try:
-            Path(path).write_bytes(self.handout.pdf)
+            atomic_write_bytes(path, self.handout.pdf)  # never a 0-byte file
         except OSError as exc:
             message = self.tr("The handout could not be saved: {reason}").format(
                 reason=exc.strerror or exc)
