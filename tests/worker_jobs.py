@@ -25,3 +25,29 @@ def sleep(seconds: float) -> float:
 def fail(message: str) -> None:
     """Raise ValueError(*message*)."""
     raise ValueError(message)
+
+
+@job(retries=1)
+def crash_once(marker: str) -> str:
+    """Kill the worker the first time (creating *marker*), succeed the second time."""
+    import os
+    from pathlib import Path
+
+    if not Path(marker).exists():
+        Path(marker).write_text("crashed")
+        os._exit(70)
+    return "second try"
+
+
+@job(timeout=1.0)
+def hang() -> None:
+    """Sleep far past its one-second time limit."""
+    time.sleep(600)
+
+
+@job()
+def pid() -> int:
+    """The worker's process id."""
+    import os
+
+    return os.getpid()

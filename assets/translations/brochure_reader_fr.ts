@@ -343,6 +343,7 @@
     <name>BookmarksPanel</name>
     <message>
         <source>Bookmarks file (can be imported again)</source>
+        <extracomment>What the file dialogs call a bookmarks export (a W3C Web Annotation JSON file): words a carer understands.</extracomment>
         <translation>Fichier de signets (peut être réimporté)</translation>
     </message>
     <message>
@@ -493,6 +494,10 @@
     <message>
         <source>Saved {title} to {path}</source>
         <translation>{title} enregistré dans {path}</translation>
+    </message>
+    <message>
+        <source>the document workers are not running.</source>
+        <translation>les processus qui lisent les documents ne fonctionnent pas.</translation>
     </message>
     <message>
         <source>Collection</source>
@@ -781,6 +786,17 @@
     <message>
         <source>Pick up where you left off</source>
         <translation>Reprenez là où vous vous étiez arrêté</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <source>This could not be done.</source>
+        <translation>Cela n’a pas pu être fait.</translation>
+    </message>
+    <message>
+        <source>a problem in the reader stopped it (the details are in the log)</source>
+        <translation>un problème dans le lecteur l’a interrompu (les détails sont dans le journal)</translation>
     </message>
 </context>
 <context>
@@ -1114,13 +1130,17 @@ Votre fichier d’origine n’est pas modifié.</translation>
 <context>
     <name>Printing</name>
     <message>
-        <source>The document took too long to prepare for printing.</source>
-        <extracomment>Highest resolution pages are rendered at (dots per inch); 300 dpi is print quality for text and keeps an A4 page near 26 MB in memory. Seconds to wait for one page from the worker before giving up.</extracomment>
-        <translation>La préparation du document pour l’impression a pris trop de temps.</translation>
+        <source>The printer could not be started.</source>
+        <extracomment>Highest resolution pages are rendered at (dots per inch); 300 dpi is print quality for text and keeps an A4 page near 26 MB in memory. Resolution of print preview pages (dots per inch), and the most memory they may take. Seconds one page may take in the worker before printing stops with a message. Pages rendered ahead of the one being printed. printing ended: the number of sheets sent (fewer when cancelled) printing stopped: a sentence for the user</extracomment>
+        <translation>L’imprimante n’a pas pu démarrer.</translation>
     </message>
     <message>
-        <source>The printer could not be started.</source>
-        <translation>L’imprimante n’a pas pu démarrer.</translation>
+        <source>Preparing page {number}…</source>
+        <translation>Préparation de la page {number}…</translation>
+    </message>
+    <message>
+        <source>This page could not be prepared: {reason}</source>
+        <translation>Cette page n’a pas pu être préparée&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Preparing pages for the printer…</source>
@@ -1158,15 +1178,12 @@ Votre fichier d’origine n’est pas modifié.</translation>
         <source>The PDF could not be saved: {reason}</source>
         <translation>Le PDF n’a pas pu être enregistré&#xa0;: {reason}</translation>
     </message>
-    <message>
-        <source>Print preview</source>
-        <translation>Aperçu avant impression</translation>
-    </message>
 </context>
 <context>
     <name>QuestionsTab</name>
     <message>
         <source>Remove question “{text}”</source>
+        <extracomment>Resolution used to print the one-page PDF (dots per inch).</extracomment>
         <translation>Retirer la question «&#xa0;{text}&#xa0;»</translation>
     </message>
     <message>
@@ -1257,6 +1274,10 @@ Votre fichier d’origine n’est pas modifié.</translation>
         <translation>Mes questions enregistrées dans {path}</translation>
     </message>
     <message>
+        <source>the document workers are not running</source>
+        <translation>les processus qui lisent les documents ne fonctionnent pas</translation>
+    </message>
+    <message>
         <source>My questions could not be printed: {reason}</source>
         <translation>Mes questions n’ont pas pu être imprimées&#xa0;: {reason}</translation>
     </message>
@@ -1273,7 +1294,7 @@ Votre fichier d’origine n’est pas modifié.</translation>
     <name>SearchPanel</name>
     <message>
         <source>Search the library (Ctrl+K)</source>
-        <extracomment>a hit to show: (document id, page 0-based, words/phrases to highlight on that page) the query changed: highlights of the old one should leave the page internal: (request number, text, scope, typing 0/1) to the search thread. An int, not a bool: PySide6 6.12.0 mishandles booleans passed through signals (see tests/gui/test_pyside_bool_signals.py).</extracomment>
+        <extracomment>Milliseconds of typing pause before searching. Most hits shown. a hit to show: (document id, page 0-based, words/phrases to highlight on that page) the query changed: highlights of the old one should leave the page</extracomment>
         <translation>Rechercher dans la bibliothèque (Ctrl+K)</translation>
     </message>
     <message>
@@ -1303,6 +1324,10 @@ Votre fichier d’origine n’est pas modifié.</translation>
     <message>
         <source>Whole library</source>
         <translation>Toute la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Search failed: {reason}</source>
+        <translation>La recherche a échoué&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>p. {number}</source>
@@ -1388,14 +1413,6 @@ Votre fichier d’origine n’est pas modifié.</translation>
     <message>
         <source>&amp;High contrast</source>
         <translation>Contraste é&amp;levé</translation>
-    </message>
-</context>
-<context>
-    <name>_SearchWorker</name>
-    <message>
-        <source>Search failed: {reason}</source>
-        <extracomment>Milliseconds of typing pause before searching. Most hits shown. (request number, SearchResult)</extracomment>
-        <translation>La recherche a échoué&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>

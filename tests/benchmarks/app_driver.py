@@ -88,9 +88,9 @@ def main() -> int:
     from brochure_reader.paths import AppPaths
     from brochure_reader.settings import Settings
     from brochure_reader.ui.app import _when_painted
+    from brochure_reader.ui.jobs import JobRunner
     from brochure_reader.ui.main_window import MainWindow
     from brochure_reader.ui.theme import apply_text_size
-    from brochure_reader.ui.worker_bridge import DocumentService
     from tests.benchmarks.procmem import tree_memory
 
     app = QApplication(sys.argv[:1])
@@ -99,7 +99,7 @@ def main() -> int:
     settings = Settings(paths.settings_file)
     apply_text_size(app, settings.get("larger_text"))
     library = Library.load(paths)
-    window = MainWindow(paths, library, settings, DocumentService())
+    window = MainWindow(paths, library, settings, JobRunner())
     window.resize(1280, 860)
     window.show()
     painted = []

@@ -35,9 +35,9 @@ def corpus_library(app_paths, corpus):
 @pytest.fixture
 def service(qtbot):
     """A document service (worker pools) that is shut down after the test."""
-    from brochure_reader.ui.worker_bridge import DocumentService
+    from brochure_reader.ui.jobs import JobRunner
 
-    service = DocumentService(workers=1)
+    service = JobRunner(workers=1)
     yield service
     service.shutdown()
 
@@ -46,11 +46,11 @@ def make_window(qtbot, app_paths, library, size=(1100, 800)):
     """A started, shown MainWindow on *library* with one worker; the caller shuts its
     service down (``win.service.shutdown()``)."""
     from brochure_reader.settings import Settings
+    from brochure_reader.ui.jobs import JobRunner
     from brochure_reader.ui.main_window import MainWindow
-    from brochure_reader.ui.worker_bridge import DocumentService
 
     win = MainWindow(
-        app_paths, library, Settings(app_paths.settings_file), DocumentService(workers=1)
+        app_paths, library, Settings(app_paths.settings_file), JobRunner(workers=1)
     )
     qtbot.addWidget(win)
     win.resize(*size)

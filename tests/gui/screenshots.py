@@ -20,8 +20,8 @@ def main(argv: list[str]) -> int:
     from brochure_reader.library import Library
     from brochure_reader.paths import AppPaths
     from brochure_reader.settings import Settings
+    from brochure_reader.ui.jobs import JobRunner
     from brochure_reader.ui.main_window import MainWindow
-    from brochure_reader.ui.worker_bridge import DocumentService
 
     def wait(ms: int) -> None:
         loop = QEventLoop()
@@ -37,7 +37,7 @@ def main(argv: list[str]) -> int:
     app.setFont(font)
     paths = AppPaths.from_home(home).ensure()
     window = MainWindow(paths, Library.load(paths), Settings(paths.settings_file),
-                        DocumentService())
+                        JobRunner())
     window.resize(1280, 860)
     window.show()
     window.start()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pymupdf
 import pytest
 from PySide6.QtCore import Qt
@@ -31,14 +29,14 @@ def store(app_paths):
 
 
 @pytest.fixture
-def executor():
-    with ThreadPoolExecutor(1) as pool:
-        yield pool
+def executor(service):
+    """The app's job runner (PDF output runs in its worker)."""
+    return service
 
 
 @pytest.fixture
 def panel(qtbot, store, executor):
-    widget = BookmarksPanel(store, title_of=lambda d: TITLES.get(d, d), submit=executor.submit)
+    widget = BookmarksPanel(store, title_of=lambda d: TITLES.get(d, d), jobs=executor)
     qtbot.addWidget(widget)
     widget.resize(420, 560)
     widget.show()
@@ -337,7 +335,7 @@ def test_print_questions_to_a_pdf_printer(qtbot, panel, tmp_path):
 def test_store_problems_are_shown(qtbot, app_paths, executor):
     (app_paths.data / FILE_NAME).write_bytes(b"garbage " * 200)
     store = BookmarkStore.open(app_paths)
-    widget = BookmarksPanel(store, submit=executor.submit)
+    widget = BookmarksPanel(store, jobs=executor)
     qtbot.addWidget(widget)
     [box] = widget.show_store_problems()
     assert "damaged" in box.text() and box.isVisible()
@@ -350,7 +348,7 @@ def test_unknown_documents_show_their_id(qtbot, store, executor):
         raise KeyError(doc_id)  # e.g. a document removed from the library
 
     store.add("gone-doc", 1, 0.0, label="Orphan")
-    widget = BookmarksPanel(store, title_of=title_of, submit=executor.submit)
+    widget = BookmarksPanel(store, title_of=title_of, jobs=executor)
     qtbot.addWidget(widget)
     widget.set_group_by(GROUP_BY_DOCUMENT)
     assert rows(widget.model)[0] == "gone-doc (1)"

@@ -175,7 +175,10 @@ def test_print_preview_page_choice_about_and_preferences_in_french(
 
     library = make_library(app_paths)
     doc = library.get("acute-myeloid-leukaemia")
-    job = PrintJob(service, doc.path, title=doc.title)
+    from brochure_reader.pdf import jobs as pdf_jobs
+
+    info = service.workers.submit(pdf_jobs.document_info, str(doc.path), None).result(120)
+    job = PrintJob(service, doc.path, info.sizes, title=doc.title)
     dialogs = [
         PrintPreview(job),
         PageChoiceDialog(None, 12, 2, [(3, 5)], "Treatment"),

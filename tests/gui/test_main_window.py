@@ -78,7 +78,7 @@ def test_crashing_worker_leaves_app_running(qtbot, window, monkeypatch):
     from brochure_reader.pdf import worker
 
     with qtbot.waitSignal(window.service.worker_restarted, timeout=30000):
-        window.service.call(worker.crash_for_test)
+        window.service.run(worker.crash_for_test).on_error(lambda exc: None)
     # the app still opens documents afterwards
     with qtbot.waitSignal(window.reader.document_opened, timeout=30000):
         window.reader.open("labels", 1, 0.0)
@@ -241,11 +241,11 @@ def test_page_painted_is_reported_once_per_page_and_scale(qtbot, window):
 def _unstarted_window(qtbot, app_paths, library):
     """A shown MainWindow whose start() has not run (as at launch, before the first paint)."""
     from brochure_reader.settings import Settings
+    from brochure_reader.ui.jobs import JobRunner
     from brochure_reader.ui.main_window import MainWindow
-    from brochure_reader.ui.worker_bridge import DocumentService
 
     win = MainWindow(
-        app_paths, library, Settings(app_paths.settings_file), DocumentService(workers=1)
+        app_paths, library, Settings(app_paths.settings_file), JobRunner(workers=1)
     )
     qtbot.addWidget(win)
     win.resize(1100, 800)

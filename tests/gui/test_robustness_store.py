@@ -11,15 +11,15 @@ from tests.disk_support import read_only
 
 def test_read_only_data_folder_shows_bookmarks(qtbot, app_paths, corpus_library):
     from brochure_reader.settings import Settings
+    from brochure_reader.ui.jobs import JobRunner
     from brochure_reader.ui.main_window import MainWindow
-    from brochure_reader.ui.worker_bridge import DocumentService
 
     with BookmarkStore.open(app_paths) as store:
         store.add("geotopo", 3, 20.0, label="Where I stopped")
         store.add("labels", 1, 0.0, label="Ask about this")
     with read_only(app_paths.data):
         win = MainWindow(app_paths, corpus_library, Settings(app_paths.settings_file),
-                         DocumentService(workers=1))
+                         JobRunner(workers=1))
         qtbot.addWidget(win)
         win.show()
         try:

@@ -182,9 +182,9 @@ from brochure_reader.library import Library
 from brochure_reader.paths import AppPaths
 from brochure_reader.settings import Settings
 from brochure_reader.ui.main_window import MainWindow
-from brochure_reader.ui.worker_bridge import DocumentService
+from brochure_reader.ui.jobs import JobRunner
 paths = AppPaths.from_home(sys.argv[1]).ensure()
-window = MainWindow(paths, Library.load(paths), Settings(paths.settings_file), DocumentService())
+window = MainWindow(paths, Library.load(paths), Settings(paths.settings_file), JobRunner())
 window.show()
 app.processEvents()
 print(" ".join(m for m in sys.modules if m.startswith(("brochure_reader.reflow",

@@ -60,3 +60,51 @@ def test_only_registered_jobs_are_accepted():
             pool.submit("document:document_info", "x.pdf")  # type: ignore[arg-type]
     finally:
         pool.shutdown()
+
+
+def test_a_job_past_its_time_limit_fails_and_its_worker_is_replaced():
+    from brochure_reader.pdf.worker import JobTimeout
+    from tests import worker_jobs
+
+    pool = WorkerPool(1)
+    try:
+        with pytest.raises(JobTimeout, match="took too long"):
+            pool.submit(worker_jobs.hang).result(timeout=60)  # spec: timeout=1.0
+        with pytest.raises(JobTimeout):
+            pool.submit(worker_jobs.sleep, 30, timeout=0.5).result(timeout=60)  # per call
+        assert pool.submit(worker_jobs.echo, "still here").result(timeout=60) == "still here"
+        assert pool.restarts == 2
+    finally:
+        pool.shutdown()
+
+
+def test_a_crash_fails_only_its_own_job_and_retries_as_registered(tmp_path):
+    from tests import worker_jobs
+
+    pool = WorkerPool(2)
+    try:
+        slow = pool.submit(worker_jobs.sleep, 1.5)  # on the other worker while one crashes
+        with pytest.raises(WorkerCrashed):
+            pool.submit(crash_for_test).result(timeout=60)
+        assert slow.result(timeout=60) == 1.5
+        marker = tmp_path / "crashed-once"
+        assert pool.submit(worker_jobs.crash_once, str(marker)).result(timeout=60) == "second try"
+        assert marker.exists() and pool.restarts == 2
+    finally:
+        pool.shutdown()
+
+
+def test_cancelling_a_queued_job_never_runs_it_nor_stops_a_worker():
+    from tests import worker_jobs
+
+    pool = WorkerPool(1)
+    try:
+        first = pool.submit(worker_jobs.pid)
+        busy = pool.submit(worker_jobs.sleep, 0.5)
+        queued = pool.submit(worker_jobs.fail, "must not run")
+        assert queued.cancel()
+        assert busy.result(timeout=60) == 0.5
+        assert pool.submit(worker_jobs.pid).result(timeout=60) == first.result(timeout=60)
+        assert queued.cancelled() and pool.restarts == 0
+    finally:
+        pool.shutdown()

@@ -13,16 +13,30 @@ import pytest
 from tests.conftest import REPO
 
 PARENT = """
-import sys
+import os
+import time
+from pathlib import Path
 from brochure_reader.pdf.worker import WorkerPool
+
+def workers():  # this process's children that are spawned workers (not the resource tracker)
+    found = []
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        for pid in (task / "children").read_text().split():
+            try:
+                cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            except OSError:
+                continue
+            if b"spawn_main" in cmdline:
+                found.append(pid)
+    return found
+
 pool = WorkerPool(2)
 pool.start()
-import time
 deadline = time.monotonic() + 60
-while time.monotonic() < deadline and len(pool._executor._processes) < 2:
+while time.monotonic() < deadline and len(workers()) < 2:
     time.sleep(0.1)
 time.sleep(2.0)  # the workers have run their initializer
-print(" ".join(str(p) for p in pool._executor._processes), flush=True)
+print(" ".join(workers()), flush=True)
 time.sleep(600)
 """
 

@@ -6,9 +6,12 @@ readers can follow it.  :func:`job` registers a function with its options:
 
 * ``timeout`` — seconds a run may take before the worker is stopped and the call fails with
   ``JobTimeout`` (None: no limit);
-* ``lane`` — ``"view"`` for what the reader is waiting for (renders, words, links) or
+* ``lane`` — ``"view"`` for what the reader is waiting for (renders, words, links),
   ``"background"`` for work nobody is watching (indexing, library outlines), which has its own
-  process so it never delays a page.
+  process so it never delays a page, or ``"local"``: a thread of the calling process, for jobs
+  that need no PyMuPDF (SQLite searches); time limits do not apply there;
+* ``retries`` — how many times a run whose worker *crashed* is started again before the call
+  fails with ``WorkerCrashed`` (a job raising an exception is never retried).
 
 A job function must be importable without PyMuPDF (the GUI process imports it to name it):
 the backend's jobs below import their module when they run; feature jobs (bookmark quotes,
@@ -25,7 +28,7 @@ from typing import Any, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-LANES = ("view", "background")
+LANES = ("view", "background", "local")
 
 
 @dataclass(frozen=True)
@@ -35,20 +38,22 @@ class JobSpec:
     name: str
     timeout: float | None = None
     lane: str = "view"
+    retries: int = 0
 
 
 #: every registered job by ``module.qualname``
 REGISTRY: dict[str, JobSpec] = {}
 
 
-def job(timeout: float | None = None, lane: str = "view") -> Callable[[F], F]:
+def job(timeout: float | None = None, lane: str = "view", retries: int = 0) -> Callable[[F], F]:
     """Register the decorated module-level function as a worker job; returns it unchanged
-    (so it pickles by reference).  Raises ValueError for an unknown *lane*."""
+    (so it pickles by reference).  *timeout* is in seconds.  Raises ValueError for an unknown
+    *lane*."""
     if lane not in LANES:
         raise ValueError(f"unknown lane {lane!r} (one of {LANES})")
 
     def register(fn: F) -> F:
-        spec = JobSpec(f"{fn.__module__}.{fn.__qualname__}", timeout, lane)
+        spec = JobSpec(f"{fn.__module__}.{fn.__qualname__}", timeout, lane, retries)
         REGISTRY[spec.name] = spec
         fn.__job__ = spec  # type: ignore[attr-defined]
         return fn

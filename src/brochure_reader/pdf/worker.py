@@ -1,24 +1,40 @@
-"""A pool of worker processes for all PyMuPDF work requested by the GUI.
+"""Worker processes for every PyMuPDF job the GUI asks for (plain Python, no Qt).
 
 PyMuPDF is not thread-safe and a malformed file can crash MuPDF, so documents are opened in
-separate processes (``spawn``, never ``fork``: the parent runs Qt).  When a worker dies the pool
-is marked broken; :class:`WorkerPool` then fails the pending futures with :class:`WorkerCrashed`
-and starts a fresh pool for the next request.  Plain Python (no Qt): the GUI adapts futures to
-signals in ``ui/worker_bridge.py``.
+separate processes (``spawn``, never ``fork``: the parent runs Qt).  The processes are a
+:class:`pebble.ProcessPool`, which gives what the standard library's executor lacks: a time limit
+per task (the worker running it is stopped and replaced), and a crash that fails only the task
+whose worker died while the pool replaces that worker.
+
+:class:`WorkerPool` adds its own queue in front of pebble, so that no more tasks are handed to
+pebble than there are workers: a task still in the queue can be cancelled for free (pebble stops
+the *process* of a cancelled task it has already handed out), and the queue decides the order.
+A job is a registered function (:mod:`brochure_reader.pdf.jobs`); its :class:`JobSpec` gives the
+default time limit and how many times a crash is retried.
+
+:class:`Workers` holds the lanes the GUI uses: ``view`` (what the reader waits for),
+``background`` (its own process, so indexing never delays a page) and ``local`` (one thread in
+this process, for jobs that need no PyMuPDF, such as SQLite searches).  The GUI turns futures
+into callbacks on its thread in ``ui/jobs.py``.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import threading
+from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, InvalidStateError, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import CancelledError, Future, InvalidStateError, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
 from typing import Any
 
 from brochure_reader.pdf.errors import DocumentError
-from brochure_reader.pdf.jobs import job, spec_of
+from brochure_reader.pdf.jobs import LANES, JobSpec, job, spec_of
+
+log = logging.getLogger(__name__)
 
 
 class WorkerCrashed(DocumentError):
@@ -32,8 +48,17 @@ class WorkerCrashed(DocumentError):
         super().__init__(message)
 
 
+class JobTimeout(DocumentError):
+    """A job ran past its time limit; its worker was stopped (and replaced)."""
+
+    def __init__(self, message: str = "This took too long and was stopped (the file may be "
+                 "damaged or very large)."):
+        super().__init__(message)
+
+
+@job()
 def _warm_up() -> None:
-    """Nothing: makes a fresh pool start its processes now."""
+    """Nothing: makes a fresh worker start now."""
 
 
 #: Seconds between a worker's checks that the process that started it is still there.
@@ -65,123 +90,195 @@ def _init_worker(parent: int | None = None) -> None:
     import brochure_reader.pdf.document  # noqa: F401  (import PyMuPDF once, up front)
 
 
-class WorkerPool:
-    """``submit(fn, *args) -> Future`` running *fn* in a worker process.
+@dataclass
+class _Task:
+    outer: Future
+    fn: Callable[..., Any]
+    args: tuple
+    timeout: float | None
+    retries: int
 
-    *fn* must be a registered job (:func:`brochure_reader.pdf.jobs.job`).  A crash fails
-    the affected futures with WorkerCrashed and the pool restarts itself; ``restarts`` counts how
-    often that happened.
+
+class WorkerPool:
+    """``submit(fn, *args, timeout=None) -> Future`` running a registered job in a worker process.
+
+    The future raises :class:`WorkerCrashed` when the worker died (after ``spec.retries`` more
+    tries), :class:`JobTimeout` past the time limit (*timeout*, else ``spec.timeout``; None: no
+    limit), or what the job raised.  ``cancel()`` on the future succeeds while the task waits in
+    the queue; a running task finishes (its result is then unused).  ``restarts`` counts the
+    workers that died or were stopped.
     """
 
     def __init__(self, workers: int = 2):
         self.workers = workers
         self.restarts = 0
         self._lock = threading.Lock()
-        self._executor: ProcessPoolExecutor | None = None
+        self._pool = None
+        self._queue: deque[_Task] = deque()
+        self._in_flight = 0
         self._closed = False
 
-    def _pool(self) -> ProcessPoolExecutor:
-        if self._executor is None:
-            self._executor = ProcessPoolExecutor(
+    def _pebble(self):
+        if self._pool is None or not self._pool.active:
+            from pebble import ProcessPool
+
+            self._pool = ProcessPool(
                 max_workers=self.workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_init_worker,
+                initializer=_init_worker,  # its parent watchdog ends it if we are killed
                 initargs=(os.getpid(),),
+                context=multiprocessing.get_context("spawn"),
             )
-        return self._executor
+        return self._pool
 
     def start(self) -> None:
         """Start the processes now (they import PyMuPDF) so the first request is quick."""
-        with self._lock:
-            pool = self._pool()
         for _ in range(self.workers):
-            pool.submit(_warm_up)
+            self.submit(_warm_up)
 
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
-        """Run ``fn(*args)`` in a worker.  The future raises WorkerCrashed if the worker dies.
-
-        *fn* is a registered job function (e.g. ``jobs.render_page``); raises TypeError for
-        anything else.
-        """
-        spec_of(fn)
+    def submit(self, fn: Callable[..., Any], *args: Any, timeout: float | None = None) -> Future:
+        """Queue ``fn(*args)``; raises TypeError unless *fn* is a registered job."""
+        spec: JobSpec = spec_of(fn)
         outer: Future = Future()
+        task = _Task(outer, fn, args, timeout if timeout is not None else spec.timeout,
+                     spec.retries)
         with self._lock:
             if self._closed:
                 outer.set_exception(RuntimeError("the worker pool is shut down"))
                 return outer
-            try:
-                executor = self._pool()
-                inner = executor.submit(fn, *args)
-            except (BrokenProcessPool, RuntimeError):
-                self._restart_locked(self._executor)
-                executor = self._pool()
-                inner = executor.submit(fn, *args)
-
-        def relay(done: Future) -> None:
-            if done.cancelled():
-                outer.cancel()
-                return
-            exc = done.exception()
-            if isinstance(exc, BrokenProcessPool):
-                with self._lock:
-                    self._restart_locked(executor)
-                exc = WorkerCrashed()
-            try:
-                if exc is not None:
-                    outer.set_exception(exc)
-                else:
-                    outer.set_result(done.result())
-            except InvalidStateError:  # the caller cancelled it meanwhile
-                pass
-
-        def cancel_inner(fut: Future) -> None:
-            if fut.cancelled():
-                inner.cancel()
-
-        outer.add_done_callback(cancel_inner)
-        inner.add_done_callback(relay)
+            self._queue.append(task)
+        self._pump()
         return outer
 
-    def _restart_locked(self, executor: ProcessPoolExecutor | None) -> None:
-        # Only once per crash: every future of the broken pool arrives here.
-        if executor is None or executor is not self._executor:
-            return
-        self._executor = None
-        self.restarts += 1
-        threading.Thread(target=_stop_executor, args=(executor,), daemon=True).start()
+    def _pump(self) -> None:
+        """Hand queued tasks to pebble while a worker is free."""
+        while True:
+            with self._lock:
+                if self._closed or self._in_flight >= self.workers or not self._queue:
+                    return
+                task = self._queue.popleft()
+                if not task.outer.set_running_or_notify_cancel():
+                    continue  # cancelled while queued: never runs
+            self._schedule(task)
+
+    def _schedule(self, task: _Task) -> None:
+        with self._lock:
+            self._in_flight += 1
+            try:
+                inner = self._pebble().schedule(task.fn, task.args, timeout=task.timeout)
+            except Exception as exc:  # the pool could not take it (stopping, broken)
+                self._in_flight -= 1
+                self._settle(task.outer, exc=exc)
+                return
+        inner.add_done_callback(lambda done: self._finished(task, done))
+
+    def _finished(self, task: _Task, done: Future) -> None:
+        from pebble import ProcessExpired
+
+        with self._lock:
+            self._in_flight -= 1
+        exc: BaseException | None
+        try:
+            result, exc = done.result(), None
+        except BaseException as error:  # what the job raised is passed on as it is
+            result, exc = None, error
+        if isinstance(exc, ProcessExpired):
+            with self._lock:
+                self.restarts += 1
+            log.warning("worker %s died (exit code %s) running %s", exc.pid, exc.exitcode,
+                        getattr(task.fn, "__qualname__", task.fn))
+            if task.retries > 0 and not self._closed:
+                task.retries -= 1
+                self._schedule(task)  # again, ahead of the queue; the future stays running
+                return
+            exc = WorkerCrashed()
+        elif isinstance(exc, FutureTimeout | TimeoutError):
+            with self._lock:
+                self.restarts += 1
+            exc = JobTimeout()
+        elif isinstance(exc, CancelledError):
+            exc = RuntimeError("the worker pool was shut down")
+        self._settle(task.outer, result, exc)
+        self._pump()
+
+    @staticmethod
+    def _settle(outer: Future, result: Any = None, exc: BaseException | None = None) -> None:
+        try:
+            if exc is not None:
+                outer.set_exception(exc)
+            else:
+                outer.set_result(result)
+        except InvalidStateError:  # already settled (shut down meanwhile)
+            pass
 
     def shutdown(self, timeout: float = 2.0) -> None:
         """Stop the workers: queued jobs are cancelled, a running job gets *timeout* seconds
         before its process is terminated."""
         with self._lock:
             self._closed = True
-            executor, self._executor = self._executor, None
-        if executor is not None:
-            _stop_executor(executor, timeout)
+            queued, self._queue = list(self._queue), deque()
+            pool, self._pool = self._pool, None
+        for task in queued:
+            task.outer.cancel()
+        if pool is not None:
+            pool.close()
+            try:
+                pool.join(timeout)
+            except TimeoutError:  # a job is stuck: terminate its process
+                pool.stop()
+                pool.join()
 
 
-def _stop_executor(executor: ProcessPoolExecutor, timeout: float = 2.0) -> None:
-    """Shut *executor* down without leaving work for the interpreter's exit.
+class ThreadLane:
+    """The ``local`` lane: one thread in this process, for jobs that need no PyMuPDF (SQLite
+    searches).  Same ``submit``/``shutdown`` as :class:`WorkerPool`; time limits do not apply
+    (a thread cannot be stopped) and there is no process to crash."""
 
-    CPython before 3.12 wakes every pool's management thread at exit through a pipe that the
-    finished thread has already closed, printing an "OSError: Bad file descriptor" traceback;
-    so the thread is joined here (its processes terminated if a job hangs) and then forgotten.
-    """
-    # shutdown() drops these references, so take them first
-    thread = getattr(executor, "_executor_manager_thread", None)
-    processes = list((getattr(executor, "_processes", None) or {}).values())
-    executor.shutdown(wait=False, cancel_futures=True)
-    if thread is None:
-        return
-    thread.join(timeout)
-    if thread.is_alive():
-        for process in processes:
-            process.terminate()
-        thread.join(timeout)
-    if not thread.is_alive():
-        from concurrent.futures import process as futures_process
+    def __init__(self, name: str = "jobs") -> None:
+        self._executor = ThreadPoolExecutor(1, thread_name_prefix=name)
+        self.restarts = 0
 
-        getattr(futures_process, "_threads_wakeups", {}).pop(thread, None)
+    def start(self) -> None:
+        pass
+
+    def submit(self, fn: Callable[..., Any], *args: Any, timeout: float | None = None) -> Future:
+        spec_of(fn)
+        return self._executor.submit(fn, *args)
+
+    def shutdown(self, timeout: float = 2.0) -> None:
+        self._executor.shutdown(wait=True)  # queued local jobs are quick: let them finish
+
+
+class Workers:
+    """The lanes jobs run in: ``view`` (*view_workers* processes), ``background`` (one
+    process) and ``local`` (one thread here).  ``submit(fn, *args, lane=None, timeout=None)``
+    uses the job's own lane unless *lane* says otherwise."""
+
+    def __init__(self, view_workers: int = 1) -> None:
+        self.lanes: dict[str, WorkerPool | ThreadLane] = {
+            "view": WorkerPool(view_workers),
+            "background": WorkerPool(1),
+            "local": ThreadLane(),
+        }
+        assert set(self.lanes) == set(LANES)
+
+    def start(self) -> None:
+        for lane in self.lanes.values():
+            lane.start()
+
+    def submit(self, fn: Callable[..., Any], *args: Any, lane: str | None = None,
+               timeout: float | None = None) -> Future:
+        """Run registered job *fn*; raises TypeError for an unregistered one, KeyError for an
+        unknown *lane*."""
+        name = lane or spec_of(fn).lane
+        return self.lanes[name].submit(fn, *args, timeout=timeout)
+
+    @property
+    def restarts(self) -> int:
+        return sum(lane.restarts for lane in self.lanes.values())
+
+    def shutdown(self, timeout: float = 2.0) -> None:
+        for lane in self.lanes.values():
+            lane.shutdown(timeout)
 
 
 @job()

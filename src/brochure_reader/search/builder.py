@@ -422,7 +422,7 @@ def _worker_index(db_path: str) -> SearchIndex:
     return idx
 
 
-@job(lane="background")
+@job(lane="background", retries=1)  # a crash may be chance: once more, then report it
 def index_document_job(db_path: str, spec: DocSpec, force: bool = False) -> tuple[str, str]:
     """Worker entry: :func:`index_document` on the index file *db_path* (kept open per process)."""
     return index_document(_worker_index(db_path), spec, force)

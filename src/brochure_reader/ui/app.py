@@ -107,9 +107,9 @@ def run(
     from brochure_reader import APP_NAME, APP_TITLE
     from brochure_reader.library import Library
     from brochure_reader.settings import Settings
+    from brochure_reader.ui.jobs import JobRunner
     from brochure_reader.ui.main_window import MainWindow
     from brochure_reader.ui.theme import apply_text_size
-    from brochure_reader.ui.worker_bridge import DocumentService
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -144,7 +144,7 @@ def run(
     apply_theme(app, settings.get("theme"))
     library = Library.load(paths)
     library.problems.extend(settings.problems)
-    window = MainWindow(paths, library, settings, DocumentService())
+    window = MainWindow(paths, library, settings, JobRunner())
     window.restore_layout()
     window.show()
 

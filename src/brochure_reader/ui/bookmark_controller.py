@@ -16,17 +16,17 @@ from brochure_reader.bookmarks.questions import (
 from brochure_reader.library import Section
 from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.ui.bookmarks_panel import BookmarksPanel
+from brochure_reader.ui.jobs import JobRunner, log_error, user_message
 from brochure_reader.ui.navigation import NavigationModel
 from brochure_reader.ui.page_view import PageView
 from brochure_reader.ui.reader import ReaderController
-from brochure_reader.ui.worker_bridge import DocumentService
 
 
 class BookmarkController(QObject):
     message = Signal(str)
 
     def __init__(self, panel: BookmarksPanel, reader: ReaderController, view: PageView,
-                 nav_model: NavigationModel, service: DocumentService, parent=None):
+                 nav_model: NavigationModel, service: JobRunner, parent=None):
         super().__init__(parent)
         self.panel, self.reader, self.view = panel, reader, view
         self.nav_model, self.service = nav_model, service
@@ -78,8 +78,8 @@ class BookmarkController(QObject):
                                     section.title if section else "", quote,
                                     content_hash=self._hashes.get(doc_id, ""), edit_label=True)
 
-        self.service.call(job, args, quoted,
-                          lambda _exc: quoted(""))  # no text there: a bookmark all the same
+        # no text there (or it cannot be read): a bookmark all the same, without a quote
+        self.service.run(job, args).on_result(quoted).on_error(lambda _exc: quoted(""))
 
     def add_questions(self, doc_id: str) -> None:
         """Add every "Questions to ask" list of *doc_id* to My questions."""
@@ -96,9 +96,10 @@ class BookmarkController(QObject):
                     self.tr("Added %n question(s) from “{section}” to My questions", "", added)
                     .format(section=section.title))
 
-            self.service.call(quotes.section_lines,
-                              (str(doc.path), None, section_bound(section), section_bound(after)),
-                              got, lambda exc: self.message.emit(str(exc)))
+            self.service.run(
+                quotes.section_lines,
+                (str(doc.path), None, section_bound(section), section_bound(after)),
+            ).on_result(got).on_error(lambda exc: self.message.emit(user_message(exc)))
 
     # --- markers and re-anchoring ----------------------------------------------------------
 
@@ -124,13 +125,14 @@ class BookmarkController(QObject):
             self._hashes[doc_id] = sha
             if not self.panel.needs_reanchor(doc_id, sha):
                 return
-            self.service.call(
-                quotes.text_map, (document.path, document.password),
-                lambda text_map: self._reanchor(doc_id, sha, text_map),
-                lambda exc: self.message.emit(str(exc)),
-            )
+            self.service.run(quotes.text_map, (document.path, document.password)).on_result(
+                lambda text_map: self._reanchor(doc_id, sha, text_map)
+            ).on_error(lambda exc: self.message.emit(user_message(exc)))
 
-        self.service.call(pdf_jobs.content_hash, (str(doc.path),), hashed, lambda _e: None)
+        # unreadable file: opening it says so; bookmarks then simply stay where they were
+        self.service.run(pdf_jobs.content_hash, (str(doc.path),)).on_result(hashed).on_error(
+            log_error
+        )
 
     def _reanchor(self, doc_id: str, sha: str, text_map) -> None:
         self.panel.reanchor(doc_id, sha, text_map, self.reader.sections.get(doc_id))

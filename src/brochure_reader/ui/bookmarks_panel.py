@@ -6,7 +6,7 @@ bookmarks (and removing questions) goes through :attr:`BookmarksPanel.undo_stack
 actions (:attr:`undo_action`, :attr:`redo_action`, Ctrl+Z / Ctrl+Shift+Z, active while the
 panel has focus) the main window can also put in its Edit menu.
 
-PyMuPDF work (PDF export, printing) runs through *submit* (``WorkerPool.submit``); changes made
+PyMuPDF work (PDF export, printing) runs as jobs through *jobs* (``JobRunner.run``); changes made
 by another process (a second window, the CLI) are picked up by polling
 ``BookmarkStore.changed_elsewhere`` every two seconds.
 """
@@ -14,7 +14,6 @@ by another process (a second window, the CLI) are picked up by polling
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -56,6 +55,7 @@ from brochure_reader.ui.bookmarks_model import (
 )
 from brochure_reader.ui.bookmarks_questions import QuestionsTab
 from brochure_reader.ui.i18n import translate
+from brochure_reader.ui.jobs import JobRunner, user_message
 
 #: What the file dialogs call a bookmarks export (a W3C Web Annotation JSON file): words a
 #: carer understands.
@@ -80,12 +80,6 @@ def humanise_slug(section_ref: str) -> str:
     slug = section_ref.partition("#")[2]
     words = slug.replace("-", " ").strip()
     return words[:1].upper() + words[1:]
-
-
-class _FutureBridge(QObject):
-    """Brings a Future's completion back to the GUI thread (queued signal)."""
-
-    finished = Signal(object, object)
 
 
 class _DeleteBookmarks(QUndoCommand):
@@ -130,8 +124,8 @@ class BookmarksPanel(QWidget):
 
     *store*: an open :class:`BookmarkStore` (the panel does not close it);
     *title_of(doc_id) -> str*: document titles for groups and exports (default: the id);
-    *submit(fn, *args) -> Future*: runs PyMuPDF functions in a worker (default: a private
-    one-process :class:`~brochure_reader.pdf.worker.WorkerPool`, started on first use).
+    *jobs*: the app's :class:`~brochure_reader.ui.jobs.JobRunner`, which writes the PDFs in a
+    worker.
     """
 
     #: emitted when a bookmark is clicked: (document id, page 0-based, y in PDF points)
@@ -142,7 +136,7 @@ class BookmarksPanel(QWidget):
     status_message = Signal(str)
 
     def __init__(self, store: BookmarkStore, title_of: Callable[[str], str] | None = None,
-                 submit: Callable[..., Future] | None = None, parent: QWidget | None = None):
+                 jobs: JobRunner | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("bookmarksPanel")
         self._store = store
@@ -155,12 +149,9 @@ class BookmarksPanel(QWidget):
                 return doc_id
 
         self._title_of = safe_title
-        self._submit = submit
-        self._pool = None
+        self._jobs = jobs
         self._collapsed: set[tuple[str, str]] = set()
         self._note_id: str | None = None
-        self._bridge = _FutureBridge(self)
-        self._bridge.finished.connect(lambda future, callback: callback(future))
 
         self._undo_stack = QUndoStack(self)
         self.undo_action = self._undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -174,7 +165,7 @@ class BookmarksPanel(QWidget):
         self._model = BookmarkTreeModel(self._title_of, self)
         self._model.rename_requested.connect(self.rename)
         self._build_bookmarks_tab()
-        self.questions = QuestionsTab(store, self._undo_stack, self._run_pdf, self)
+        self.questions = QuestionsTab(store, self._undo_stack, jobs, self)
         self.questions.status_message.connect(self.status_message)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._bookmarks_tab, self.tr("Bookmarks"))
@@ -385,11 +376,8 @@ class BookmarksPanel(QWidget):
         return boxes
 
     def shutdown(self) -> None:
-        """Stop the private worker pool, if one was started (call when the app quits)."""
+        """Save the note being edited (call when the app quits)."""
         self.save_note()
-        if self._pool is not None:
-            self._pool.shutdown()
-            self._pool = None
 
     # --- selection and view state --------------------------------------------------------
 
@@ -598,18 +586,6 @@ class BookmarksPanel(QWidget):
 
     # --- import / export ---------------------------------------------------------------------
 
-    def _run_pdf(self, fn: Callable, args: tuple, callback: Callable[[Future], None]) -> None:
-        """Run ``fn(*args)`` through *submit* and call ``callback(future)`` on the GUI thread."""
-        submit = self._submit
-        if submit is None:
-            if self._pool is None:
-                from brochure_reader.pdf.worker import WorkerPool
-
-                self._pool = WorkerPool(1)
-            submit = self._pool.submit
-        future = submit(fn, *args)
-        future.add_done_callback(lambda f: self._bridge.finished.emit(f, callback))
-
     def export_json(self, path: str, collection: str | None = None) -> int:
         """Write bookmarks (all, or one collection) as Web Annotation JSON; returns the count."""
         from brochure_reader.bookmarks.exchange import export_file
@@ -654,19 +630,24 @@ class BookmarksPanel(QWidget):
                    for b in self._store.list(collection=collection)]
         title = collection or self.tr("My bookmarks")
 
-        def finished(future: Future) -> None:
-            if future.exception() is not None:
-                self._warn(self.tr("The PDF could not be written: {reason}").format(
-                    reason=future.exception()))
-                return
+        def written(_pages: int) -> None:
             self.status_message.emit(self.tr("Saved {title} to {path}").format(
                 title=title, path=path))
             if done is not None:
                 done(path)
 
-        self._run_pdf(write_collection_pdf,
-                      (path, title, entries, self.tr("Collection") if collection else ""),
-                      finished)
+        if self._jobs is None:
+            self._warn(self.tr("The PDF could not be written: {reason}").format(
+                reason=self.tr("the document workers are not running.")))
+            return
+        self._jobs.run(
+            write_collection_pdf,
+            (path, title, entries, self.tr("Collection") if collection else ""),
+            parent=self,
+        ).on_result(written).on_error(
+            lambda exc: self._warn(self.tr("The PDF could not be written: {reason}").format(
+                reason=user_message(exc)))
+        )
 
     def _choose_export(self, collection: str | None) -> None:
         name = (collection or self.tr("bookmarks")).replace("/", "-")

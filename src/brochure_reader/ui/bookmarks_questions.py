@@ -30,6 +30,7 @@ from brochure_reader.bookmarks.model import Question
 from brochure_reader.bookmarks.store import StoreError
 from brochure_reader.ui import file_dialogs
 from brochure_reader.ui.i18n import translate
+from brochure_reader.ui.jobs import user_message
 
 #: Resolution used to print the one-page PDF (dots per inch).
 PRINT_DPI = 300
@@ -58,11 +59,11 @@ class QuestionsTab(QWidget):
     #: a short message for the status bar
     status_message = Signal(str)
 
-    def __init__(self, store, undo_stack, run_pdf: Callable, parent: QWidget | None = None):
+    def __init__(self, store, undo_stack, jobs, parent: QWidget | None = None):
         super().__init__(parent)
         self._store = store
         self._undo = undo_stack
-        self._run_pdf = run_pdf
+        self._jobs = jobs  # the app's JobRunner (None: no PDF output)
         self._loading = False
         self._printers: list = []  # printers kept alive while their page is rendered
 
@@ -297,19 +298,22 @@ class QuestionsTab(QWidget):
         *failed()* after the user was told about a failure."""
         from brochure_reader.bookmarks.printout import write_questions_pdf
 
-        def finished(future) -> None:
-            error = future.exception()
-            if error is not None:
-                self._warn(self.tr("My questions could not be saved as a PDF: {reason}").format(
-                    reason=error))
-                if failed is not None:
-                    failed()
-                return
+        def written(_scale: float) -> None:
             self.status_message.emit(self.tr("Saved My questions to {path}").format(path=path))
             if done is not None:
                 done(path)
 
-        self._run_pdf(write_questions_pdf, (path, self._pdf_data()), finished)
+        def refused(error: BaseException) -> None:
+            self._warn(self.tr("My questions could not be saved as a PDF: {reason}").format(
+                reason=user_message(error)))
+            if failed is not None:
+                failed()
+
+        if self._jobs is None:
+            refused(RuntimeError(self.tr("the document workers are not running")))
+            return
+        self._jobs.run(write_questions_pdf, (path, self._pdf_data()), parent=self) \
+            .on_result(written).on_error(refused)
 
     def print_questions(self, printer=None) -> None:
         """Print the one-page sheet.  Without *printer* a print dialog is shown first."""
@@ -333,14 +337,14 @@ class QuestionsTab(QWidget):
             except OSError:
                 pass  # still open in a worker (Windows); the temp folder is cleaned later
 
-        def rendered(future) -> None:
+        def not_rendered(error: BaseException) -> None:
+            clean_up()
+            self._warn(self.tr("My questions could not be printed: {reason}").format(
+                reason=user_message(error)))
+
+        def rendered(result) -> None:
             try:
-                error = future.exception()
-                if error is not None:
-                    self._warn(self.tr("My questions could not be printed: {reason}").format(
-                        reason=error))
-                    return
-                width, height, stride, samples = future.result()
+                width, height, stride, samples = result
                 image = QImage(samples, width, height, stride, QImage.Format.Format_RGB888)
                 painter = QPainter()
                 if not painter.begin(printer):
@@ -357,6 +361,7 @@ class QuestionsTab(QWidget):
         def written(_path: str) -> None:
             from brochure_reader.pdf.jobs import render_page
 
-            self._run_pdf(render_page, (pdf, None, 0, PRINT_DPI / 72.0), rendered)
+            self._jobs.run(render_page, (pdf, None, 0, PRINT_DPI / 72.0), parent=self) \
+                .on_result(rendered).on_error(not_rendered)
 
         self.export_pdf(pdf, written, clean_up)

@@ -47,7 +47,7 @@ from brochure_reader.library import Document, Library, LibraryError, Section
 from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.settings import Settings
 from brochure_reader.ui import file_dialogs
-from brochure_reader.ui.worker_bridge import DocumentService
+from brochure_reader.ui.jobs import JobRunner, log_error
 
 REF_ROLE = Qt.ItemDataRole.UserRole
 #: Pause (ms) after the last change before the handout is composed again.
@@ -88,7 +88,7 @@ class HandoutDialog(QDialog):
         library: Library,
         sections_by_doc: dict[str, list[Section]],
         settings: Settings,
-        service: DocumentService,
+        service: JobRunner,
     ):
         super().__init__(parent)
         self.library, self.settings, self.service = library, settings, service
@@ -308,12 +308,9 @@ class HandoutDialog(QDialog):
         """Ask the workers for every document's page count (and outline, if not known yet)."""
         for doc in self.library.documents():
             self._futures.append(
-                self.service.call(
-                    pdf_jobs.document_info,
-                    (str(doc.path), None),
-                    lambda info, doc=doc: self._got_info(doc, info),
-                    lambda _exc: None,  # encrypted or broken: it simply shows no page counts
-                )
+                self.service.run(pdf_jobs.document_info, (str(doc.path), None), parent=self)
+                .on_result(lambda info, doc=doc: self._got_info(doc, info))
+                .on_error(log_error)  # encrypted or broken: it simply shows no page counts
             )
 
     def _got_info(self, doc: Document, info) -> None:
@@ -448,12 +445,9 @@ class HandoutDialog(QDialog):
             return
         generation = self._generation
         self._futures.append(
-            self.service.call(
-                compose_handout,
-                (request,),
-                lambda handout: self._composed(generation, handout),
-                lambda exc: self._failed(generation, exc),
-            )
+            self.service.run(compose_handout, (request,), parent=self)
+            .on_result(lambda handout: self._composed(generation, handout))
+            .on_error(lambda exc: self._failed(generation, exc))
         )
 
     def _composed(self, generation: int, handout) -> None:
@@ -471,11 +465,11 @@ class HandoutDialog(QDialog):
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.preview.addItem(item)
             self._futures.append(
-                self.service.call(
-                    pdf_jobs.render_page,
-                    (str(path), None, page, THUMB_SCALE),
-                    lambda result, g=generation, i=item: self._thumb(g, i, result),
+                self.service.run(
+                    pdf_jobs.render_page, (str(path), None, page, THUMB_SCALE), parent=self
                 )
+                .on_result(lambda result, g=generation, i=item: self._thumb(g, i, result))
+                .on_error(log_error)  # a missing thumbnail; the handout itself was made
             )
         notes = "".join(f"\n{note}." for note in handout.notes)
         if self.large_print.isChecked():
@@ -534,7 +528,8 @@ class HandoutDialog(QDialog):
         path = self._tmp / f"print-{self._generation}.pdf"
         path.write_bytes(self.handout.pdf)
         self.remember_clinic()
-        return print_document(self, self.service, path, title=self.tr("Handout"))
+        print_document(self, self.service, path, title=self.tr("Handout"))  # the dialog follows
+        return True
 
     def done(self, result: int) -> None:
         for future in self._futures:

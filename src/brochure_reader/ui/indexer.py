@@ -2,7 +2,7 @@
 
 ::
 
-    indexer = IndexerController(pool, index_path(paths.cache), parent=main_window)
+    indexer = IndexerController(jobs, index_path(paths.cache), parent=main_window)
     indexer.progress.connect(status_bar_update)       # (done, total, document title)
     indexer.document_indexed.connect(search_panel.index_changed)
     indexer.finished.connect(hide_progress)
@@ -10,21 +10,20 @@
     ...
     indexer.cancel()                                  # e.g. from the status bar's button
 
-Documents go to the :class:`~brochure_reader.pdf.worker.WorkerPool` one at a time, so the pool
-stays free for page rendering between documents, a document that crashes MuPDF costs only that
-document, and each finished document is searchable at once.  Unchanged documents take a
+Documents go to the background lane of the :class:`~brochure_reader.ui.jobs.JobRunner` *jobs*
+one at a time (``jobs.run(index_document_job, …)``), so pages keep rendering meanwhile, a
+document that crashes MuPDF costs only that document, and each finished document is searchable
+at once.  Unchanged documents take a
 ``stat`` call in the worker.
 """
 
 from __future__ import annotations
 
 import logging
-from concurrent.futures import Future
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
-from brochure_reader.pdf.worker import WorkerCrashed
 from brochure_reader.search.builder import DocSpec, index_document_job, optimize_job, prune_job
 
 log = logging.getLogger(__name__)
@@ -44,12 +43,10 @@ class IndexerController(QObject):
     document_failed = Signal(str, str)
     #: the run ended (also after cancel())
     finished = Signal()
-    #: internal: a job finished in a pool thread -> handled on the GUI thread
-    _job_done = Signal(object, object)
 
-    def __init__(self, pool, index_path: str | Path, parent: QObject | None = None):
+    def __init__(self, jobs, index_path: str | Path, parent: QObject | None = None):
         super().__init__(parent)
-        self._pool = pool
+        self._jobs = jobs
         self._db = str(index_path)
         self._queue: list[DocSpec] = []
         self._total = 0
@@ -57,9 +54,7 @@ class IndexerController(QObject):
         self._indexed = 0
         self._running = False
         self._cancelled = False
-        self._future: Future | None = None
-        self._retried: set[str] = set()
-        self._job_done.connect(self._on_job_done)
+        self._op = None  # the JobOp running now
 
     def is_running(self) -> bool:
         return self._running
@@ -81,15 +76,16 @@ class IndexerController(QObject):
         if not self._running:
             return
         self._cancelled = True
-        if self._future is not None and self._future.cancel():
+        if self._op is not None and self._op.future.cancel():  # not started: it never runs
             self._finish()
 
     # --- internals ----------------------------------------------------------------------------
 
     def _submit(self, fn, spec: DocSpec | None, *args) -> None:
-        future = self._pool.submit(fn, self._db, *args)
-        self._future = future
-        future.add_done_callback(lambda f, s=spec: self._job_done.emit(s, f))
+        op = self._jobs.run(fn, (self._db, *args), lane="background")
+        self._op = op
+        op.on_result(lambda value: self._job_done(op, spec, value, None))
+        op.on_error(lambda exc: self._job_done(op, spec, None, exc))
 
     def _next(self) -> None:
         if self._cancelled:
@@ -107,32 +103,22 @@ class IndexerController(QObject):
         self.progress.emit(self._done, self._total, spec.title)
         self._submit(index_document_job, spec, spec)
 
-    @Slot(object, object)
-    def _on_job_done(self, spec: DocSpec | None, future: Future) -> None:
-        if future is not self._future or not self._running:
+    def _job_done(self, op, spec: DocSpec | None, value, exc: BaseException | None) -> None:
+        if op is not self._op or not self._running:
             return
-        self._future = None
-        if future.cancelled():
-            self._finish()
-            return
-        exc = future.exception()
+        self._op = None
         if spec is None:  # prune or optimise
             if exc is not None:
                 log.warning("search index maintenance failed: %s", exc)
-            elif isinstance(future.result(), list):
-                for doc_id in future.result():
+            elif isinstance(value, list):
+                for doc_id in value:
                     self.document_indexed.emit(doc_id)
         else:
-            if isinstance(exc, WorkerCrashed) and spec.doc_id not in self._retried:
-                self._retried.add(spec.doc_id)  # a crash may be chance: once more, then report
-                self._queue.insert(0, spec)
-                self._next()
-                return
             self._done += 1
-            if exc is not None:  # WorkerCrashed twice, or an index that cannot be written
+            if exc is not None:  # WorkerCrashed (after the job's one retry), or an unwritable index
                 self.document_failed.emit(spec.doc_id, f"could not be indexed: {exc}")
             else:
-                status, message = future.result()
+                status, message = value
                 if status == "indexed":
                     self._indexed += 1
                     self.document_indexed.emit(spec.doc_id)
@@ -142,6 +128,6 @@ class IndexerController(QObject):
 
     def _finish(self) -> None:
         self._running = False
-        self._future = None
+        self._op = None
         self._queue = []
         self.finished.emit()

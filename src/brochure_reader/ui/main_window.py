@@ -23,10 +23,10 @@ from brochure_reader.settings import Settings
 from brochure_reader.ui import file_dialogs
 from brochure_reader.ui.actions import Actions
 from brochure_reader.ui.home_view import HomeView
+from brochure_reader.ui.jobs import JobRunner
 from brochure_reader.ui.navigation import NavigationModel, NavigationPanel
 from brochure_reader.ui.page_view import PageView
 from brochure_reader.ui.reader import ReaderController
-from brochure_reader.ui.worker_bridge import DocumentService
 
 #: The Add to library file filter (the patterns stay; the words are translated where shown).
 DOCUMENT_PATTERNS = "*.pdf *.epub *.xps *.oxps *.cbz *.fb2 *.mobi"
@@ -38,7 +38,7 @@ FEATURES_DELAY_MS = 2000
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, paths: AppPaths, library: Library, settings: Settings, service: DocumentService
+        self, paths: AppPaths, library: Library, settings: Settings, service: JobRunner
     ):
         super().__init__()
         self.paths, self.library, self.settings, self.service = paths, library, settings, service
@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         from brochure_reader.ui.search_panel import SearchPanel
 
         db = index_path(self.paths.cache)
-        self.search_panel = SearchPanel(db, self)
+        self.search_panel = SearchPanel(db, self, jobs=self.service)
         self.search_panel.set_categories(
             [(cat_id, title) for cat_id, title, _docs in self.library.by_category()]
         )
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         )
         self.tabifyDockWidget(self.nav_dock, self.search_dock)
         self.nav_dock.raise_()
-        self.indexer = IndexerController(self.service.background_pool, db, self)
+        self.indexer = IndexerController(self.service, db, self)
         self._reindex_pending = False
         self.indexer.finished.connect(self._indexing_finished)
         self.indexer.document_failed.connect(self._not_indexed)
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
 
         self.bookmark_store = BookmarkStore.open(self.paths)
         self.bookmarks = BookmarksPanel(
-            self.bookmark_store, title_of, self.service.pool.submit, self
+            self.bookmark_store, title_of, self.service, self
         )
         self.bookmarks_dock = self._dock(
             self.tr("Bookmarks"), "bookmarks", self.bookmarks, Qt.LeftDockWidgetArea
@@ -745,7 +745,7 @@ class MainWindow(QMainWindow):
             def refused(exc, path=path) -> None:
                 self._finish_import(import_files(self.library, [path], _raiser(exc)))
 
-            self.service.call(pdf_jobs.validate, (str(path),), accepted, refused)
+            self.service.run(pdf_jobs.validate, (str(path),)).on_result(accepted).on_error(refused)
 
     def _finish_import(self, results) -> None:
         """Report each file's outcome; open what was added (or what was already there), so a

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import QAbstractScrollArea, QMessageBox
 
 from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.pdf.colours import paper_colour
+from brochure_reader.ui.jobs import JobRunner, log_error
 from brochure_reader.ui.page_cache import RenderCache
 from brochure_reader.ui.page_layout import GAP, PageLayout
 from brochure_reader.ui.theme import current_theme
-from brochure_reader.ui.worker_bridge import DocumentService
 
 ZOOM_STEP = 1.2
 #: fit-width never enlarges beyond this (small pages such as A5 e-books stay readable)
@@ -66,7 +66,7 @@ class PageView(QAbstractScrollArea):
     #: since the document was set (start-up reports and benchmarks listen to it)
     page_painted = Signal(int)
 
-    def __init__(self, service: DocumentService, parent=None):
+    def __init__(self, service: JobRunner, parent=None):
         super().__init__(parent)
         self.service = service
         self.cache = RenderCache()
@@ -253,24 +253,24 @@ class PageView(QAbstractScrollArea):
                 del self._pending[key]
         for page, key in keys.items():
             if self.cache.get(key) is None and key not in self._pending:
-                self._pending[key] = self.service.call(
-                    pdf_jobs.render_page,
-                    (doc.path, doc.password, page, 1.0, doc.layout, key[2], key[3]),
-                    lambda result, key=key: self._rendered(key, result),
-                    lambda exc, key=key: self._failed(key, exc),
+                self._pending[key] = (
+                    self.service.run(
+                        pdf_jobs.render_page,
+                        (doc.path, doc.password, page, 1.0, doc.layout, key[2], key[3]),
+                    )
+                    .on_result(lambda result, key=key: self._rendered(key, result))
+                    .on_error(lambda exc, key=key: self._failed(key, exc))
                 )
             if page not in self._words:
                 self._words[page] = []
-                self.service.call(
-                    pdf_jobs.page_words,
-                    (doc.path, doc.password, page, doc.layout),
-                    lambda words, page=page, token=doc.token: self._got_words(token, page, words),
-                )
-                self.service.call(
-                    pdf_jobs.page_links,
-                    (doc.path, doc.password, page, doc.layout),
-                    lambda links, page=page, token=doc.token: self._got_links(token, page, links),
-                )
+                args = (doc.path, doc.password, page, doc.layout)
+                # a page whose text cannot be read still shows; the render says what failed
+                self.service.run(pdf_jobs.page_words, args).on_result(
+                    lambda words, page=page, token=doc.token: self._got_words(token, page, words)
+                ).on_error(log_error)
+                self.service.run(pdf_jobs.page_links, args).on_result(
+                    lambda links, page=page, token=doc.token: self._got_links(token, page, links)
+                ).on_error(log_error)
 
     def _rendered(self, key: tuple, result: tuple[int, int, int, bytes]) -> None:
         self._pending.pop(key, None)

@@ -1,6 +1,6 @@
 """Printing documents: the system print dialog or a print preview, pages rendered by PyMuPDF.
 
-Each page is rendered in a worker process (``render:render_page``) at the printer's resolution
+Each page is rendered in a worker process (``jobs.render_page``) at the printer's resolution
 (capped at :data:`MAX_PRINT_DPI` to bound memory), then drawn centred and scaled to fit the
 printable area of the printer's paper in the chosen orientation (A4, Letter…).  What is printed
 follows the dialog's choice: all pages, the current page, a page range, or the "selection" — the
@@ -12,14 +12,19 @@ writing a PDF.  Printing and exporting offer the same choices — all pages, the
 range, the current section — through one :class:`~brochure_reader.handouts.ranges.PageChoice`
 (the print dialog's range is read into one; :class:`PageChoiceDialog` asks for one on export).
 The print preview shows every page and its Print button opens the same print dialog as Ctrl+P.
+
+Nothing here waits for a worker on the GUI thread: the page sizes arrive before a dialog opens
+(:func:`load_print_job`); printing keeps the painter open and draws each page as its render
+arrives (two ahead), with a progress dialog that can cancel; the preview draws the pages it has
+and a note for the others, and refreshes as renders arrive.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, QSizeF, Qt
+from PySide6.QtCore import QObject, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtPrintSupport import (
     QAbstractPrintDialog,
@@ -28,7 +33,6 @@ from PySide6.QtPrintSupport import (
     QPrintPreviewWidget,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
@@ -55,60 +59,57 @@ from brochure_reader.handouts.ranges import (
 from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.ui.geometry import fit_to_screen
 from brochure_reader.ui.i18n import translate
-from brochure_reader.ui.worker_bridge import DocumentService
+from brochure_reader.ui.jobs import JobRunner, user_message
 
 #: Highest resolution pages are rendered at (dots per inch); 300 dpi is print quality for text
 #: and keeps an A4 page near 26 MB in memory.
 MAX_PRINT_DPI = 300
-#: Seconds to wait for one page from the worker before giving up.
+#: Resolution of print preview pages (dots per inch), and the most memory they may take.
+PREVIEW_DPI, PREVIEW_BUDGET = 110, 256 * 1024 * 1024
+#: Seconds one page may take in the worker before printing stops with a message.
 PAGE_TIMEOUT = 120
+#: Pages rendered ahead of the one being printed.
+AHEAD = 2
 
 
-class PrintError(Exception):
-    """Printing could not finish; the message is a sentence for the user."""
-
-
-class PrintJob:
+class PrintJob(QObject):
     """Prints pages of one document to a QPrinter.
 
-    *selection* are 0-based inclusive ``(first, last)`` page ranges offered as the dialog's
-    "Selection" (the current section or ticked sections); *current_page* is 0-based.
+    *sizes* are the pages' (width, height) in points (``DocumentInfo.sizes``); *selection* are
+    0-based inclusive ``(first, last)`` page ranges offered as the dialog's "Selection" (the
+    current section or ticked sections); *current_page* is 0-based.
     """
+
+    #: printing ended: the number of sheets sent (fewer when cancelled)
+    finished = Signal(int)
+    #: printing stopped: a sentence for the user
+    failed = Signal(str)
 
     def __init__(
         self,
-        service: DocumentService,
+        jobs: JobRunner,
         path: str | Path,
+        sizes: Sequence[tuple[float, float]],
         *,
         password: str | None = None,
         current_page: int = 0,
         selection: Sequence[tuple[int, int]] | None = None,
         title: str = "",
+        parent: QObject | None = None,
     ):
-        self.service = service
+        super().__init__(parent)
+        self.jobs = jobs
         self.path = str(path)
         self.password = password
         self.current_page = current_page
         self.selection = list(selection or [])
         self.title = title or Path(path).stem
-        info = self._wait(service.pool.submit(pdf_jobs.document_info, self.path, password))
-        self.sizes: list[tuple[float, float]] = list(info.sizes)
+        self.sizes: list[tuple[float, float]] = list(sizes)
+        self._run: _PrintRun | None = None
 
     @property
     def page_count(self) -> int:
         return len(self.sizes)
-
-    @staticmethod
-    def _wait(future):
-        try:
-            return future.result(timeout=PAGE_TIMEOUT)
-        except TimeoutError:
-            future.cancel()
-            raise PrintError(translate("Printing",
-                                       "The document took too long to prepare for printing.")
-                             ) from None
-        except Exception as exc:  # DocumentError, WorkerCrashed: messages for people
-            raise PrintError(str(exc) or type(exc).__name__) from exc
 
     # --- what to print ---------------------------------------------------------------------
 
@@ -135,77 +136,222 @@ class PrintJob:
         """0-based pages for the printer's print range (clamped to the document)."""
         return self.choice(printer).pages(self.page_count)
 
+    def sheets(self, printer: QPrinter) -> list[int]:
+        """The pages in printing order, with copies when the printer does not make them."""
+        copies = 1 if printer.supportsMultipleCopies() else max(printer.copyCount(), 1)
+        pages = self.pages(printer)
+        return [p for _ in range(copies) for p in pages]
+
     # --- painting --------------------------------------------------------------------------
 
-    def _render(self, page: int, target: QSizeF, dpi: float):
-        """Submit the render of *page* so it fills *target* (device pixels) at most *dpi*."""
+    def render(self, page: int, target: QSizeF, dpi: float):
+        """The JobOp rendering *page* so it fills *target* (device pixels) at most *dpi*."""
         width, height = self.sizes[page]
         fit = min(target.width() / width, target.height() / height)  # printer dots per point
         scale = fit * min(1.0, MAX_PRINT_DPI / max(dpi, 1.0))  # one pixel per dot, ≤ 300 dpi
-        return self.service.pool.submit(
-            pdf_jobs.render_page, self.path, self.password, page, scale
-        )
+        return self.jobs.run(pdf_jobs.render_page, (self.path, self.password, page, scale),
+                             parent=self, timeout=PAGE_TIMEOUT)
 
-    def paint(self, printer: QPrinter, progress: QProgressDialog | None = None) -> int:
-        """Print the chosen pages (and copies, when the printer does not make them itself).
+    def start(self, printer: QPrinter, progress: QProgressDialog | None = None) -> bool:
+        """Start printing the chosen pages; ``finished`` or ``failed`` follows.  False (and
+        ``failed``) when the printer cannot be started; nothing to print finishes at once."""
+        self._run = _PrintRun(self, printer, progress)
+        return self._run.begin()
 
-        Returns the number of sheets sent.  Raises PrintError.
-        """
-        pages = self.pages(printer)
-        copies = 1 if printer.supportsMultipleCopies() else max(printer.copyCount(), 1)
-        sequence = [p for _ in range(copies) for p in pages]
-        if not sequence:
-            return 0
-        dpi = float(printer.resolution())
-        painter = QPainter()
-        if not painter.begin(printer):
-            raise PrintError(translate("Printing", "The printer could not be started."))
-        try:
-            area = printer.pageLayout().paintRectPixels(printer.resolution())
-            target = QSizeF(area.width(), area.height())
-            pending = self._render(sequence[0], target, dpi)
-            for index in range(len(sequence)):
-                result = self._wait(pending)
-                if index + 1 < len(sequence):  # render the next page while this one prints
-                    pending = self._render(sequence[index + 1], target, dpi)
-                if index > 0:
-                    printer.newPage()
-                self._draw(painter, result, target)
-                if progress is not None:
-                    progress.setValue(index + 1)
-                    if progress.wasCanceled():
-                        printer.abort()
-                        break
-        finally:
-            painter.end()
-        return len(sequence)
+    def cancel(self) -> None:
+        """Stop printing: the printer job is aborted."""
+        if self._run is not None:
+            self._run.stop(aborted=True)
 
     @staticmethod
-    def _draw(painter: QPainter, result: tuple[int, int, int, bytes], target: QSizeF) -> None:
+    def draw(painter: QPainter, result: tuple[int, int, int, bytes], target: QSizeF) -> None:
+        """Draw a rendered page centred in *target*, scaled to fit, proportions kept."""
         width, height, stride, samples = result
         image = QImage(samples, width, height, stride, QImage.Format.Format_RGB888)
-        fit = min(target.width() / width, target.height() / height)
-        w, h = width * fit, height * fit
-        rect = QRectF((target.width() - w) / 2, (target.height() - h) / 2, w, h)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-        painter.drawImage(rect, image)
+        draw_image(painter, image, target)
 
-    def paint_with_progress(self, printer: QPrinter, parent: QWidget | None) -> int:
-        count = len(self.pages(printer))
-        progress = QProgressDialog(translate("Printing", "Preparing pages for the printer…"),
-                                   translate("Printing", "Cancel"), 0, count, parent)
-        progress.setWindowTitle(translate("Printing", "Printing"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
+
+def draw_image(painter: QPainter, image: QImage, target: QSizeF) -> None:
+    fit = min(target.width() / image.width(), target.height() / image.height())
+    w, h = image.width() * fit, image.height() * fit
+    rect = QRectF((target.width() - w) / 2, (target.height() - h) / 2, w, h)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+    painter.drawImage(rect, image)
+
+
+class _PrintRun:
+    """One pass over the sheets: renders requested ahead, drawn in order as they arrive."""
+
+    def __init__(self, job: PrintJob, printer: QPrinter, progress: QProgressDialog | None):
+        self.job, self.printer, self.progress = job, printer, progress
+        self.sequence = job.sheets(printer)
+        self.painter = QPainter()
+        self.results: dict[int, tuple] = {}
+        self.ops: dict[int, object] = {}
+        self.next_draw = self.next_request = 0
+        self.done = False
+        area = printer.pageLayout().paintRectPixels(printer.resolution())
+        self.target = QSizeF(area.width(), area.height())
+        self.dpi = float(printer.resolution())
+
+    def begin(self) -> bool:
+        if not self.sequence:
+            self.done = True
+            self.job.finished.emit(0)
+            return True
+        if not self.painter.begin(self.printer):
+            self.done = True
+            self.job.failed.emit(translate("Printing", "The printer could not be started."))
+            return False
+        if self.progress is not None:
+            self.progress.setMaximum(len(self.sequence))
+            self.progress.canceled.connect(self.job.cancel)
+        self._request()
+        return True
+
+    def _request(self) -> None:
+        while (self.next_request < len(self.sequence)
+               and self.next_request < self.next_draw + AHEAD):
+            index = self.next_request
+            self.ops[index] = self.job.render(self.sequence[index], self.target, self.dpi) \
+                .on_result(lambda result, i=index: self._arrived(i, result)) \
+                .on_error(self._failed)
+            self.next_request += 1
+
+    def _arrived(self, index: int, result: tuple) -> None:
+        if self.done:
+            return
+        self.ops.pop(index, None)
+        self.results[index] = result
+        while self.next_draw in self.results:
+            if self.next_draw > 0:
+                self.printer.newPage()
+            self.job.draw(self.painter, self.results.pop(self.next_draw), self.target)
+            self.next_draw += 1
+            if self.progress is not None:
+                self.progress.setValue(self.next_draw)
+        if self.next_draw == len(self.sequence):
+            self.stop()
+        else:
+            self._request()
+
+    def _failed(self, exc: BaseException) -> None:
+        if self.done:
+            return
+        self.stop(aborted=True, message=user_message(exc))
+
+    def stop(self, aborted: bool = False, message: str = "") -> None:
+        if self.done:
+            return
+        self.done = True
+        for op in self.ops.values():
+            op.cancel()
+        self.ops.clear()
+        self.results.clear()
+        if aborted:
+            self.printer.abort()
+        self.painter.end()
+        if self.progress is not None:
+            self.progress.close()
+        if message:
+            self.job.failed.emit(message)
+        else:
+            self.job.finished.emit(self.next_draw)
+
+
+class _Preview(QObject):
+    """Pages for the preview widget, whose paint handler must draw at once: it draws the pages
+    rendered so far (at :data:`PREVIEW_DPI`, less for long documents) and a note on the others,
+    asks the workers for those, and refreshes the widget as they arrive."""
+
+    def __init__(self, job: PrintJob, view: QPrintPreviewWidget):
+        super().__init__(view)
+        self.job, self.view = job, view
+        self.images: dict[int, QImage] = {}
+        self.pending: dict[int, object] = {}
+        self.error = ""
+        area = sum(w * h for w, h in job.sizes) or 1.0
+        budget_scale = (PREVIEW_BUDGET / (3 * area)) ** 0.5  # RGB: 3 bytes per pixel
+        self.scale = min(PREVIEW_DPI / 72.0, budget_scale)
+
+    def paint(self, printer: QPrinter) -> None:
+        pages = self.job.sheets(printer)
+        painter = QPainter()
+        if not pages or not painter.begin(printer):
+            return
+        area = printer.pageLayout().paintRectPixels(printer.resolution())
+        target = QSizeF(area.width(), area.height())
         try:
-            return self.paint(printer, progress)
+            for index, page in enumerate(pages):
+                if index > 0:
+                    printer.newPage()
+                image = self.images.get(page)
+                if image is not None:
+                    draw_image(painter, image, target)
+                    continue
+                note = self.error or translate("Printing", "Preparing page {number}…").format(
+                    number=page + 1)
+                painter.drawText(QRectF(0, 0, target.width(), target.height()),
+                                 Qt.AlignmentFlag.AlignCenter, note)
+                self._want(page)
         finally:
-            progress.close()
+            painter.end()
+
+    def _want(self, page: int) -> None:
+        if page in self.pending or self.error or len(self.pending) >= AHEAD:
+            return
+        self.pending[page] = self.job.jobs.run(
+            pdf_jobs.render_page, (self.job.path, self.job.password, page, self.scale),
+            parent=self, timeout=PAGE_TIMEOUT,
+        ).on_result(lambda result, page=page: self._arrived(page, result)) \
+            .on_error(self._failed)
+
+    def _arrived(self, page: int, result: tuple) -> None:
+        self.pending.pop(page, None)
+        width, height, stride, samples = result
+        self.images[page] = QImage(samples, width, height, stride,
+                                   QImage.Format.Format_RGB888).copy()
+        self._refresh()  # paints again: the next missing pages are asked for
+
+    def _failed(self, exc: BaseException) -> None:
+        self.pending.clear()
+        self.error = translate("Printing", "This page could not be prepared: {reason}").format(
+            reason=user_message(exc))
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.view.updatePreview()
+
+
+def load_print_job(
+    jobs: JobRunner,
+    document_path: str | Path,
+    ready: Callable[[PrintJob], None],
+    *,
+    password: str | None = None,
+    current_page: int = 0,
+    selection: Sequence[tuple[int, int]] | None = None,
+    title: str = "",
+    parent: QWidget | None = None,
+) -> None:
+    """Read the page sizes in a worker, then call ``ready(job)`` on the GUI thread; a document
+    that cannot be read is reported to the user ("Cannot print")."""
+
+    def loaded(info) -> None:
+        ready(PrintJob(jobs, document_path, info.sizes, password=password,
+                       current_page=current_page, selection=selection, title=title,
+                       parent=parent))
+
+    def refused(exc: BaseException) -> None:
+        QMessageBox.warning(parent, translate("Printing", "Cannot print"), user_message(exc))
+
+    jobs.run(pdf_jobs.document_info, (str(document_path), password), parent=parent) \
+        .on_result(loaded).on_error(refused)
 
 
 def print_document(
     parent: QWidget | None,
-    service: DocumentService,
+    service: JobRunner,
     document_path: str | Path,
     page_ranges: Sequence[tuple[int, int]] | None = None,
     *,
@@ -214,39 +360,34 @@ def print_document(
     title: str = "",
     preview: bool = False,
     printer: QPrinter | None = None,
-) -> bool:
+    done: Callable[[int], None] | None = None,
+) -> None:
     """Print *document_path* through the system print dialog (or open a print preview of every
     page with *preview*, whose Print button comes back here).  *page_ranges* (0-based inclusive)
     are offered and preselected as "Selection" — pass the current section's pages or the ticked
-    sections'.  Returns True when something was printed.  Errors are shown to the user, never
-    raised.
+    sections'.  The dialog opens once the page sizes are known; *done(sheets)* is called after
+    printing.  Errors are shown to the user, never raised.
     """
-    try:
-        job = PrintJob(
-            service, document_path, password=password, current_page=current_page,
-            selection=page_ranges, title=title,
-        )
-    except PrintError as exc:
-        QMessageBox.warning(parent, translate("Printing", "Cannot print"), str(exc))
-        return False
-    if printer is None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        set_default_paper(printer)
-    job.configure(printer)
-    printed = False
 
-    def run(target: QPrinter) -> None:
-        nonlocal printed
-        try:
-            printed = job.paint_with_progress(target, parent) > 0 or printed
-        except PrintError as exc:
-            QMessageBox.warning(parent, translate("Printing", "Printing stopped"), str(exc))
+    def ready(job: PrintJob) -> None:
+        target = printer
+        if target is None:
+            target = QPrinter(QPrinter.PrinterMode.HighResolution)
+            set_default_paper(target)
+        job.configure(target)
+        if preview:
+            show_print_preview(parent, job, lambda: print_document(
+                parent, service, document_path, page_ranges, current_page=current_page,
+                password=password, title=title, done=done))
+        else:
+            _print_with_dialog(parent, job, target, done)
 
-    if preview:
-        show_print_preview(parent, job, lambda: print_document(
-            parent, service, document_path, page_ranges, current_page=current_page,
-            password=password, title=title))
-        return False
+    load_print_job(service, document_path, ready, password=password, current_page=current_page,
+                   selection=page_ranges, title=title, parent=parent)
+
+
+def _print_with_dialog(parent: QWidget | None, job: PrintJob, printer: QPrinter,
+                       done: Callable[[int], None] | None) -> None:
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(translate("Printing", "Print — {title}").format(title=job.title))
     options = (
@@ -262,10 +403,28 @@ def print_document(
     dialog.setMinMax(1, job.page_count)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     dialog.deleteLater()
-    if accepted:
-        QApplication.processEvents()  # let the dialog disappear before the pages are prepared
-        run(printer)
-    return printed
+    if not accepted:
+        job.deleteLater()
+        return
+    progress = QProgressDialog(translate("Printing", "Preparing pages for the printer…"),
+                               translate("Printing", "Cancel"), 0, 1, parent)
+    progress.setWindowTitle(translate("Printing", "Printing"))
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(400)
+
+    def finished(sheets: int) -> None:
+        job.deleteLater()
+        if done is not None:
+            done(sheets)
+
+    def failed(message: str) -> None:
+        job.deleteLater()
+        QMessageBox.warning(parent, translate("Printing", "Printing stopped"), message)
+
+    job.finished.connect(finished)
+    job.failed.connect(failed)
+    job._printer = printer  # kept alive while pages arrive
+    job.start(printer, progress)
 
 
 class _Texts(QObject):
@@ -291,7 +450,7 @@ def set_default_paper(printer: QPrinter) -> None:
 
 def export_pdf(
     parent: QWidget | None,
-    service: DocumentService,
+    service: JobRunner,
     document_path: str | Path,
     page_ranges: Sequence[tuple[int, int]] | None = None,
     *,
@@ -325,12 +484,12 @@ def export_pdf(
     def failed(exc: BaseException) -> None:
         QMessageBox.warning(parent, translate("Printing", "Not exported"),
                             translate("Printing", "The PDF could not be saved: {reason}").format(
-                                reason=exc))
+                                reason=user_message(exc)))
 
-    service.call(
+    service.run(
         pdf_jobs.export_to_file, (str(document_path), ranges, str(out_file), password, title),
-        done, failed,
-    )
+        parent=parent,
+    ).on_result(done).on_error(failed)
 
 
 class PageChoiceDialog(QDialog):
@@ -436,7 +595,9 @@ class PrintPreview(QDialog):
         self.view = QPrintPreviewWidget(self.printer, self)
         self.view.setAccessibleName(self.tr("Pages as they will print"))
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.view.paintRequested.connect(lambda target: _paint_quietly(job, target, self))
+        job.setParent(self)
+        self.pages = _Preview(job, self.view)
+        self.view.paintRequested.connect(self.pages.paint)
         self.view.previewChanged.connect(self._show_page)
 
         bar = QHBoxLayout()
@@ -510,11 +671,3 @@ def show_print_preview(
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
-
-
-def _paint_quietly(job: PrintJob, printer: QPrinter, parent: QWidget | None) -> None:
-    """Preview painting: errors are shown once, never raised into Qt's paint handler."""
-    try:
-        job.paint(printer)
-    except PrintError as exc:
-        QMessageBox.warning(parent, translate("Printing", "Print preview"), str(exc))

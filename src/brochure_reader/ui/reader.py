@@ -10,9 +10,9 @@ from brochure_reader.library.sections import find_section, section_at
 from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.pdf.errors import DocumentError, PasswordRequired
 from brochure_reader.settings import Settings
+from brochure_reader.ui.jobs import JobRunner, log_error, user_message
 from brochure_reader.ui.page_layout import GAP
 from brochure_reader.ui.page_view import OpenDocument, PageView
-from brochure_reader.ui.worker_bridge import DocumentService
 
 #: Suffixes of reflowable e-book formats (laid out at the view's size, shown at 100 %).
 REFLOWABLE_SUFFIXES = (".epub", ".fb2", ".mobi")
@@ -43,7 +43,7 @@ class ReaderController(QObject):
     def __init__(
         self,
         library: Library,
-        service: DocumentService,
+        service: JobRunner,
         view: PageView,
         settings: Settings,
         window: QWidget,
@@ -73,12 +73,10 @@ class ReaderController(QObject):
     def load_outlines(self) -> None:
         """Ask the workers for every document's outline (results arrive one by one)."""
         for doc in self.library.documents():
-            self.service.call(
-                pdf_jobs.document_info,
-                (str(doc.path), None),
-                lambda info, doc=doc: self._got_info(doc, info),
-                lambda _exc: None,  # encrypted or broken: reported when opened
-                background=True,
+            self.service.run(
+                pdf_jobs.document_info, (str(doc.path), None), lane="background"
+            ).on_result(lambda info, doc=doc: self._got_info(doc, info)).on_error(
+                log_error  # encrypted or broken: reported when it is opened
             )
 
     def _got_info(self, doc: Document, info) -> None:
@@ -102,12 +100,9 @@ class ReaderController(QObject):
         password = self._passwords.get(doc.id)
         layout = self._reflow_layout() if is_reflowable(doc.path) else None
         self.message.emit(f"Opening {doc.title}…")
-        self.service.call(
-            pdf_jobs.document_info,
-            (str(doc.path), password, layout),
-            lambda info: self._opened(doc, password, info, page, y, layout),
-            lambda exc: self._open_failed(doc, exc, page, y),
-        )
+        self.service.run(pdf_jobs.document_info, (str(doc.path), password, layout)).on_result(
+            lambda info: self._opened(doc, password, info, page, y, layout)
+        ).on_error(lambda exc: self._open_failed(doc, exc, page, y))
 
     # --- e-books: laid out at the size of the view ----------------------------------------------
 
@@ -136,12 +131,9 @@ class ReaderController(QObject):
             if self.current is doc:
                 self._opened(doc, password, info, round(fraction * info.page_count), 0.0, layout)
 
-        self.service.call(
-            pdf_jobs.document_info,
-            (str(doc.path), password, layout),
-            relaid,
-            lambda exc: self.message.emit(str(exc)),
-        )
+        self.service.run(pdf_jobs.document_info, (str(doc.path), password, layout)).on_result(
+            relaid
+        ).on_error(lambda exc: self.message.emit(user_message(exc)))
 
     def show_hits(self, doc_id: str, page: int, terms: list[str]) -> None:
         """Open *doc_id* at *page* (0-based), highlight every occurrence of *terms* on that page
@@ -175,12 +167,9 @@ class ReaderController(QObject):
         # search/'s own matcher: whole words, ligatures, soft hyphens, line-end hyphens
         from brochure_reader.search.extract import hit_rects  # Stemmer: not at start-up
 
-        self.service.call(
-            hit_rects,
-            (document.path, document.password, page, terms, document.layout),
-            show,
-            lambda _exc: show([]),
-        )
+        self.service.run(
+            hit_rects, (document.path, document.password, page, terms, document.layout)
+        ).on_result(show).on_error(lambda _exc: show([]))  # no rectangles: "no exact match"
 
     def open_ref(self, ref: str) -> None:
         """Open ``DOC_ID#slug`` (the section is found once the outline is known)."""

@@ -1,10 +1,11 @@
 """The search panel: a search field, a scope selector and the results list.
 
-Searches run in a background QThread (one SQLite connection, reused), never on the GUI thread:
-typing is debounced, every search carries a request number, and a result that arrives after a
-newer request was made is dropped.  The panel only *requests* things from the main window::
+Searches run as jobs of the ``local`` lane (``jobs.run(search_job, …)``: one thread, one SQLite
+connection, reused), never on the GUI thread: typing is debounced, a newer search cancels the
+one still queued, and a result that arrives after a newer request was made is dropped.  The
+panel only *requests* things from the main window::
 
-    panel = SearchPanel(index_path(paths.cache))
+    panel = SearchPanel(index_path(paths.cache), jobs=main_window.jobs)
     panel.open_hit_requested.connect(main_window.open_hit)   # (doc_id, page 0-based, terms)
     panel.set_categories([(cat_id, title) for cat_id, title, _docs in library.by_category()])
     indexer.document_indexed.connect(panel.index_changed)
@@ -15,7 +16,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,49 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from brochure_reader.search.engine import Scope, SearchResult
+from brochure_reader.ui.jobs import log_error, user_message
 from brochure_reader.ui.search_results import Roles, SearchResultsDelegate, SearchResultsModel
 
 #: Milliseconds of typing pause before searching.
 DEBOUNCE_MS = 200
 #: Most hits shown.
 RESULT_LIMIT = 100
-
-
-class _SearchWorker(QObject):
-    """Lives in the search thread; owns the index connection and the Searcher."""
-
-    #: (request number, SearchResult)
-    done = Signal(int, object)
-
-    def __init__(self, index_path: Path, thesaurus, latest: list[int]):
-        super().__init__()
-        self._index_path = index_path
-        self._thesaurus = thesaurus
-        self._latest = latest
-        self._searcher = None
-
-    @Slot(int, str, object, int)
-    def run(self, request: int, text: str, scope: Scope, typing: int) -> None:
-        if request != self._latest[0]:
-            return  # a newer request is queued: skip the stale one
-        from brochure_reader.search.engine import Searcher
-        from brochure_reader.search.index import SearchIndex
-
-        try:
-            if self._searcher is None:
-                self._searcher = Searcher(SearchIndex.open(self._index_path), self._thesaurus)
-            result = self._searcher.search(text, scope, RESULT_LIMIT, prefix_last=bool(typing))
-        except Exception as exc:  # never let the thread die; say what happened
-            result = SearchResult(text, message=self.tr("Search failed: {reason}").format(
-                reason=exc))  # fmt: skip
-            self._searcher = None
-        self.done.emit(request, result)
-
-    @Slot()
-    def close(self) -> None:
-        if self._searcher is not None:
-            self._searcher.index.close()
-            self._searcher = None
 
 
 class SearchPanel(QWidget):
@@ -80,14 +45,23 @@ class SearchPanel(QWidget):
     open_hit_requested = Signal(str, int, list)
     #: the query changed: highlights of the old one should leave the page
     query_changed = Signal()
-    #: internal: (request number, text, scope, typing 0/1) to the search thread.  An int, not a
-    #: bool: PySide6 6.12.0 mishandles booleans passed through signals (see
-    #: tests/gui/test_pyside_bool_signals.py).
-    _request = Signal(int, str, object, int)
 
     def __init__(self, index_path: str | Path, parent: QWidget | None = None, thesaurus=None,
-                 debounce_ms: int = DEBOUNCE_MS):
+                 debounce_ms: int = DEBOUNCE_MS, jobs=None):
         super().__init__(parent)
+        if jobs is None:  # a panel of its own (tests, screenshots): its own runner
+            from brochure_reader.ui.jobs import JobRunner
+
+            jobs = JobRunner(parent=self)
+            self._own_jobs = jobs
+            workers = jobs.workers  # plain Python: still there when the panel is deleted
+            self.destroyed.connect(lambda *_: workers.shutdown())
+        else:
+            self._own_jobs = None
+        self._jobs = jobs
+        self._index_path = Path(index_path)
+        self._thesaurus = thesaurus
+        self._op = None  # the search queued or running
         self._current_doc: str | None = None
         self._current_title = ""
         self._latest = [0]
@@ -143,15 +117,6 @@ class SearchPanel(QWidget):
         self.results.activated.connect(self._open_index)
         self.field.installEventFilter(self)
 
-        self._thread = QThread()
-        self._thread.setObjectName("search")
-        self._worker = _SearchWorker(Path(index_path), thesaurus, self._latest)
-        self._worker.moveToThread(self._thread)
-        self._request.connect(self._worker.run)
-        self._worker.done.connect(self._show)
-        self._thread.start()
-        thread, worker = self._thread, self._worker
-        self.destroyed.connect(lambda *_: _stop(thread, worker))
 
     # --- public API ---------------------------------------------------------------------------
 
@@ -221,8 +186,18 @@ class SearchPanel(QWidget):
         return self._step(-1)
 
     def shutdown(self) -> None:
-        """Stop the search thread (also done automatically when the panel is destroyed)."""
-        _stop(self._thread, self._worker)
+        """Drop the search in progress and close the index connection (call when the app
+        quits; a panel with a runner of its own also stops that)."""
+        from brochure_reader.search.jobs import close_searchers
+
+        if self._op is not None:
+            self._op.cancel()
+            self._op = None
+        if self._jobs.closed:
+            return
+        self._jobs.run(close_searchers, (str(self._index_path),)).on_error(log_error)
+        if self._own_jobs is not None:
+            self._own_jobs.shutdown()
 
     # --- internals ----------------------------------------------------------------------------
 
@@ -252,9 +227,21 @@ class SearchPanel(QWidget):
             self._shown_request = self._latest[0]
             self._show_result(None)
             return
-        self._request.emit(self._latest[0], text, self.current_scope(), int(typing))
+        from brochure_reader.search.jobs import search_job
 
-    @Slot(int, object)
+        if self._op is not None:
+            self._op.cancel()  # still queued: never runs; running: its result is dropped
+        request = self._latest[0]
+        self._op = self._jobs.run(
+            search_job,
+            (str(self._index_path), self._thesaurus, text, self.current_scope(), RESULT_LIMIT,
+             typing),
+            parent=self,
+        ).on_result(lambda result: self._show(request, result)).on_error(
+            lambda exc: self._show(request, SearchResult(text, message=self.tr(
+                "Search failed: {reason}").format(reason=str(exc) or user_message(exc))))
+        )
+
     def _show(self, request: int, result: SearchResult) -> None:
         if request != self._latest[0]:
             return  # stale: the user typed on
@@ -375,13 +362,3 @@ class SearchPanel(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(360, 480)
-
-
-def _stop(thread: QThread, worker: _SearchWorker) -> None:
-    try:
-        if thread.isRunning():
-            thread.quit()
-            thread.wait(5000)
-        worker.close()  # the thread has ended: nothing else uses the connection now
-    except RuntimeError:  # already stopped by shutdown(); Qt has deleted the objects since
-        pass

@@ -25,10 +25,10 @@ from brochure_reader.reflow import BOX_LABELS, ReflowedDocument
 from brochure_reader.reflow.extracted import reflow_file
 from brochure_reader.reflow.position import find_quote, match_sections, reading_offset
 from brochure_reader.settings import Settings
+from brochure_reader.ui.jobs import JobRunner
 from brochure_reader.ui.page_view import PageView
 from brochure_reader.ui.reader import ReaderController
 from brochure_reader.ui.text_view import TextView
-from brochure_reader.ui.worker_bridge import DocumentService
 
 PAGE, TEXT = "page", "text"
 #: A heading this close below the page view's top (points) is what the reader is looking at
@@ -66,7 +66,7 @@ class ViewModes(QObject):
         text_view: TextView,
         reader: ReaderController,
         settings: Settings,
-        service: DocumentService,
+        service: JobRunner,
         parent=None,
     ):
         super().__init__(parent)
@@ -144,11 +144,9 @@ class ViewModes(QObject):
         path, password = (document.path, document.password) if document else (str(doc.path), None)
         if doc.id not in self._text_maps and ("map", doc.id) not in self._asked:
             self._asked.add(("map", doc.id))
-            self.service.call(
-                quotes.text_map, (path, password),
-                lambda text_map, doc_id=doc.id: self._got_text_map(doc_id, text_map),
-                lambda _exc, doc_id=doc.id: self._got_text_map(doc_id, TextMap()),
-            )
+            self.service.run(quotes.text_map, (path, password)).on_result(
+                lambda text_map, doc_id=doc.id: self._got_text_map(doc_id, text_map)
+            ).on_error(lambda _exc, doc_id=doc.id: self._got_text_map(doc_id, TextMap()))
         if self._shown == doc.id:
             self._place()
             return
@@ -161,11 +159,9 @@ class ViewModes(QObject):
                 self.text_view.set_reflowed(None)
                 self._shown = ""
                 self.message.emit("Preparing the text…")
-                self.service.call(
-                    reflow_file, (path, password, doc.title),
-                    lambda reflowed, doc=doc: self._got_reflowed(doc, reflowed),
-                    lambda exc, doc=doc: self._extract_failed(doc, exc),
-                )
+                self.service.run(reflow_file, (path, password, doc.title)).on_result(
+                    lambda reflowed, doc=doc: self._got_reflowed(doc, reflowed)
+                ).on_error(lambda exc, doc=doc: self._extract_failed(doc, exc))
                 return
             self._reflowed[doc.id] = reflowed
         self._show(doc)
