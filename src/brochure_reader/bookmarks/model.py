@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 #: Named colours offered in the UI and the CLI (``--colour``), name -> ``#rrggbb``.
@@ -69,11 +69,6 @@ def normalise_colour(value: str | None) -> str:
         return value
     names = ", ".join(COLOURS)
     raise ValueError(f"Unknown colour '{value}' (use one of {names}, or #rrggbb)")
-
-
-def colour_name(hex_value: str) -> str:
-    """The palette name of ``#rrggbb``, or the hex value itself when it is not in the palette."""
-    return next((name for name, v in COLOURS.items() if v == hex_value.lower()), hex_value)
 
 
 def new_id() -> str:
@@ -157,10 +152,6 @@ class Bookmark:
         if text:
             return text if len(text) <= 60 else text[:60].rsplit(" ", 1)[0] + "…"
         return f"Page {self.page}"
-
-    def with_changes(self, **changes) -> Bookmark:
-        """A copy with *changes* applied (``dataclasses.replace``)."""
-        return replace(self, **changes)
 
 
 @dataclass(frozen=True)

@@ -655,15 +655,6 @@ class BookmarkStore:
             self._touch(conn, bookmark_id, sets)
         return self.get(bookmark_id)
 
-    def set_position(self, bookmark_id: str, page: int, y: float, *, quote: Quote | None = None,
-                     content_hash: str | None = None, section_ref: str | None = None,
-                     anchor: str = ANCHOR_OK) -> Bookmark:
-        """Move a bookmark (page **1-based**, y points), e.g. "attach here" for one that needs
-        attention; sets its anchor state (default "ok").  Raises BookmarkNotFound, ValueError."""
-        self.relocate([dict(bookmark_id=bookmark_id, page=page, y=y, quote=quote,
-                            content_hash=content_hash, section_ref=section_ref, anchor=anchor)])
-        return self.get(bookmark_id)
-
     def relocate(self, changes: Iterable[dict]) -> None:
         """Apply several position changes in one transaction (all or nothing).
 

@@ -269,10 +269,6 @@ class TextView(QTextBrowser):
         self.setExtraSelections(selections)
         return sorted(found)
 
-    def clear_highlights(self) -> None:
-        self._highlights = []
-        self.setExtraSelections([])
-
     # --- links and keys ------------------------------------------------------------------------
 
     def _link(self, url: QUrl) -> None:
