@@ -70,6 +70,8 @@ class AssemblyResult:
     page_count: int
     #: first page (0-based) of each part in the output
     starts: list[int] = field(default_factory=list)
+    #: per part (same order): the 0-based source pages left out because they are damaged
+    damaged: list[list[int]] = field(default_factory=list)
 
 
 def _part_source(part: AssemblyPart) -> PdfSource:
@@ -123,18 +125,23 @@ def assemble(
 ) -> AssemblyResult:
     """Join *parts* into one PDF, stamp "footer_left · Page n of m" on every page, write the
     outline and *metadata*.  Returns the bytes, the page count and where each part starts.
-    Raises DocumentError for a part whose file cannot be opened, ValueError for a part with
-    neither data nor path."""
+    A page MuPDF cannot load (a damaged page tree) is left out and listed in ``damaged``.
+    Raises DocumentError for a part whose file cannot be opened or has no readable page,
+    ValueError for a part with neither data nor path."""
     from brochure_reader.pdf.builder import PdfBuilder, normalise_levels
+    from brochure_reader.pdf.document import readable_pages
     from brochure_reader.pdf.story import html_height
 
     with PdfBuilder() as out:
         toc: list[OutlineItem] = []
         footers: list[str] = []
         starts: list[int] = []
+        damaged: list[list[int]] = []
         for part in parts:
             src = _part_source(part)
-            pages = list(range(src.page_count)) if part.pages is None else list(part.pages)
+            wanted = list(range(src.page_count)) if part.pages is None else list(part.pages)
+            pages = readable_pages(src.doc, wanted, part.footer_left or "the document")
+            damaged.append([n for n in wanted if n not in pages])
             start = out.page_count
             starts.append(start)
             page_map: dict[int, int] = {}
@@ -169,4 +176,4 @@ def assemble(
         meta = {"creator": "Brochure Reader", "producer": "PyMuPDF"}
         meta.update(metadata or {})
         out.set_metadata(meta)
-        return AssemblyResult(out.tobytes(), total, starts)
+        return AssemblyResult(out.tobytes(), total, starts, damaged)

@@ -92,6 +92,11 @@ def cmd_export(args, ctx) -> int:
     except RangeError as exc:
         raise UserError(str(exc)) from None
     count = export_to_file(doc.path, ranges, out, title=what)
+    wanted = sum(last - first + 1 for first, last in ranges)
+    if count < wanted:
+        left = wanted - count
+        print(f"{APP_NAME}: note: {left} page{'s' if left != 1 else ''} of {doc.title} could not "
+              f"be read (damaged) and {'were' if left != 1 else 'was'} left out", file=sys.stderr)
     print(f"Wrote {count} page{'s' if count != 1 else ''} of {what} "
           f"({'pages' if count != 1 else 'page'} {format_page_ranges(ranges)}) to {out}")
     return 0

@@ -145,8 +145,13 @@ class PdfBuilder:
     def insert_pages(self, source, pages: list[int]) -> dict[int, int]:
         """Copy *pages* (0-based) of *source* (a :class:`~brochure_reader.pdf.export.PdfSource`)
         to the end, as they are (text, links, annotations kept); returns the map source page ->
-        output page.  Call :meth:`complete_links` once all pages of *source* are in."""
+        output page.  Call :meth:`complete_links` once all pages of *source* are in.  A page
+        MuPDF cannot load (a damaged page tree) is left out: it is not in the map (all of them
+        damaged: DocumentError)."""
+        from brochure_reader.pdf.document import readable_pages
+
         page_map: dict[int, int] = {}
+        pages = readable_pages(source.doc, pages, Path(source.doc.name or "").name)
         index = 0
         while index < len(pages):  # one insert_pdf per run of consecutive pages
             end = index

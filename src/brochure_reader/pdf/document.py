@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from pathlib import Path
 
@@ -109,16 +110,51 @@ def document_info(
         raise
     except Exception as exc:  # MuPDF raises many types for damaged files
         raise DocumentError(f"{Path(path).name} could not be read: it is damaged "
-                            f"({' '.join(str(exc).split())[:120] or 'no reason given'}).") from None
+                            f"({damage_reason(exc)}).") from None
 
 
-def _page_or_none(doc: pymupdf.Document, number: int):
+def damage_reason(exc: BaseException) -> str:
+    """MuPDF's reason for *exc* in a few words, without its error code ("cycle in page
+    tree"); at most 120 characters."""
+    text = " ".join(str(exc).split())
+    text = re.sub(r"^code=\d+:\s*", "", text)
+    return text[:120] or "no reason given"
+
+
+def readable_page(doc: pymupdf.Document, number: int) -> pymupdf.Page | None:
+    """Page *number* (0-based) of *doc*, or None when MuPDF cannot load it (a cycle in the
+    page tree, a broken page object)."""
     try:
         page = doc[number]
         page.rect  # noqa: B018  (a broken page object fails here)
         return page
     except Exception:
         return None
+
+
+def readable_pages(doc: pymupdf.Document, pages: list[int], name: str = "") -> list[int]:
+    """The pages of *pages* (0-based) that MuPDF can load, in order.  Raises DocumentError
+    when there are pages but none of them can be read (*name* names the document)."""
+    readable = [n for n in pages if readable_page(doc, n) is not None]
+    if pages and not readable:
+        shown = ", ".join(str(n + 1) for n in pages[:5]) + ("…" if len(pages) > 5 else "")
+        what = f"Page {shown}" if len(pages) == 1 else f"Pages {shown}"
+        raise DocumentError(f"{what} of {name or 'the document'} cannot be read: "
+                            f"{'it is' if len(pages) == 1 else 'they are'} damaged.")
+    return readable
+
+
+def load_page(doc: pymupdf.Document, number: int) -> pymupdf.Page:
+    """Page *number* (0-based) of *doc*.  Raises DocumentError in words for a page MuPDF
+    cannot load (the MuPDF exception itself never leaves the worker: it does not pickle)."""
+    try:
+        page = doc[number]
+        page.rect  # noqa: B018
+        return page
+    except Exception as exc:
+        name = Path(doc.name).name if doc.name else "the document"
+        raise DocumentError(f"Page {number + 1} of {name} cannot be read: it is damaged "
+                            f"({damage_reason(exc)}).") from None
 
 
 def _document_info(path, password, layout) -> DocumentInfo:
@@ -133,7 +169,7 @@ def _document_info(path, password, layout) -> DocumentInfo:
         has_labels = False
     readable = []
     for number in range(doc.page_count):
-        page = _page_or_none(doc, number)
+        page = readable_page(doc, number)
         if page is None:  # keep the place: the view shows the readable pages around it
             sizes.append(sizes[-1] if sizes else (595.0, 842.0))
             labels.append("")

@@ -87,8 +87,8 @@ def infer_headings(doc: pymupdf.Document) -> list[tuple[int, str, int, float]]:
     lines = []
     sizes: Counter[float] = Counter()
     for page_no in range(min(doc.page_count, MAX_INFER_PAGES)):
-        page = doc[page_no]
-        try:
+        try:  # a damaged page (a cycle in the page tree) has no headings
+            page = doc[page_no]
             blocks = page.get_text("dict", flags=pymupdf.TEXTFLAGS_TEXT)["blocks"]
         except Exception:
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pymupdf
 
 from brochure_reader.pdf.colours import PAGE_COLOURS, PHOTO_MAX_SHARE
-from brochure_reader.pdf.document import Layout, open_document
+from brochure_reader.pdf.document import Layout, load_page, open_document
 from brochure_reader.pdf.outline import target_y
 
 #: Largest side of a rendered page in pixels (keeps a zoomed A0 page inside memory).
@@ -27,11 +27,12 @@ def render_page(
     *colours*: "normal", or a key of :data:`PAGE_COLOURS` (see :func:`recolour`).
 
     Returns ``(width px, height px, bytes per line, RGB888 bytes)``; annotations and form
-    fields are drawn.  The scale is reduced so neither side exceeds MAX_RENDER_SIDE pixels, and at
-    least one pixel is produced for tiny pages.
+    fields are drawn.  Raises DocumentError for a damaged page.  The scale is reduced so
+    neither side exceeds MAX_RENDER_SIDE pixels, and at least one pixel is produced for tiny
+    pages.
     """
     doc = open_document(path, password, layout)
-    page = doc[page_no]
+    page = load_page(doc, page_no)
     rect = page.rect
     if size is not None and max(size) <= MAX_RENDER_SIDE and min(size) >= 1:
         # MuPDF rounds the transformed page outwards with a 0.001 px tolerance, so these
@@ -81,9 +82,10 @@ def recolour(pix: pymupdf.Pixmap, page: pymupdf.Page, matrix: pymupdf.Matrix,
 def page_words(
     path: str, password: str | None, page_no: int, layout: Layout | None = None
 ) -> list[tuple]:
-    """Words of a page as ``(x0, y0, x1, y1, text)`` in display points, in reading order."""
+    """Words of a page as ``(x0, y0, x1, y1, text)`` in display points, in reading order.
+    Raises DocumentError for a damaged page."""
     doc = open_document(path, password, layout)
-    page = doc[page_no]
+    page = load_page(doc, page_no)
     matrix = page.rotation_matrix
     words = []
     for w in page.get_text(
@@ -100,7 +102,7 @@ def page_links(
     """Links of a page: ``{"rect": (x0, y0, x1, y1), "page": 0-based | None, "y": points,
     "uri": str}`` with rect in display points.  Links to other files are dropped."""
     doc = open_document(path, password, layout)
-    page = doc[page_no]
+    page = load_page(doc, page_no)
     links = []
     for link in page.get_links():
         rect = tuple(pymupdf.Rect(link["from"]) * page.rotation_matrix)

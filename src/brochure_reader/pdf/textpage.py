@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pymupdf
 
-from brochure_reader.pdf.document import Layout, forget, open_document
+from brochure_reader.pdf.document import Layout, forget, load_page, open_document, readable_page
 
 #: Text flags: MuPDF's text defaults without ligature glyphs (images and spans not kept).
 TEXT_FLAGS = pymupdf.TEXTFLAGS_TEXT & ~pymupdf.TEXT_PRESERVE_LIGATURES
@@ -42,8 +42,8 @@ def page_blocks(
     path: str | Path, password: str | None, page_no: int, layout: Layout | None = None
 ) -> list[Block]:
     """The text blocks of page *page_no* (0-based) in reading order.  *layout* is an e-book's
-    reflow layout, as for ``open_document``."""
-    return _page_blocks(open_document(path, password, layout)[page_no])
+    reflow layout, as for ``open_document``.  Raises DocumentError for a damaged page."""
+    return _page_blocks(load_page(open_document(path, password, layout), page_no))
 
 
 @dataclass
@@ -116,8 +116,9 @@ def page_chars(
     path: str | Path, password: str | None, page_no: int, layout: Layout | None = None
 ) -> tuple[list[list[Char]], Matrix]:
     """The glyphs of page *page_no* (0-based), line by line in reading order, trailing blanks
-    dropped (empty lines left out), with the page's rotation matrix."""
-    page = open_document(path, password, layout)[page_no]
+    dropped (empty lines left out), with the page's rotation matrix.  Raises DocumentError
+    for a damaged page."""
+    page = load_page(open_document(path, password, layout), page_no)
     lines: list[list[Char]] = []
     for block in page.get_text("rawdict", flags=TEXT_FLAGS)["blocks"]:
         for line in block.get("lines", []):
@@ -139,7 +140,10 @@ def document_lines(
     lines: list[tuple[int, float, float, str]] = []
     heights: list[float] = []
     for page_no in range(doc.page_count):
-        page = doc[page_no]
+        page = readable_page(doc, page_no)
+        if page is None:  # a damaged page (a cycle in the page tree): no lines, no height
+            heights.append(0.0)
+            continue
         matrix = page.rotation_matrix
         heights.append(page.rect.height)
         try:

@@ -222,7 +222,9 @@ def prepare_document(spec: DocSpec) -> Prepared:
     except DocumentError as exc:
         error = str(exc)
     except Exception as exc:  # MuPDF raises many types for damaged files
-        error = f"{Path(spec.path).name} could not be read for searching ({type(exc).__name__})."
+        from brochure_reader.pdf.document import damage_reason
+
+        error = f"{Path(spec.path).name} could not be read for searching ({damage_reason(exc)})."
     return Prepared(spec, 0, [], title_terms, error, frozenset(title_terms.split()))
 
 

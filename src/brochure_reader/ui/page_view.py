@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QMessageBox
 from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.pdf.colours import paper_colour
 from brochure_reader.ui.jobs import JobRunner, log_error
+from brochure_reader.ui.i18n import translate
 from brochure_reader.ui.page_cache import RenderCache
 from brochure_reader.ui.page_layout import GAP, PageLayout
 from brochure_reader.ui.theme import current_theme
@@ -49,6 +50,21 @@ class OpenDocument:
     labels: list[str] = field(default_factory=list)
     #: reflow layout (width pt, height pt, font pt) of an e-book, None for fixed-layout files
     layout: tuple[float, float, float] | None = None
+
+
+ERROR_TILE = QColor(253, 236, 234)
+ERROR_TEXT = QColor(140, 20, 20)
+
+
+def _draw_error_tile(painter: QPainter, target: QRectF, page: int, reason: str) -> None:
+    """The place of a page that cannot be shown: a tinted tile that says so, with the reason."""
+    painter.fillRect(target, ERROR_TILE)
+    painter.setPen(ERROR_TEXT)
+    margin = min(24.0, target.width() / 10)
+    painter.drawText(target.adjusted(margin, margin, -margin, -margin),
+                     Qt.AlignCenter | Qt.TextWordWrap,
+                     translate("PageView", "Page {number} cannot be shown.\n\n{reason}")
+                     .format(number=page + 1, reason=reason))
 
 
 class PageView(QAbstractScrollArea):
@@ -85,6 +101,10 @@ class PageView(QAbstractScrollArea):
         self._forward: list[tuple[int, float]] = []
         self._last_page = -1
         self._painted: set[tuple] = set()  # render keys already reported by page_painted
+        #: page (0-based) -> why it cannot be shown: drawn as an error tile in its place
+        self._errors: dict[int, str] = {}
+        #: render keys asked again once after their worker crashed
+        self._retried: set[tuple] = set()
         self.setFocusPolicy(Qt.StrongFocus)
         self.viewport().setMouseTracking(True)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
@@ -107,6 +127,8 @@ class PageView(QAbstractScrollArea):
         self._back.clear()
         self._forward.clear()
         self._painted.clear()
+        self._errors.clear()
+        self._retried.clear()
         self.document = document
         self.layout = PageLayout(document.sizes if document else [])
         self._last_page = -1
@@ -252,6 +274,8 @@ class PageView(QAbstractScrollArea):
                 future.cancel()
                 del self._pending[key]
         for page, key in keys.items():
+            if page in self._errors:
+                continue  # it cannot be read: its error tile stays
             if self.cache.get(key) is None and key not in self._pending:
                 self._pending[key] = (
                     self.service.run(
@@ -284,8 +308,26 @@ class PageView(QAbstractScrollArea):
             self.viewport().update()
 
     def _failed(self, key: tuple, exc: BaseException) -> None:
+        """A render failed.  A crashed worker (it is replaced) gets the page asked again once;
+        a second failure, or a page that cannot be read, becomes an error tile in its place."""
+        from brochure_reader.pdf.worker import WorkerCrashed
+
         self._pending.pop(key, None)
-        self.message.emit(f"Page {key[1] + 1} could not be shown: {exc}")
+        if self.document is None or key[0] != self.document.token:
+            return  # stale
+        if isinstance(exc, WorkerCrashed) and key not in self._retried:
+            self._retried.add(key)
+            self._render_timer.start()  # asks again for what is still in view
+            return
+        reason = str(exc) or self.tr("the reader's document worker stopped")
+        self._errors[key[1]] = reason
+        self.message.emit(self.tr("Page {number} could not be shown: {reason}").format(
+            number=key[1] + 1, reason=reason))
+        self.viewport().update()
+
+    def page_error(self, page: int) -> str:
+        """Why *page* (0-based) is shown as an error tile, or "" when it is not."""
+        return self._errors.get(page, "")
 
     def _got_words(self, token, page: int, words: list[tuple]) -> None:
         if self.document and token == self.document.token:
@@ -329,7 +371,9 @@ class PageView(QAbstractScrollArea):
             painter.fillRect(target, paper)
             key = self._render_key(page)
             image = self.cache.get(key)
-            if image is not None and (image.width(), image.height()) == key[2]:
+            if page in self._errors:
+                _draw_error_tile(painter, target, page, self._errors[page])
+            elif image is not None and (image.width(), image.height()) == key[2]:
                 if key not in self._painted:
                     self._painted.add(key)
                     newly_painted.append(page)

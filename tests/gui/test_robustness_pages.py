@@ -1,0 +1,87 @@
+"""Issue 15, items 2 and 8 in the page view: a page that cannot be read, or whose worker
+crashed twice, is an error tile in its place (never blank); a single crash is asked again."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from tests.gui import crash_jobs
+from tests.unit.test_damaged_document import CYCLE
+
+
+@pytest.fixture
+def open_view(qtbot, service):
+    from brochure_reader.pdf.document import document_info
+    from brochure_reader.ui.page_view import OpenDocument, PageView
+
+    def make(path):
+        info = document_info(path)
+        view = PageView(service)
+        qtbot.addWidget(view)
+        view.resize(500, 1400)
+        view.show()
+        view.set_document(OpenDocument(object(), str(path), None, info.sizes, info.labels))
+        return view
+
+    return make
+
+
+def _tile_colour(view, page):
+    from PySide6.QtGui import QImage
+
+    x, y, _w, _h = view.layout.page_rect(page)
+    top = y - view.verticalScrollBar().value()
+    shown = view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
+    return shown.pixelColor(int(x + 5), int(top + 5))
+
+
+def test_a_damaged_page_is_an_error_tile_and_the_others_render(qtbot, open_view, tmp_path):
+    from brochure_reader.ui.page_view import ERROR_TILE
+
+    path = tmp_path / "cycle.pdf"
+    path.write_bytes(CYCLE)
+    view = open_view(path)
+    messages = []
+    view.message.connect(messages.append)
+    qtbot.waitUntil(lambda: bool(view.page_error(1)) and not view._pending, timeout=30000)
+    assert "cannot be read" in view.page_error(1) and "cycle in page tree" in view.page_error(1)
+    assert not view.page_error(0) and len(view.cache) >= 1  # page 1 rendered
+    assert _tile_colour(view, 1) == ERROR_TILE
+    assert any("Page 2 could not be shown" in m for m in messages)
+    assert not any("Fz" in m or "pickle" in m for m in messages)
+
+
+def _crashing(monkeypatch, tmp_path, crashes):
+    from brochure_reader.pdf import jobs as pdf_jobs
+    from brochure_reader.ui import page_view
+
+    counter = tmp_path / "crashes"
+    counter.write_text(str(crashes))
+    monkeypatch.setenv(crash_jobs.COUNTER_ENV, str(counter))
+    monkeypatch.setattr(page_view, "pdf_jobs", SimpleNamespace(
+        render_page=crash_jobs.render_page_crashing, page_words=pdf_jobs.page_words,
+        page_links=pdf_jobs.page_links))
+    return counter
+
+
+def test_a_render_whose_worker_crashed_is_asked_again(qtbot, open_view, monkeypatch, tmp_path,
+                                                      corpus):
+    counter = _crashing(monkeypatch, tmp_path, 1)
+    view = open_view(corpus / "pysample__minimal-document.pdf")
+    qtbot.waitUntil(lambda: len(view.cache) >= 1, timeout=30000)
+    assert counter.read_text() == "0"  # it did crash once
+    assert not view.page_error(0)
+
+
+def test_a_render_that_crashes_twice_is_an_error_tile(qtbot, open_view, monkeypatch, tmp_path,
+                                                      corpus):
+    from brochure_reader.ui.page_view import ERROR_TILE
+
+    counter = _crashing(monkeypatch, tmp_path, 2)
+    view = open_view(corpus / "pysample__minimal-document.pdf")
+    qtbot.waitUntil(lambda: bool(view.page_error(0)), timeout=30000)
+    assert counter.read_text() == "0"
+    assert len(view.cache) == 0
+    qtbot.waitUntil(lambda: _tile_colour(view, 0) == ERROR_TILE, timeout=5000)
