@@ -39,6 +39,7 @@ class Context:
         from brochure_reader.paths import AppPaths
 
         self.paths = AppPaths.default(home)
+        self._pool = None  # a WorkerPool, started for the first document that needs one
 
     @cached_property
     def library(self):
@@ -50,12 +51,36 @@ class Context:
         return library
 
     def document_sections(self, doc) -> tuple[int, list]:
-        """``(page count, section tree)`` of a library document (PyMuPDF in-process)."""
+        """``(page count, section tree)`` of a library document (read as :meth:`run_job`)."""
         from brochure_reader.library import build_sections
-        from brochure_reader.pdf.document import document_info
+        from brochure_reader.pdf import jobs
 
-        info = document_info(doc.path)
+        info = self.run_job(jobs.document_info, str(doc.path))
         return info.page_count, build_sections(doc.id, info.outline, info.outline_inferred)
+
+    def run_job(self, job, *args, paths=None):
+        """``job(*args)`` (a registered worker job), run where the document is safe to open:
+        in this process for files of the bundled pack (we built them), in a worker process
+        for every other file (imports, site packs), so a file that crashes MuPDF cannot take
+        the command down.  *paths* are the files the job reads (default: ``args[0]``).
+        Raises what the job raised; a worker that died is a DocumentError in words."""
+        from brochure_reader.paths import bundled_pack_dir
+
+        bundled = bundled_pack_dir().resolve()
+        files = [Path(p) for p in (paths if paths is not None else args[:1])]
+        if all(bundled in Path(f).resolve().parents for f in files):
+            return job(*args)
+        if self._pool is None:
+            from brochure_reader.pdf.worker import WorkerPool
+
+            self._pool = WorkerPool(1)
+        return self._pool.submit(job, *args).result()
+
+    def close(self) -> None:
+        """Stop the worker process, if one was started."""
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
 
 
 # --- core commands ------------------------------------------------------------------------
@@ -341,8 +366,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{APP_NAME}: error: --home needs a folder; it was given an empty name",
               file=sys.stderr)
         return 2
+    ctx = Context(args.home)
     try:
-        return int(args.func(args, Context(args.home)) or 0)
+        return int(args.func(args, ctx) or 0)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `brochure-reader list | head`: the reader stopped reading
@@ -352,6 +378,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # every failure is one line for the user
         print(f"{APP_NAME}: error: {user_message(exc)}", file=sys.stderr)
         return exc.exit_code if isinstance(exc, UserError) else 1
+    finally:
+        ctx.close()
 
 
 def _option(argv: list[str], name: str) -> str | None:

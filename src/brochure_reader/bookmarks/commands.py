@@ -72,7 +72,8 @@ def _reanchor_documents(ctx, store) -> None:
             if not store.stale(doc_id, digest):
                 continue
             _pages, sections = ctx.document_sections(doc)
-            report = reanchor(store, doc_id, digest, text_map(str(doc.path)), sections)
+            report = reanchor(store, doc_id, digest, ctx.run_job(text_map, str(doc.path)),
+                              sections)
         except (DocumentError, OSError) as exc:
             print(f"{APP_NAME}: warning: {doc_id}: bookmarks not checked ({exc})", file=sys.stderr)
             continue
@@ -129,7 +130,7 @@ def cmd_add(args, ctx) -> int:
         bookmark = store.add(
             doc.id, page0 + 1, y, content_hash=_content_hash(doc),
             section_ref=section.ref if section else "",
-            quote=quote_at(str(doc.path), None, page0, y),
+            quote=ctx.run_job(quote_at, str(doc.path), None, page0, y),
             label=label, note=args.note or "", colour=args.colour,
             collections=[args.collection] if args.collection else [],
         )
@@ -314,8 +315,8 @@ def _questions(args, ctx, store) -> int:
         _pages, sections = ctx.document_sections(doc)
         texts = []
         for section, after in questions_sections(sections):
-            texts += questions_from_lines(section_lines(
-                str(doc.path), None, section_bound(section), section_bound(after)))
+            texts += questions_from_lines(ctx.run_job(
+                section_lines, str(doc.path), None, section_bound(section), section_bound(after)))
         if not texts:
             raise _cli_error(f"'{doc.title}' has no 'Questions to ask' list")
         added = qlist.add_many(texts, source=doc.id)

@@ -65,7 +65,7 @@ def cmd_export(args, ctx) -> int:
         unknown_section_message,
     )
     from brochure_reader.library.sections import find_section
-    from brochure_reader.pdf.export import export_to_file
+    from brochure_reader.pdf import jobs
 
     out = _check_out(args.out)
     try:
@@ -91,7 +91,7 @@ def cmd_export(args, ctx) -> int:
             ranges = [(first, last)]
     except RangeError as exc:
         raise UserError(str(exc)) from None
-    count = export_to_file(doc.path, ranges, out, title=what)
+    count = ctx.run_job(jobs.export_to_file, str(doc.path), ranges, str(out), None, what)
     wanted = sum(last - first + 1 for first, last in ranges)
     if count < wanted:
         left = wanted - count
@@ -119,7 +119,8 @@ def cmd_handout(args, ctx) -> int:
     except RangeError as exc:
         raise UserError(str(exc)) from None
     request = HandoutRequest(parts, None if cover.is_empty() else cover, args.large_print)
-    handout = compose_handout(request)
+    handout = ctx.run_job(compose_handout, request,
+                          paths=[part.pdf_path for part in request.parts])
     atomic_write_bytes(out, handout.pdf)  # a full disk leaves no 0-byte file
     for note in handout.notes:
         print(f"{APP_NAME}: note: {note}", file=sys.stderr)

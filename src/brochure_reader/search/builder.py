@@ -197,6 +197,7 @@ class Prepared:
     language: str = ""
 
 
+@job()
 def prepare_document(spec: DocSpec) -> Prepared:
     """Extract *spec*'s text and cut it into rows.  Never raises for a bad document: the
     failure is in ``error``.  Runs in-process or in a worker process."""
@@ -225,6 +226,13 @@ def prepare_document(spec: DocSpec) -> Prepared:
         from brochure_reader.pdf.document import damage_reason
 
         error = f"{Path(spec.path).name} could not be read for searching ({damage_reason(exc)})."
+    return unreadable(spec, error)
+
+
+def unreadable(spec: DocSpec, error: str) -> Prepared:
+    """The :class:`Prepared` of a document that could not be read: no rows, *error* kept (its
+    title still finds it)."""
+    title_terms = " ".join(dict.fromkeys(tokenize(" ".join([spec.title, *spec.tags]))))
     return Prepared(spec, 0, [], title_terms, error, frozenset(title_terms.split()))
 
 
@@ -297,6 +305,7 @@ def build_index(
     force: bool = False,
     prune: bool = True,
     workers: int = 1,
+    read: Callable[[DocSpec], Prepared] | None = None,
 ) -> BuildReport:
     """Update *index* (an open index or a file path) so it holds exactly *specs*.
 
@@ -304,8 +313,10 @@ def build_index(
     returns true the build stops between documents (what is done stays indexed).  With *force*
     every document is read again.  With *prune*, documents not in *specs* are removed.  With
     *workers* > 1 and at least PARALLEL_FROM documents to read, documents are read in that many
-    worker processes while this process writes the index.
+    worker processes while this process writes the index.  *read* reads one document
+    (default :func:`prepare_document` here; the CLI reads imported files in a worker).
     """
+    read = read or prepare_document
     started = time.perf_counter()
     own = not isinstance(index, SearchIndex)
     idx = SearchIndex.open(index) if own else index
@@ -352,7 +363,7 @@ def build_index(
                 if cancelled is not None and cancelled():
                     report.cancelled = True
                     break
-                record(spec, *_write(idx, prepare_document(spec), check))
+                record(spec, *_write(idx, read(spec), check))
         if len(report.indexed) > 20:
             idx.check_space(idx.path.stat().st_size)  # optimize rewrites the FTS b-trees
             idx.optimize()

@@ -43,7 +43,14 @@ def _update(ctx, force: bool = False, verbose: bool = True, searching: bool = Fa
     """Bring the index in the cache dir up to date with the library; returns the open index
     and the build report.  When *searching*, an index that cannot be updated (a full or
     read-only disk) is one warning and the index as it is; otherwise IndexSpaceError."""
-    from brochure_reader.search.builder import BuildReport, build_index, specs_from_library
+    from brochure_reader.pdf.errors import DocumentError
+    from brochure_reader.search.builder import (
+        BuildReport,
+        build_index,
+        prepare_document,
+        specs_from_library,
+        unreadable,
+    )
     from brochure_reader.search.index import IndexSpaceError, SearchIndex, index_path
 
     index = SearchIndex.open(index_path(ctx.paths.cache))
@@ -56,9 +63,16 @@ def _update(ctx, force: bool = False, verbose: bool = True, searching: bool = Fa
         if verbose and sys.stderr.isatty():
             print(f"\rIndexing {done}/{total}: {title[:50]:<50}", end="", file=sys.stderr)
 
+    def read(spec):  # an imported file is read in a worker: a MuPDF crash fails only it
+        try:
+            return ctx.run_job(prepare_document, spec, paths=[spec.path])
+        except DocumentError as exc:
+            return unreadable(spec, str(exc))
+
     workers = min(2, os.cpu_count() or 1)  # many documents to read: read them in parallel
     try:
-        report = build_index(index, specs, progress=progress, force=force, workers=workers)
+        report = build_index(index, specs, progress=progress, force=force, workers=workers,
+                             read=read)
     except IndexSpaceError as exc:  # full or read-only disk: search what is indexed
         if not searching:
             index.close()
