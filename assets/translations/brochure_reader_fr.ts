@@ -1053,6 +1053,27 @@ Votre fichier d’origine n’est pas modifié.</translation>
     </message>
 </context>
 <context>
+    <name>PageView</name>
+    <message>
+        <source>Page {number} cannot be shown.
+
+{reason}</source>
+        <extracomment>fit-width never enlarges beyond this (small pages such as A5 e-books stay readable) reflow layout (width pt, height pt, font pt) of an e-book, None for fixed-layout files</extracomment>
+        <translation>La page {number} ne peut pas être affichée.
+
+{reason}</translation>
+    </message>
+    <message>
+        <source>the reader&apos;s document worker stopped</source>
+        <extracomment>(page 0-based, y in points at the top of the view) whenever the view scrolls (page 0-based) when the page at the top of the view changes zoom changed: logical pixels per point a message for the status bar the viewport changed size (e-books are laid out again) (page 0-based) a page&apos;s pixels at the current scale were painted for the first time since the document was set (start-up reports and benchmarks listen to it) page (0-based) -&gt; why it cannot be shown: drawn as an error tile in its place seconds a render may take (then its worker is stopped and the page is an error tile)</extracomment>
+        <translation>le processus de lecture des documents s’est arrêté</translation>
+    </message>
+    <message>
+        <source>Page {number} could not be shown: {reason}</source>
+        <translation>La page {number} n’a pas pu être affichée : {reason}</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>

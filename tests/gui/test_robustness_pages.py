@@ -1,5 +1,6 @@
-"""Issue 15, items 2 and 8 in the page view: a page that cannot be read, or whose worker
-crashed twice, is an error tile in its place (never blank); a single crash is asked again."""
+"""Issue 15, items 2, 8 and 9 in the page view: a page that cannot be read, whose worker
+crashed twice, or whose render ran past its time limit is an error tile in its place (never
+blank); a single crash is asked again (the pool's retry of ``render_page``)."""
 
 from __future__ import annotations
 
@@ -53,16 +54,20 @@ def test_a_damaged_page_is_an_error_tile_and_the_others_render(qtbot, open_view,
     assert not any("Fz" in m or "pickle" in m for m in messages)
 
 
-def _crashing(monkeypatch, tmp_path, crashes):
+def _render_with(monkeypatch, render):
     from brochure_reader.pdf import jobs as pdf_jobs
     from brochure_reader.ui import page_view
 
+    monkeypatch.setattr(page_view, "pdf_jobs", SimpleNamespace(
+        render_page=render, page_words=pdf_jobs.page_words, page_links=pdf_jobs.page_links,
+        RENDER_TIME_LIMIT=pdf_jobs.RENDER_TIME_LIMIT))
+
+
+def _crashing(monkeypatch, tmp_path, crashes):
     counter = tmp_path / "crashes"
     counter.write_text(str(crashes))
     monkeypatch.setenv(crash_jobs.COUNTER_ENV, str(counter))
-    monkeypatch.setattr(page_view, "pdf_jobs", SimpleNamespace(
-        render_page=crash_jobs.render_page_crashing, page_words=pdf_jobs.page_words,
-        page_links=pdf_jobs.page_links))
+    _render_with(monkeypatch, crash_jobs.render_page_crashing)
     return counter
 
 
@@ -85,3 +90,17 @@ def test_a_render_that_crashes_twice_is_an_error_tile(qtbot, open_view, monkeypa
     assert counter.read_text() == "0"
     assert len(view.cache) == 0
     qtbot.waitUntil(lambda: _tile_colour(view, 0) == ERROR_TILE, timeout=5000)
+
+
+def test_a_render_past_its_time_limit_is_stopped_and_an_error_tile(qtbot, open_view, monkeypatch,
+                                                                  corpus):
+    from brochure_reader.pdf import jobs as pdf_jobs
+    from brochure_reader.pdf.jobs import spec_of
+
+    assert spec_of(pdf_jobs.render_page).timeout == pdf_jobs.RENDER_TIME_LIMIT <= 30
+    _render_with(monkeypatch, crash_jobs.render_page_slow)
+    view = open_view(corpus / "pysample__minimal-document.pdf")
+    view.render_time_limit = 1.0
+    view.set_document(view.document)  # ask again with the short limit
+    qtbot.waitUntil(lambda: bool(view.page_error(0)), timeout=20000)
+    assert "too long" in view.page_error(0)

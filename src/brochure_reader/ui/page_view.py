@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QAbstractScrollArea, QMessageBox
 
 from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.pdf.colours import paper_colour
-from brochure_reader.ui.jobs import JobRunner, log_error
 from brochure_reader.ui.i18n import translate
+from brochure_reader.ui.jobs import JobRunner, log_error
 from brochure_reader.ui.page_cache import RenderCache
 from brochure_reader.ui.page_layout import GAP, PageLayout
 from brochure_reader.ui.theme import current_theme
@@ -103,8 +103,8 @@ class PageView(QAbstractScrollArea):
         self._painted: set[tuple] = set()  # render keys already reported by page_painted
         #: page (0-based) -> why it cannot be shown: drawn as an error tile in its place
         self._errors: dict[int, str] = {}
-        #: render keys asked again once after their worker crashed
-        self._retried: set[tuple] = set()
+        #: seconds a render may take (then its worker is stopped and the page is an error tile)
+        self.render_time_limit = pdf_jobs.RENDER_TIME_LIMIT
         self.setFocusPolicy(Qt.StrongFocus)
         self.viewport().setMouseTracking(True)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
@@ -128,7 +128,6 @@ class PageView(QAbstractScrollArea):
         self._forward.clear()
         self._painted.clear()
         self._errors.clear()
-        self._retried.clear()
         self.document = document
         self.layout = PageLayout(document.sizes if document else [])
         self._last_page = -1
@@ -281,6 +280,7 @@ class PageView(QAbstractScrollArea):
                     self.service.run(
                         pdf_jobs.render_page,
                         (doc.path, doc.password, page, 1.0, doc.layout, key[2], key[3]),
+                        timeout=self.render_time_limit,
                     )
                     .on_result(lambda result, key=key: self._rendered(key, result))
                     .on_error(lambda exc, key=key: self._failed(key, exc))
@@ -308,17 +308,13 @@ class PageView(QAbstractScrollArea):
             self.viewport().update()
 
     def _failed(self, key: tuple, exc: BaseException) -> None:
-        """A render failed.  A crashed worker (it is replaced) gets the page asked again once;
-        a second failure, or a page that cannot be read, becomes an error tile in its place."""
-        from brochure_reader.pdf.worker import WorkerCrashed
-
+        """A render failed: a page that cannot be read, a worker that crashed twice (the pool
+        asks once more on a fresh worker: ``render_page``'s ``retries``) or a render past its
+        time limit (``render_time_limit``; the worker is stopped).  It becomes an error tile
+        in the page's place, never a blank page."""
         self._pending.pop(key, None)
         if self.document is None or key[0] != self.document.token:
             return  # stale
-        if isinstance(exc, WorkerCrashed) and key not in self._retried:
-            self._retried.add(key)
-            self._render_timer.start()  # asks again for what is still in view
-            return
         reason = str(exc) or self.tr("the reader's document worker stopped")
         self._errors[key[1]] = reason
         self.message.emit(self.tr("Page {number} could not be shown: {reason}").format(
