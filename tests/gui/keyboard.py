@@ -70,3 +70,78 @@ def duplicate_shortcuts(window: QWidget) -> list[str]:
 
 def top_level_windows() -> list[QWidget]:
     return [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow()]
+
+
+#: Roles a user operates (Qt's QAccessible.Role names); lists' and trees' rows are named by
+#: their data and are left to the view's own test.
+_INTERACTIVE = {
+    "PushButton", "CheckBox", "RadioButton", "ComboBox", "EditableText", "SpinBox", "Slider",
+    "List", "Tree", "Table", "ButtonMenu", "ButtonDropDown", "PageTab", "ScrollBar", "Dial",
+    "ToolBar", "MenuBar", "Link", "Button",
+}
+
+
+def unnamed_controls(top: QWidget) -> list[str]:
+    """Controls in *top*'s accessible tree (what a screen reader walks) that have no
+    accessible name: ``"Role <class> objectName"`` lines.  Hidden ones and scroll bars (named by
+    Qt only for some styles) are left out; lists, trees and tables are checked, not their rows."""
+    from PySide6.QtGui import QAccessible
+
+    missing: list[str] = []
+
+    def walk(iface, depth: int) -> None:
+        if iface is None or not iface.isValid() or depth > 40:
+            return
+        state = iface.state()
+        if state.invisible:
+            return
+        role = iface.role().name
+        if role in _INTERACTIVE and role != "ScrollBar" and not iface.text(QAccessible.Text.Name):
+            obj = iface.object()
+            missing.append(f"{role} {type(obj).__name__} {obj.objectName() if obj else ''!r}"
+                           f" in {type(top).__name__}")
+        if role in {"List", "Tree", "Table"}:
+            return
+        for i in range(iface.childCount()):
+            walk(iface.child(i), depth + 1)
+
+    walk(QAccessible.queryAccessibleInterface(top), 0)
+    for widget in top.findChildren(QWidget):  # also those the tree leaves out (clear buttons)
+        if widget.window() is top and widget.isVisibleTo(top):
+            iface = QAccessible.queryAccessibleInterface(widget)
+            if iface is not None and iface.role().name in _INTERACTIVE:
+                walk(iface, 40)  # this one only
+    return sorted(set(missing))
+
+
+def every_window(qtbot, window) -> list[QWidget]:
+    """The main window (a document open) and every dialog it opens without blocking: handout
+    builder, print preview, export's page choice, preferences, help and about."""
+    from brochure_reader.ui.printing import PrintPreview
+
+    qtbot.waitUntil(lambda: "acute-myeloid-leukaemia" in window.reader.sections, timeout=30000)
+    with qtbot.waitSignal(window.reader.document_opened, timeout=30000):
+        window.reader.open("acute-myeloid-leukaemia", 0, 0.0)
+    from PySide6.QtWidgets import QLineEdit
+
+    for box in window.findChildren(QLineEdit):  # clear buttons show only over some text
+        if box.isClearButtonEnabled():
+            box.setText("x")
+    tops = [window]
+    window.make_handout()
+    tops.append(window.handout_dialog)
+    window.actions.print_preview.trigger()
+    qtbot.waitUntil(lambda: bool(window.findChildren(PrintPreview)), timeout=10000)
+    tops.append(window.findChildren(PrintPreview)[0])
+    window.actions.export_pdf.trigger()
+    tops.append(window.export_dialog)
+    window.show_preferences()
+    tops.append(window.preferences_dialog)
+    window.show_help()
+    tops.append(window.help_window)
+    from brochure_reader.ui.about_dialog import show_about
+
+    tops.append(show_about(window, window.library))
+    for top in tops:
+        qtbot.waitExposed(top)
+    return tops

@@ -189,3 +189,44 @@ def test_file_dialogs_start_in_documents_then_in_the_folder_last_used(
     assert starts == [str(tmp_path / "Documents"), str(elsewhere / "bookmarks.json")]
     window.settings.save()  # remembered for the next start too
     assert Settings(window.settings.path).get("last_folder") == str(elsewhere)
+
+
+def test_every_window_and_dialog_keys_and_names(qtbot, window):
+    """No key press is shared by two things, and every control a screen reader reaches has a
+    name, in the main window and in each dialog (handout, print preview, page choice,
+    preferences, help, about)."""
+    from tests.gui.keyboard import every_window, unnamed_controls
+
+    tops = every_window(qtbot, window)
+    assert len(tops) == 7
+    assert {type(t).__name__: duplicate_shortcuts(t) for t in tops} == {
+        type(t).__name__: [] for t in tops}
+    assert [line for t in tops for line in unnamed_controls(t)] == []
+
+
+def test_changes_a_sighted_user_sees_are_announced(qtbot, window, monkeypatch):
+    """Screen readers hear "Bookmark added", the number of search results and what the
+    status bar says (Qt's accessible announcement)."""
+    import re
+
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    heard = []
+    real = QAccessible.updateAccessibility
+
+    def update(event):
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            heard.append(event.message())
+        real(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", update)
+    _open(qtbot, window, AML)
+    with qtbot.waitSignal(window.bookmarks.bookmarks_changed, timeout=30000):
+        window.actions.add_bookmark.trigger()
+    qtbot.waitUntil(lambda: "Bookmarked “Acute myeloid leukaemia (AML)”" in heard, timeout=5000)
+    window.actions.search.trigger()
+    qtbot.keyClicks(window.search_panel.field, "fever")
+    qtbot.waitUntil(lambda: any(re.match(r"\d+ result", m) for m in heard), timeout=10000)
+    assert not [m for m in heard if m.startswith("Preparing search")]  # progress is not read
+    window.say("Saved 2 pages to leaflet.pdf")
+    assert heard[-1] == "Saved 2 pages to leaflet.pdf"

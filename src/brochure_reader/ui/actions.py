@@ -163,6 +163,17 @@ class Actions:
             "Ctrl+,",
             tip=translate("Actions", "Theme, page colours, text size"),
         )
+        make(
+            "help",
+            translate("Actions", "&Help"),
+            QKeySequence.HelpContents,
+            tip=translate("Actions", "How to read, search, bookmark and print (F1)"),
+        )
+        make(
+            "keyboard_shortcuts",
+            translate("Actions", "&Keyboard shortcuts"),
+            tip=translate("Actions", "Every key the reader answers to"),
+        )
         make("about", translate("Actions", "&About Brochure Reader"))
         for name in ("fit_width", "fit_page", "larger_text", "text_view", "page_view"):
             getattr(self, name).setCheckable(True)

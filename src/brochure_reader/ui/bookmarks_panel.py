@@ -47,6 +47,7 @@ from brochure_reader.bookmarks.anchors import ReanchorReport, TextMap, reanchor
 from brochure_reader.bookmarks.model import ANCHOR_OK, COLOURS, Bookmark, Quote
 from brochure_reader.bookmarks.store import BookmarkStore, StoreError
 from brochure_reader.ui import file_dialogs
+from brochure_reader.ui.accessibility import name_clear_button
 from brochure_reader.ui.bookmarks_model import (
     GROUP_BY_COLLECTION,
     GROUP_BY_DOCUMENT,
@@ -191,7 +192,7 @@ class BookmarksPanel(QWidget):
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter bookmarks"))
         self.filter_edit.setAccessibleName(self.tr("Filter bookmarks"))
-        self.filter_edit.setClearButtonEnabled(True)
+        name_clear_button(self.filter_edit, self.tr("Clear the filter"))
         self.filter_edit.textChanged.connect(self.set_filter)
         self.group_combo = QComboBox()
         self.group_combo.setAccessibleName(self.tr("Group bookmarks"))

@@ -47,6 +47,7 @@ from brochure_reader.library import Document, Library, LibraryError, Section
 from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.settings import Settings
 from brochure_reader.ui import file_dialogs
+from brochure_reader.ui.accessibility import announce
 from brochure_reader.ui.jobs import JobRunner, log_error
 
 REF_ROLE = Qt.ItemDataRole.UserRole
@@ -518,6 +519,7 @@ class HandoutDialog(QDialog):
         self.remember_clinic()
         self.status.setText(self.tr("Saved {name} (%n page(s)).", "", self.handout.page_count)
                             .format(name=Path(path).name))
+        announce(self.status, self.status.text())
         return True
 
     def print_handout(self) -> bool:

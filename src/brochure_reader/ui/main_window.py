@@ -21,6 +21,7 @@ from brochure_reader.paths import AppPaths
 from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.settings import Settings
 from brochure_reader.ui import file_dialogs
+from brochure_reader.ui.accessibility import announce
 from brochure_reader.ui.actions import Actions
 from brochure_reader.ui.home_view import HomeView
 from brochure_reader.ui.jobs import JobRunner
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self.paths, self.library, self.settings, self.service = paths, library, settings, service
         service.setParent(self)
         file_dialogs.remember_in(settings)  # dialogs start in the folder last used
+        self.help_window = None
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
         self.resize(1280, 860)
@@ -89,6 +91,8 @@ class MainWindow(QMainWindow):
         self.refresh_home()
         self._set_reading_enabled(False)
         self.statusBar().showMessage(self.tr("Ready"))
+        self.statusBar().setAccessibleName(self.tr("Status"))
+        self.menuBar().setAccessibleName(self.tr("Menu bar"))
 
     # --- construction ------------------------------------------------------------------------
 
@@ -247,6 +251,8 @@ class MainWindow(QMainWindow):
         menu.addActions([a.home, a.back, a.forward, a.previous_page, a.next_page])
         self.go_menu = menu
         menu = self.menuBar().addMenu(self.tr("&Help"))
+        menu.addActions([a.help, a.keyboard_shortcuts])
+        menu.addSeparator()
         menu.addAction(a.about)
 
     def _build_language_menu(self, view_menu) -> None:
@@ -308,6 +314,8 @@ class MainWindow(QMainWindow):
         a.add_to_library.triggered.connect(self.choose_files_to_import)
         a.remove_from_library.triggered.connect(self.remove_current_from_library)
         a.about.triggered.connect(self.show_about)
+        a.help.triggered.connect(lambda: self.show_help())
+        a.keyboard_shortcuts.triggered.connect(lambda: self.show_help("shortcuts"))
         a.preferences.triggered.connect(self.show_preferences)
         a.larger_text.toggled.connect(self.set_larger_text)
         a.print.triggered.connect(lambda: self.print_current(False))
@@ -363,8 +371,8 @@ class MainWindow(QMainWindow):
             lambda: marks.add_questions(reader.current.id) if reader.current else None
         )
         self.bookmarks.open_requested.connect(reader.open)
-        self.bookmarks.status_message.connect(self.statusBar().showMessage)
-        marks.message.connect(self.statusBar().showMessage)
+        self.bookmarks.status_message.connect(self.say)
+        marks.message.connect(self.say)
         search = self.search_panel
         a.search.triggered.connect(lambda: self.open_search(False))
         a.find.triggered.connect(lambda: self.open_search(True))
@@ -594,7 +602,7 @@ class MainWindow(QMainWindow):
                 dialog.choice().ranges(self.page_view.page_count),
                 password=shown.password,
                 title=doc.title,
-                on_done=self.statusBar().showMessage,
+                on_done=self.say,
             )
 
         dialog.accepted.connect(chosen)
@@ -774,7 +782,7 @@ class MainWindow(QMainWindow):
                     name=result.source.name
                 )
             )
-            self.statusBar().showMessage(self._notice, 8000)
+            self.say(self._notice, 8000)
 
     def remove_current_from_library(self) -> None:
         doc = self.reader.current
@@ -840,6 +848,23 @@ class MainWindow(QMainWindow):
         self.page_view.viewport().update()
         if self.features_ready:
             self.bookmarks.tree.viewport().update()
+
+    def say(self, text: str, timeout: int = 0) -> None:
+        """Show *text* in the status bar and have screen readers say it ("Bookmark added",
+        "Saved 2 pages to …"); progress messages use the status bar alone, unannounced."""
+        self.statusBar().showMessage(text, timeout)
+        announce(self.statusBar(), text)
+
+    def show_help(self, part: str = "") -> None:
+        """Help > Help (F1), or one *part* of it ("shortcuts"); the sheet of keys is made
+        from the menus each time, so it shows what the keys do now."""
+        from brochure_reader.ui.help_window import HelpWindow
+
+        if self.help_window is not None:
+            self.help_window.close()
+            self.help_window.deleteLater()
+        self.help_window = HelpWindow(self.menuBar(), self.paths, self)
+        self.help_window.show_part(part)
 
     def show_about(self) -> None:
         from brochure_reader.ui.about_dialog import show_about

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from brochure_reader.library import Library, Section
+from brochure_reader.ui.accessibility import name_clear_button
 from brochure_reader.ui.tree_model import TreeModel
 
 #: Custom roles (Qt.UserRole + n)
@@ -267,6 +268,7 @@ class NavigationPanel(QWidget):
             self, placeholderText=self.tr("Filter the list…"), clearButtonEnabled=True
         )
         self.filter.setAccessibleName(self.tr("Filter the library"))
+        name_clear_button(self.filter, self.tr("Clear the filter"))
         self.filter.textChanged.connect(self._filter_changed)
         self.view = WrappingTreeView(self)
         self.view.setModel(self.proxy)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from brochure_reader.search.engine import Scope, SearchResult
+from brochure_reader.ui.accessibility import announce, name_clear_button
 from brochure_reader.ui.jobs import log_error, user_message
 from brochure_reader.ui.search_results import Roles, SearchResultsDelegate, SearchResultsModel
 
@@ -71,7 +72,7 @@ class SearchPanel(QWidget):
 
         self.field = QLineEdit(self)
         self.field.setPlaceholderText(self.tr("Search the library (Ctrl+K)"))
-        self.field.setClearButtonEnabled(True)
+        name_clear_button(self.field, self.tr("Clear the search"))
         self.field.setAccessibleName(self.tr("Search"))
         self.scope = QComboBox(self)
         self.scope.setAccessibleName(self.tr("Search in"))
@@ -256,6 +257,17 @@ class SearchPanel(QWidget):
         self.model.set_result(result)
         self.notes.setText(self._notes_html(result))
         self.notes.setVisible(bool(self.notes.text()))
+        if result is not None:
+            announce(self.results, self._count_text(result))
+
+    def _count_text(self, result: SearchResult) -> str:
+        """The sentence a screen reader hears when results arrive: how many, in how many
+        documents (or that there are none)."""
+        hits, docs = self.model.hit_count(), self.model.document_count()
+        if not hits:
+            return self.tr("No results.")
+        return (self.tr("%n result(s)", "", hits) + " "
+                + self.tr("in %n document(s)", "", docs))  # fmt: skip
 
     def _notes_html(self, result: SearchResult | None) -> str:
         if result is None:
