@@ -268,6 +268,22 @@
         <translation>Thème, couleurs des pages, taille du texte</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <source>How to read, search, bookmark and print (F1)</source>
+        <translation>Comment lire, chercher, mettre un signet et imprimer (F1)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Every key the reader answers to</source>
+        <translation>Toutes les touches que le lecteur comprend</translation>
+    </message>
+    <message>
         <source>&amp;About Brochure Reader</source>
         <translation>À &amp;propos de Brochure Reader</translation>
     </message>
@@ -396,6 +412,10 @@
     <message>
         <source>Filter bookmarks</source>
         <translation>Filtrer les signets</translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation>Effacer le filtre</translation>
     </message>
     <message>
         <source>Group bookmarks</source>
@@ -765,6 +785,21 @@
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Window</source>
+        <translation>Fenêtre</translation>
+    </message>
+    <message>
+        <source>Brochure Reader help</source>
+        <translation>Aide de Brochure Reader</translation>
+    </message>
+    <message>
+        <source>Help text</source>
+        <translation>Texte de l’aide</translation>
+    </message>
+</context>
+<context>
     <name>HomeView</name>
     <message>
         <source>Welcome to Brochure Reader</source>
@@ -809,6 +844,14 @@
     <message>
         <source>Ready</source>
         <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Menu bar</source>
+        <translation>Barre de menus</translation>
     </message>
     <message>
         <source>Search</source>
@@ -979,6 +1022,10 @@ Votre fichier d’origine n’est pas modifié.</translation>
     <message>
         <source>Filter the library</source>
         <translation>Filtrer la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation>Effacer le filtre</translation>
     </message>
     <message>
         <source>Library and sections</source>
@@ -1317,6 +1364,10 @@ Votre fichier d’origine n’est pas modifié.</translation>
         <source>Search the library (Ctrl+K)</source>
         <extracomment>Milliseconds of typing pause before searching. Most hits shown. a hit to show: (document id, page 0-based, words/phrases to highlight on that page) the query changed: highlights of the old one should leave the page</extracomment>
         <translation>Rechercher dans la bibliothèque (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Effacer la recherche</translation>
     </message>
     <message>
         <source>Search</source>
