@@ -230,3 +230,52 @@ def test_changes_a_sighted_user_sees_are_announced(qtbot, window, monkeypatch):
     assert not [m for m in heard if m.startswith("Preparing search")]  # progress is not read
     window.say("Saved 2 pages to leaflet.pdf")
     assert heard[-1] == "Saved 2 pages to leaflet.pdf"
+
+
+def test_keyboard_focus_and_mouse_hover_look_different_on_the_home_cards(qtbot, window):
+    from PySide6.QtGui import QColor
+
+    from brochure_reader.ui.theme import current_theme
+
+    ring = QColor(current_theme().colours["card_focus_border"]).rgb()
+    cards = window.home.cards
+    window.activateWindow()
+    qtbot.waitUntil(lambda: cards[0].hasFocus(), timeout=5000)
+
+    def ring_pixels(card) -> int:
+        image = card.grab().toImage()
+        return sum(1 for y in range(image.height()) for x in range(image.width())
+                   if image.pixel(x, y) == ring)
+
+    focused = ring_pixels(cards[0])
+    cards[1].setAttribute(Qt.WidgetAttribute.WA_UnderMouse, True)  # as when the mouse is over it
+    cards[1].style().unpolish(cards[1])
+    cards[1].style().polish(cards[1])
+    hovered = ring_pixels(cards[1])
+    cards[1].setAttribute(Qt.WidgetAttribute.WA_UnderMouse, False)
+    assert hovered > 0 and focused >= 3 * hovered, (focused, hovered)
+
+
+def test_tab_reaches_every_control_of_every_dialog(qtbot, window):
+    """Everything in a dialog (handout, print preview, page choice, preferences, help, about)
+    can be reached with Tab alone."""
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from tests.gui.keyboard import every_window
+
+    unreachable = {}
+    for top in every_window(qtbot, window)[1:]:
+        top.activateWindow()
+        qtbot.waitUntil(lambda top=top: QApplication.activeWindow() is top, timeout=5000)
+        wanted = {w for w in top.findChildren(QWidget)
+                  if w.window() is top and w.isVisibleTo(top) and w.isEnabled()
+                  and w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.focusProxy() is None}
+        seen = []
+        for _press in range(len(wanted) + 5):
+            qtbot.keyClick(QApplication.focusWidget() or top, Qt.Key.Key_Tab)
+            seen.append(QApplication.focusWidget())
+        missed = sorted(f"{type(w).__name__} {w.accessibleName() or w.objectName()!r}"
+                        for w in wanted - set(seen))
+        if missed:
+            unreachable[type(top).__name__] = missed
+    assert unreachable == {}

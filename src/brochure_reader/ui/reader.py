@@ -55,7 +55,7 @@ class ReaderController(QObject):
         self.sections: dict[str, list[Section]] = {}
         self.infos: dict[str, object] = {}
         self._passwords: dict[str, str] = {}  # in memory only, never saved
-        self._section_ref = ""
+        self._section_ref: str | None = ""
         self._section: Section | None = None
         self._pending_slug = ""
         self._pending_terms: tuple[str, int, list[str]] | None = None
@@ -205,8 +205,8 @@ class ReaderController(QObject):
             section = find_section(self.sections.get(doc.id, []), slug)
             if section is not None and section.page is not None:
                 page, y = section.page, section.y
-        self._section_ref = ""
-        self._section = None
+        self._section_ref = None  # the first place is always reported: the tree follows the
+        self._section = None  # document even where no section has begun yet (its title page)
         self.document_opened.emit(doc.id)
         self._go(doc, page, y, remember=False, pin=not from_saved)
         if self._pending_terms:
