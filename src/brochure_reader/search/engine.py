@@ -36,6 +36,10 @@ log = logging.getLogger(__name__)
 CANDIDATES = 60
 #: Candidates ranked by the partial-match fallback.
 FALLBACK_CANDIDATES = 300
+#: Candidates of a question ranked by the soft AND (FTS5's BM25 over any of the words picks
+#: them; at least the limit, fewer than CANDIDATES: each is scored and its coverage computed;
+#: 20 to 60 give the same evaluation figures).
+SOFT_CANDIDATES = 30
 #: Least share of the query (by inverse document frequency, see ``Ranker.coverage``) that the
 #: best partial match must hold to be shown as an answer; below it the result is "none".
 MIN_COVERAGE = 0.5
@@ -230,9 +234,10 @@ class Searcher:
                 return result
             result.expansions = [e for e in parsed.expansions if self._present(e)]
             self._define(subject, searched, parsed, result)
-            result.hits = self._run(parsed, scope, limit, "all")
-            if result.hits and _is_question(parsed, searched):
+            if _is_question(parsed, searched) and self._any_row_has_all(parsed, scope):
                 result.hits = self._run(parsed, scope, limit, "soft")
+            else:
+                result.hits = self._run(parsed, scope, limit, "all")
             unknown = result.unknown = self._unknown_words(parsed)
             fixed = None
             if unknown:
@@ -395,7 +400,8 @@ class Searcher:
         if not match or limit <= 0:
             return []
         where, params = self._scope_sql(scope)
-        fetch = FALLBACK_CANDIDATES if mode == "any" else max(limit * 3, CANDIDATES)
+        fetch = {"any": FALLBACK_CANDIDATES, "soft": max(limit, SOFT_CANDIDATES)}.get(
+            mode, max(limit * 3, CANDIDATES))
         weights = f"{ranking.TITLE_W}, {ranking.HEADING_W}, {ranking.BODY_W}, {ranking.ANSWERS_W}"
         # rowids first: selecting the columns here would make SQLite sort every match with them
         rowids = [r[0] for r in self.index.db.execute(
@@ -439,6 +445,16 @@ class Searcher:
         if kept:
             self._coverage = ranker.coverage(candidates[kept[0][0]])
         return self._hits(parsed, kept[:limit], segments)
+
+    def _any_row_has_all(self, parsed: q.ParsedQuery, scope: Scope) -> bool:
+        """Whether some row holds every clause of *parsed* (one indexed lookup, no ranking)."""
+        match = q.to_match(parsed.clauses, parsed.excluded, self._word_variants, "all")
+        if not match:
+            return False
+        where, params = self._scope_sql(scope)
+        return self.index.db.execute(
+            f"SELECT 1 FROM fts WHERE fts MATCH ?{where} LIMIT 1", [match, *params]
+        ).fetchone() is not None
 
     def _rows_with(self, term: str) -> int:
         found = self._row_counts.get(term)
