@@ -77,6 +77,16 @@
     </message>
 </context>
 <context>
+    <name>ReaderController</name>
+    <message numerus="yes">
+        <source>%n match(es) on this page</source>
+        <translation>
+            <numerusform>%n match on this page</numerusform>
+            <numerusform>%n matches on this page</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message numerus="yes">
         <source>%n result(s)</source>
@@ -90,6 +100,16 @@
         <translation>
             <numerusform>in %n document</numerusform>
             <numerusform>in %n documents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ViewModes</name>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
         </translation>
     </message>
 </context>

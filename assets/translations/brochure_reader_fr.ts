@@ -627,6 +627,14 @@
         <translation>Préparer une fiche patient</translation>
     </message>
     <message>
+        <source>Documents and sections</source>
+        <translation>Documents et sections</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
         <source>Documents and sections to choose from</source>
         <translation>Documents et sections à choisir</translation>
     </message>
@@ -970,6 +978,10 @@
         <translation>page {number}</translation>
     </message>
     <message>
+        <source>(page “{label}”)</source>
+        <translation>(page «&#xa0;{label}&#xa0;»)</translation>
+    </message>
+    <message>
         <source>Add to library</source>
         <translation>Ajouter à la bibliothèque</translation>
     </message>
@@ -1013,10 +1025,26 @@ Votre fichier d’origine n’est pas modifié.</translation>
     </message>
 </context>
 <context>
+    <name>NavigationModel</name>
+    <message>
+        <source>page {number}</source>
+        <extracomment>Custom roles (Qt.UserRole + n)</extracomment>
+        <translation>page {number}</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>pas de destination</translation>
+    </message>
+    <message>
+        <source>(heading found from the text; this file has no outline)</source>
+        <translation>(titre repéré dans le texte&#xa0;; ce fichier n’a pas de table des matières)</translation>
+    </message>
+</context>
+<context>
     <name>NavigationPanel</name>
     <message>
         <source>Filter the list…</source>
-        <extracomment>Custom roles (Qt.UserRole + n) (doc_id, page 0-based, y points) — page -1 means &quot;wherever the reader left it&quot; right-click on an entry: (doc_id, section ref or &quot;&quot; for a document, global position)</extracomment>
+        <extracomment>(doc_id, page 0-based, y points) — page -1 means &quot;wherever the reader left it&quot; right-click on an entry: (doc_id, section ref or &quot;&quot; for a document, global position)</extracomment>
         <translation>Filtrer la liste…</translation>
     </message>
     <message>
@@ -1118,6 +1146,46 @@ Votre fichier d’origine n’est pas modifié.</translation>
     <message>
         <source>Page {number} could not be shown: {reason}</source>
         <translation>La page {number} n’a pas pu être affichée : {reason}</translation>
+    </message>
+    <message>
+        <source>Page {number}</source>
+        <translation>Page&#xa0;{number}</translation>
+    </message>
+    <message>
+        <source>Copied the selected text</source>
+        <translation>Texte sélectionné copié</translation>
+    </message>
+    <message>
+        <source>Link not opened</source>
+        <translation>Lien non ouvert</translation>
+    </message>
+    <message>
+        <source>Open a web page?</source>
+        <translation>Ouvrir une page web&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Write an e-mail?</source>
+        <translation>Écrire un e-mail&#xa0;?</translation>
+    </message>
+    <message>
+        <source>This link leads to a web page outside Brochure Reader:</source>
+        <translation>Ce lien mène à une page web en dehors de Brochure Reader&#xa0;:</translation>
+    </message>
+    <message>
+        <source>This link starts an e-mail in your mail program, to:</source>
+        <translation>Ce lien ouvre un e-mail dans votre messagerie, adressé à&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Open it in your web browser?</source>
+        <translation>L’ouvrir dans votre navigateur&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Start the e-mail?</source>
+        <translation>Commencer l’e-mail&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Brochure Reader itself never goes online.</source>
+        <translation>Brochure Reader lui-même ne se connecte jamais à Internet.</translation>
     </message>
 </context>
 <context>
@@ -1359,6 +1427,67 @@ Votre fichier d’origine n’est pas modifié.</translation>
     </message>
 </context>
 <context>
+    <name>ReaderController</name>
+    <message>
+        <source>Opening {title}…</source>
+        <extracomment>Suffixes of reflowable e-book formats (laid out at the view&apos;s size, shown at 100 %). Logical pixels per point for e-books: 100 % on a 96 dpi screen. a document is now shown (doc id) sections of a document are known (doc id, list of Section) the section the reader is in changed (doc id, ref or &quot;&quot;) a protected document was opened with a password typed this session (doc id); the password is in :meth:`passwords` until the app quits, never saved the reader was taken to (page 0-based, y points): opening, a heading, a bookmark</extracomment>
+        <translation>Ouverture de {title}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) on this page</source>
+        <translation>
+            <numerusform>%n occurrence sur cette page</numerusform>
+            <numerusform>%n occurrences sur cette page</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no exact match</source>
+        <translation>aucune occurrence exacte</translation>
+    </message>
+    <message>
+        <source>Page {number}: {where}</source>
+        <translation>Page&#xa0;{number}&#xa0;: {where}</translation>
+    </message>
+    <message>
+        <source>this file was damaged and has been repaired for reading</source>
+        <translation>ce fichier était endommagé et a été réparé pour la lecture</translation>
+    </message>
+    <message>
+        <source>this document has no searchable text</source>
+        <translation>ce document n’a pas de texte où chercher</translation>
+    </message>
+    <message>
+        <source>That password is not right. Please try again.</source>
+        <translation>Ce mot de passe n’est pas le bon. Veuillez réessayer.</translation>
+    </message>
+    <message>
+        <source>“{title}” is protected by a password. Enter it to open the document.
+The password is not saved.</source>
+        <translation>«&#xa0;{title}&#xa0;» est protégé par un mot de passe. Saisissez-le pour ouvrir le document.
+Le mot de passe n’est pas enregistré.</translation>
+    </message>
+    <message>
+        <source>Password needed</source>
+        <translation>Mot de passe nécessaire</translation>
+    </message>
+    <message>
+        <source>The reader could not read it ({reason}).</source>
+        <translation>Le lecteur n’a pas pu le lire ({reason}).</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>raison inconnue</translation>
+    </message>
+    <message>
+        <source>This file could not be opened</source>
+        <translation>Ce fichier n’a pas pu être ouvert</translation>
+    </message>
+    <message>
+        <source>This file could not be opened.</source>
+        <translation>Ce fichier n’a pas pu être ouvert.</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Search the library (Ctrl+K)</source>
@@ -1468,6 +1597,69 @@ Votre fichier d’origine n’est pas modifié.</translation>
     </message>
 </context>
 <context>
+    <name>SettingsSaver</name>
+    <message>
+        <source>Your reading positions and settings could not be saved ({reason}). They are kept while the reader is open.</source>
+        <translation>Vos positions de lecture et vos réglages n’ont pas pu être enregistrés ({reason}). Ils sont conservés tant que le lecteur reste ouvert.</translation>
+    </message>
+</context>
+<context>
+    <name>TextOptions</name>
+    <message>
+        <source>&amp;Line spacing</source>
+        <extracomment>(settings key, submenu title, [(value, label)]); the titles and labels are English, shown with ``translate(&quot;TextOptions&quot;, text)``.</extracomment>
+        <translation>&amp;Interligne</translation>
+    </message>
+    <message>
+        <source>Single</source>
+        <translation>Simple</translation>
+    </message>
+    <message>
+        <source>Double</source>
+        <translation>Double</translation>
+    </message>
+    <message>
+        <source>Line l&amp;ength</source>
+        <translation>&amp;Longueur des lignes</translation>
+    </message>
+    <message>
+        <source>Short (about 50 letters)</source>
+        <translation>Courte (environ 50 lettres)</translation>
+    </message>
+    <message>
+        <source>Medium (about 65 letters)</source>
+        <translation>Moyenne (environ 65 lettres)</translation>
+    </message>
+    <message>
+        <source>Long (about 80 letters)</source>
+        <translation>Longue (environ 80 lettres)</translation>
+    </message>
+    <message>
+        <source>&amp;Margins</source>
+        <translation>&amp;Marges</translation>
+    </message>
+    <message>
+        <source>Narrow</source>
+        <translation>Étroites</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Moyennes</translation>
+    </message>
+    <message>
+        <source>Wide</source>
+        <translation>Larges</translation>
+    </message>
+</context>
+<context>
+    <name>TextView</name>
+    <message>
+        <source>Document text</source>
+        <extracomment>Text size steps (percent of :data:`BASE_POINT_SIZE`). Body text at 100 %, in points. Line spacing choices (percent of the font&apos;s line height). Longest line choices, in average characters (WCAG 1.4.8 asks for at most 80). Heading size by level, as a multiple of the body size. Margin choices either side of the column, in average character widths. the text at the top of the view changed (after scrolling or a new layout) a glossary term was activated (slug of the term, global position of the word) text size changed (percent)</extracomment>
+        <translation>Texte du document</translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>Follow the &amp;system</source>
@@ -1485,6 +1677,33 @@ Votre fichier d’origine n’est pas modifié.</translation>
     <message>
         <source>&amp;High contrast</source>
         <translation>Contraste é&amp;levé</translation>
+    </message>
+</context>
+<context>
+    <name>ViewModes</name>
+    <message>
+        <source>Preparing the text…</source>
+        <extracomment>A heading this close below the page view&apos;s top (points) is what the reader is looking at (the page view puts a heading it jumps to a little below its top edge). Characters of text at the top of the text view taken as the quote of its place. the view changed (&quot;page&quot; or &quot;text&quot;) the view the next opened document starts in (``--view`` on the command line)</extracomment>
+        <translation>Préparation du texte…</translation>
+    </message>
+    <message>
+        <source>The text of “{title}” could not be read: {reason}</source>
+        <translation>Le texte de «&#xa0;{title}&#xa0;» n’a pas pu être lu&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>“{title}” has no text to show (it may be scanned pages)</source>
+        <translation>«&#xa0;{title}&#xa0;» n’a pas de texte à afficher (il s’agit peut-être de pages scannées)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n occurrence</numerusform>
+            <numerusform>%n occurrences</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No exact match in the text</source>
+        <translation>Aucune occurrence exacte dans le texte</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QTabBar,
     QTabWidget,
     QTextEdit,
+    QTreeWidget,
     QWidget,
 )
 
@@ -88,6 +89,10 @@ def widget_texts(root: QWidget) -> list[tuple[str, str]]:
             for i in range(w.count()):
                 add(w, f"tab{i}", w.tabText(i))
                 add(w, f"tabToolTip{i}", w.tabToolTip(i))
+        elif isinstance(w, QTreeWidget):
+            header = w.headerItem()
+            for i in range(header.columnCount()):
+                add(w, f"header{i}", header.text(i))
         elif isinstance(w, QTabWidget):
             for i in range(w.count()):
                 add(w, f"tab{i}", w.tabText(i))

@@ -2,7 +2,8 @@
 
     QT_QPA_PLATFORM=offscreen python -m tests.gui.screenshots HOME OUT.png [DOC_ID[#slug]] [SEARCH]
 
-HOME is a --home folder; the window is 1280×860; waits for outlines and renders.
+HOME is a --home folder; the window is 1280×860; waits for outlines and renders.  The interface
+language is the system's, or SCREENSHOT_LANG (``fr_FR``) when set.
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ def main(argv: list[str]) -> int:
     target = argv[2] if len(argv) > 2 else ""
     query = argv[3] if len(argv) > 3 else ""
     app = QApplication([])
+    from brochure_reader.i18n import resolve
+    from brochure_reader.ui.i18n import install
+
+    install(app, resolve(os.environ.get("SCREENSHOT_LANG")))  # e.g. SCREENSHOT_LANG=fr_FR
     font = app.font()
     font.setPointSizeF(11.5)
     app.setFont(font)

@@ -46,7 +46,7 @@ def french_window(french, qtbot, app_paths):
     win.service.shutdown()
 
 
-def test_main_window_menus_and_home_view_are_french(french_window):
+def test_main_window_menus_and_home_view_are_french(french_window, qtbot):
     win = french_window
     titles = [m.title() for m in win.menuBar().findChildren(type(win.language_menu))
               if m.title()]  # fmt: skip
@@ -63,6 +63,12 @@ def test_main_window_menus_and_home_view_are_french(french_window):
         for line in english_left(part, content)
     ]
     assert not left, "English left in the French main window:\n" + "\n".join(left)
+
+    with qtbot.waitSignal(win.reader.document_opened, timeout=30000):
+        win.reader.open("acute-myeloid-leukaemia", 3, 0.0)
+    qtbot.waitUntil(lambda: win.page_total.text().strip().startswith("sur "), timeout=10000)
+    left = english_left(win.reading_toolbar, content) + english_left(win.statusBar(), content)
+    assert not left, "English left while reading:\n" + "\n".join(left)
 
 
 def test_the_checker_finds_english(qtbot, app_paths):

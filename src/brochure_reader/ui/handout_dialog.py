@@ -114,7 +114,7 @@ class HandoutDialog(QDialog):
 
     def _build(self) -> None:
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels(["Documents and sections", "Pages"])
+        self.tree.setHeaderLabels([self.tr("Documents and sections"), self.tr("Pages")])
         self.tree.setAccessibleName(self.tr("Documents and sections to choose from"))
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

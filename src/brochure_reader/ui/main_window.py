@@ -718,9 +718,14 @@ class MainWindow(QMainWindow):
         self.page_box.blockSignals(False)
         doc = self.page_view.document
         label = doc.labels[page] if doc and page < len(doc.labels) else ""
-        total = f" of {self.page_view.page_count} "
+        total = " " + self.tr("of {total}").format(total=self.page_view.page_count) + " "
         self.page_total.setText(
-            total + (f"(page “{label}”) " if label and label != str(page + 1) else "")
+            total
+            + (
+                self.tr("(page “{label}”)").format(label=label) + " "
+                if label and label != str(page + 1)
+                else ""
+            )
         )
 
     def _zoom_mode_changed(self, _scale: float) -> None:

@@ -173,9 +173,13 @@ class NavigationModel(TreeModel):
             return node.title
         if role == Qt.ToolTipRole:
             if section is not None:
-                where = f"page {section.page + 1}" if section.page is not None else "no target"
+                where = (
+                    self.tr("page {number}").format(number=section.page + 1)
+                    if section.page is not None
+                    else self.tr("no target")
+                )
                 guess = (
-                    " (heading found from the text; this file has no outline)"
+                    " " + self.tr("(heading found from the text; this file has no outline)")
                     if section.inferred
                     else ""
                 )

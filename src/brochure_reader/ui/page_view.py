@@ -382,7 +382,8 @@ class PageView(QAbstractScrollArea):
                 painter.drawImage(target, image)
             else:
                 painter.setPen(QColor(120, 120, 120))
-                painter.drawText(target, Qt.AlignCenter, f"Page {page + 1}")
+                painter.drawText(target, Qt.AlignCenter,
+                                 self.tr("Page {number}").format(number=page + 1))
             s = self.layout.scale
 
             def to_view(r, ox=target.x(), oy=target.y(), s=s):
@@ -521,7 +522,7 @@ class PageView(QAbstractScrollArea):
         text = self.selected_text()
         if text:
             QGuiApplication.clipboard().setText(text)
-            self.message.emit("Copied the selected text")
+            self.message.emit(self.tr("Copied the selected text"))
 
     def follow_link(self, link: dict) -> None:
         if link.get("page") is not None:
@@ -531,18 +532,19 @@ class PageView(QAbstractScrollArea):
 
         check = check_link(link.get("uri", ""))
         if not check.allowed:
-            box = QMessageBox(QMessageBox.Information, "Link not opened", check.refusal,
+            box = QMessageBox(QMessageBox.Information, self.tr("Link not opened"), check.refusal,
                               QMessageBox.Ok, self)
             box.exec()
             return
         web = not check.uri.lower().startswith("mailto:")
         box = QMessageBox(
             QMessageBox.Question,
-            "Open a web page?" if web else "Write an e-mail?",
-            ("This link leads to a web page outside Brochure Reader:" if web else
-             "This link starts an e-mail in your mail program, to:") + f"\n\n{check.shown}\n\n"
-            + ("Open it in your web browser? " if web else "Start the e-mail? ")
-            + "Brochure Reader itself never goes online.",
+            self.tr("Open a web page?") if web else self.tr("Write an e-mail?"),
+            (self.tr("This link leads to a web page outside Brochure Reader:") if web else
+             self.tr("This link starts an e-mail in your mail program, to:"))
+            + f"\n\n{check.shown}\n\n"
+            + (self.tr("Open it in your web browser?") if web else self.tr("Start the e-mail?"))
+            + " " + self.tr("Brochure Reader itself never goes online."),
             QMessageBox.Yes | QMessageBox.No,
             self,
         )

@@ -99,7 +99,7 @@ class ReaderController(QObject):
             return
         password = self._passwords.get(doc.id)
         layout = self._reflow_layout() if is_reflowable(doc.path) else None
-        self.message.emit(f"Opening {doc.title}…")
+        self.message.emit(self.tr("Opening {title}…").format(title=doc.title))
         self.service.run(pdf_jobs.document_info, (str(doc.path), password, layout)).on_result(
             lambda info: self._opened(doc, password, info, page, y, layout)
         ).on_error(lambda exc: self._open_failed(doc, exc, page, y))
@@ -161,8 +161,10 @@ class ReaderController(QObject):
             top = min((r[1] for r in rects), default=0.0)
             self.view.go_to(page, max(0.0, top - 60.0))
             count = len(rects)
-            where = f"{count} {'match' if count == 1 else 'matches'} on this page"
-            self.message.emit(f"Page {page + 1}: {where if rects else 'no exact match'}")
+            where = (self.tr("%n match(es) on this page", "", count) if rects
+                     else self.tr("no exact match"))  # fmt: skip
+            self.message.emit(self.tr("Page {number}: {where}").format(number=page + 1,
+                                                                      where=where))
 
         # search/'s own matcher: whole words, ligatures, soft hyphens, line-end hyphens
         from brochure_reader.search.extract import hit_rects  # Stemmer: not at start-up
@@ -213,9 +215,9 @@ class ReaderController(QObject):
             self._apply_hits()
         notes = []
         if info.repaired:
-            notes.append("this file was damaged and has been repaired for reading")
+            notes.append(self.tr("this file was damaged and has been repaired for reading"))
         if not info.has_text:
-            notes.append("this document has no searchable text")
+            notes.append(self.tr("this document has no searchable text"))
         self.message.emit(f"{doc.title}" + (f" — {'; '.join(notes)}" if notes else ""))
 
     def _go(
@@ -234,12 +236,13 @@ class ReaderController(QObject):
     def _open_failed(self, doc: Document, exc: BaseException, page: int, y: float) -> None:
         if isinstance(exc, PasswordRequired):
             prompt = (
-                ("That password is not right. Please try again.\n\n" if exc.wrong else "")
-                + f"“{doc.title}” is protected by a password. Enter it to open the document.\n"
-                "The password is not saved."
+                (self.tr("That password is not right. Please try again.") + "\n\n"
+                 if exc.wrong else "")
+                + self.tr("“{title}” is protected by a password. Enter it to open the "
+                          "document.\nThe password is not saved.").format(title=doc.title)
             )
             text, ok = QInputDialog.getText(
-                self.window, "Password needed", prompt, QLineEdit.Password
+                self.window, self.tr("Password needed"), prompt, QLineEdit.Password
             )
             if ok and text:
                 self._passwords[doc.id] = text
@@ -248,13 +251,14 @@ class ReaderController(QObject):
                 self._passwords.pop(doc.id, None)
             return
         message = str(exc) if isinstance(exc, DocumentError) else (
-            f"The reader could not read it ({exc or 'no reason given'}).")
+            self.tr("The reader could not read it ({reason}).").format(
+                reason=exc or self.tr("no reason given")))
         QMessageBox.warning(
             self.window,
-            "This file could not be opened",
-            f"This file could not be opened.\n\n{message}",
+            self.tr("This file could not be opened"),
+            self.tr("This file could not be opened.") + "\n\n" + message,
         )
-        self.message.emit("This file could not be opened")
+        self.message.emit(self.tr("This file could not be opened"))
 
     # --- position tracking ------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ import threading
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from brochure_reader.settings import Settings
+from brochure_reader.ui.i18n import translate
 
 #: Quiet time after the last change before the settings are written.
 DELAY_MS = 1000
@@ -57,8 +58,9 @@ class SettingsSaver(QObject):
 
     @staticmethod
     def sentence(exc: OSError) -> str:
-        return (f"Your reading positions and settings could not be saved "
-                f"({exc.strerror or exc}). They are kept while the reader is open.")
+        return translate("SettingsSaver", "Your reading positions and settings could not be "
+                         "saved ({reason}). They are kept while the reader is open.").format(
+                             reason=exc.strerror or exc)  # fmt: skip
 
     def _report(self, sentence: str) -> None:
         if not self.reported:

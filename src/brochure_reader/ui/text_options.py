@@ -4,21 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu
 
 from brochure_reader.settings import Settings
+from brochure_reader.ui.i18n import translate
 from brochure_reader.ui.text_view import LINE_LENGTHS, LINE_SPACINGS, MARGINS, TextView
 
-#: (settings key, submenu title, [(value, label)])
+#: (settings key, submenu title, [(value, label)]); the titles and labels are English, shown
+#: with ``translate("TextOptions", text)``.
 CHOICES = (
-    ("line_spacing", "&Line spacing", [(100, "Single"), (125, "1¼"), (150, "1½"),
-                                       (200, "Double")]),
-    ("line_length", "Line l&ength", [(50, "Short (about 50 letters)"),
-                                     (65, "Medium (about 65 letters)"),
-                                     (80, "Long (about 80 letters)")]),
-    ("margin", "&Margins", [(1, "Narrow"), (3, "Medium"), (6, "Wide")]),
-)
+    ("line_spacing", QT_TRANSLATE_NOOP("TextOptions", "&Line spacing"),
+     [(100, QT_TRANSLATE_NOOP("TextOptions", "Single")), (125, "1¼"), (150, "1½"),
+      (200, QT_TRANSLATE_NOOP("TextOptions", "Double"))]),
+    ("line_length", QT_TRANSLATE_NOOP("TextOptions", "Line l&ength"),
+     [(50, QT_TRANSLATE_NOOP("TextOptions", "Short (about 50 letters)")),
+      (65, QT_TRANSLATE_NOOP("TextOptions", "Medium (about 65 letters)")),
+      (80, QT_TRANSLATE_NOOP("TextOptions", "Long (about 80 letters)"))]),
+    ("margin", QT_TRANSLATE_NOOP("TextOptions", "&Margins"),
+     [(1, QT_TRANSLATE_NOOP("TextOptions", "Narrow")),
+      (3, QT_TRANSLATE_NOOP("TextOptions", "Medium")),
+      (6, QT_TRANSLATE_NOOP("TextOptions", "Wide"))]),
+)  # fmt: skip
 _ALLOWED = {"line_spacing": LINE_SPACINGS, "line_length": LINE_LENGTHS, "margin": MARGINS}
 _DEFAULTS = {"line_spacing": 150, "line_length": 65, "margin": 3}
 
@@ -40,11 +48,11 @@ def fill_text_options_menu(menu: QMenu, settings: Settings, view: Callable[[], T
     """Add the three submenus to *menu*; a choice applies to the text view at once."""
     current = text_options(settings)
     for key, title, choices in CHOICES:
-        sub = menu.addMenu(title)
+        sub = menu.addMenu(translate("TextOptions", title))
         group = QActionGroup(sub)
         group.setExclusive(True)
         for value, label in choices:
-            action = sub.addAction(label)
+            action = sub.addAction(translate("TextOptions", label))
             action.setCheckable(True)
             action.setChecked(current[key] == value)
             group.addAction(action)

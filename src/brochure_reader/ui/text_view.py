@@ -58,7 +58,7 @@ class TextView(QTextBrowser):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("text_view")
-        self.setAccessibleName("Document text")
+        self.setAccessibleName(self.tr("Document text"))
         self.setReadOnly(True)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)

@@ -158,7 +158,7 @@ class ViewModes(QObject):
                 self._asked.add(("text", doc.id))
                 self.text_view.set_reflowed(None)
                 self._shown = ""
-                self.message.emit("Preparing the text…")
+                self.message.emit(self.tr("Preparing the text…"))
                 self.service.run(reflow_file, (path, password, doc.title)).on_result(
                     lambda reflowed, doc=doc: self._got_reflowed(doc, reflowed)
                 ).on_error(lambda exc, doc=doc: self._extract_failed(doc, exc))
@@ -174,7 +174,8 @@ class ViewModes(QObject):
 
     def _extract_failed(self, doc: Document, exc: BaseException) -> None:
         self._asked.discard(("text", doc.id))
-        self.message.emit(f"The text of “{doc.title}” could not be read: {exc}")
+        self.message.emit(self.tr("The text of “{title}” could not be read: {reason}").format(
+            title=doc.title, reason=exc))
 
     def _got_text_map(self, doc_id: str, text_map: TextMap) -> None:
         self._asked.discard(("map", doc_id))
@@ -185,7 +186,9 @@ class ViewModes(QObject):
     def _show(self, doc: Document) -> None:
         reflowed = self._reflowed[doc.id]
         if not reflowed.html.strip():
-            self.message.emit(f"“{doc.title}” has no text to show (it may be scanned pages)")
+            self.message.emit(
+                self.tr("“{title}” has no text to show (it may be scanned pages)").format(
+                    title=doc.title))
         self.text_view.set_reflowed(reflowed)
         self._shown = doc.id
         self._pairs = match_sections(reflowed.headings, self.reader.sections.get(doc.id, []))
@@ -344,9 +347,9 @@ class ViewModes(QObject):
         first = next((h for h in hits if h >= start), hits[0] if hits else None)
         if first is not None:
             self.text_view.scroll_to_position(first)
-            self.message.emit(f"{len(hits)} {'match' if len(hits) == 1 else 'matches'}")
+            self.message.emit(self.tr("%n match(es)", "", len(hits)))
         else:
-            self.message.emit("No exact match in the text")
+            self.message.emit(self.tr("No exact match in the text"))
 
     # --- helpers for other controllers ---------------------------------------------------------
 
