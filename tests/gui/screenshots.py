@@ -14,33 +14,45 @@ import sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def main(argv: list[str]) -> int:
+def wait(ms: int) -> None:
+    """Run the event loop for *ms* milliseconds (renders and worker results arrive meanwhile)."""
     from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def screenshot_app(home: str):
+    """The QApplication every docs screenshot uses, and the profile at *home*.
+
+    Installs the interface language (SCREENSHOT_LANG, e.g. ``fr_FR``, else the system's) and an
+    11.5 pt font. Returns ``(app, paths)``: the QApplication and the ensured AppPaths.
+    """
     from PySide6.QtWidgets import QApplication
 
-    from brochure_reader.library import Library
+    from brochure_reader.i18n import resolve
     from brochure_reader.paths import AppPaths
+    from brochure_reader.ui.i18n import install
+
+    app = QApplication([])
+    install(app, resolve(os.environ.get("SCREENSHOT_LANG")))
+    font = app.font()
+    font.setPointSizeF(11.5)
+    app.setFont(font)
+    return app, AppPaths.from_home(home).ensure()
+
+
+def main(argv: list[str]) -> int:
+    from brochure_reader.library import Library
     from brochure_reader.settings import Settings
     from brochure_reader.ui.jobs import JobRunner
     from brochure_reader.ui.main_window import MainWindow
 
-    def wait(ms: int) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
     home, out = argv[0], argv[1]
     target = argv[2] if len(argv) > 2 else ""
     query = argv[3] if len(argv) > 3 else ""
-    app = QApplication([])
-    from brochure_reader.i18n import resolve
-    from brochure_reader.ui.i18n import install
-
-    install(app, resolve(os.environ.get("SCREENSHOT_LANG")))  # e.g. SCREENSHOT_LANG=fr_FR
-    font = app.font()
-    font.setPointSizeF(11.5)
-    app.setFont(font)
-    paths = AppPaths.from_home(home).ensure()
+    _app, paths = screenshot_app(home)  # the QApplication must outlive the window
     window = MainWindow(paths, Library.load(paths), Settings(paths.settings_file),
                         JobRunner())
     window.resize(1280, 860)

@@ -17,32 +17,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main(argv: list[str]) -> int:
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtCore import Qt
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-    from PySide6.QtWidgets import QApplication
 
-    from brochure_reader.i18n import resolve
     from brochure_reader.library import Library
-    from brochure_reader.paths import AppPaths
     from brochure_reader.settings import Settings
     from brochure_reader.ui.handout_dialog import HandoutDialog
-    from brochure_reader.ui.i18n import install
     from brochure_reader.ui.jobs import JobRunner
     from brochure_reader.ui.printing import set_default_paper
-
-    def wait(ms: int) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
+    from tests.gui.screenshots import screenshot_app, wait
 
     home, out = argv[0], Path(argv[1])
     suffix = argv[2] if len(argv) > 2 else ""
-    app = QApplication([])
-    install(app, resolve(os.environ.get("SCREENSHOT_LANG")))
-    font = app.font()
-    font.setPointSizeF(11.5)
-    app.setFont(font)
-    paths = AppPaths.from_home(home).ensure()
+    app, paths = screenshot_app(home)
     library = Library.load(paths)
     service = JobRunner()
     dialog = HandoutDialog(None, library, {}, Settings(paths.settings_file), service)
