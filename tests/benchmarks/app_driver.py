@@ -141,7 +141,7 @@ def main() -> int:
         wait_until(app, lambda: seen, 30)
         pump(app, 0.5)
         out["pages"] = view.page_count
-        out["device_scale"] = view._device_scale()
+        out["device_scale"] = view.scale * view.devicePixelRatioF()  # pixels per point
         dog.enter("scroll")
         bar = view.verticalScrollBar()
         requests = []
@@ -153,8 +153,7 @@ def main() -> int:
             started = time.perf_counter()
             bar.setValue(min(bar.maximum(), bar.value() + bar.pageStep()))
             visible = set(view._visible())
-            cached = {p for p in visible
-                      if view.cache.get((view.document.token, p, view._device_scale()))}
+            cached = {p for p in visible if view.cache.get(view._render_key(p))}
             todo = visible - cached
             if todo:
                 ok = wait_until(app, lambda todo=todo: todo <= set(seen), 20)

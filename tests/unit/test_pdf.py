@@ -6,7 +6,7 @@ import pytest
 
 from brochure_reader.pdf.document import document_info, validate
 from brochure_reader.pdf.errors import DocumentError, PasswordRequired
-from brochure_reader.pdf.render import page_links, page_words, render_page
+from brochure_reader.pdf.render import page_content, page_links, page_words, render_page
 
 
 def test_outline_with_named_destinations_has_exact_positions(corpus):
@@ -114,3 +114,31 @@ def test_links_on_outline_file(corpus):
         for link in page_links(str(corpus / "pysample__pdflatex-outline.pdf"), None, p)
     ]
     assert links and all(link["page"] is not None for link in links)
+
+
+@pytest.mark.parametrize("name", ["pysample__pdflatex-outline.pdf", "pdfjs__A0-rotated.pdf"])
+def test_page_content_is_pixels_words_and_links_in_one_call(corpus, name):
+    path = str(corpus / name)
+    page = 1 if "outline" in name else 0
+    size = (417, 590) if "outline" in name else (1685, 1192)
+    content = page_content(path, None, page, size)
+    assert (content.width, content.height) == size
+    assert (content.width, content.height, content.stride, content.pixels) == render_page(
+        path, None, page, 1.0, None, size)
+    assert content.words == page_words(path, None, page) and content.words
+    assert content.links == page_links(path, None, page)
+    assert page_content(path, None, page, size, with_text=False).words is None
+
+
+def test_page_content_clip_is_that_part_of_the_whole_page(corpus):
+    path = str(corpus / "pdfjs__A0-rotated.pdf")  # /Rotate 90: the clip is in display pixels
+    size = (1685, 1192)
+    whole = page_content(path, None, 0, size, with_text=False)
+    clip = (300, 200, 256, 128)
+    part = page_content(path, None, 0, size, with_text=False, clip=clip)
+    assert (part.width, part.height, part.clip) == (256, 128, clip)
+    x, y, w, h = clip
+    for row in range(h):
+        mine = part.pixels[row * part.stride: row * part.stride + w * 3]
+        start = (y + row) * whole.stride + x * 3
+        assert mine == whole.pixels[start: start + w * 3], f"row {row} differs"

@@ -24,3 +24,23 @@ class DocumentInfo:
     reflowable: bool = False
     repaired: bool = False
     has_text: bool = True
+
+
+@dataclass
+class PageContent:
+    """One page as the page view shows it, from one worker call
+    (:func:`brochure_reader.pdf.render.page_content`).
+
+    ``width`` x ``height`` pixels, ``stride`` bytes per line, ``pixels`` RGB888 (of the whole
+    page, or of the ``clip`` ``(x, y, width, height)`` in pixels of the whole page's image
+    when only part of a large page was drawn).  ``words`` (``(x0, y0, x1, y1, text)``) and
+    ``links`` (see ``page_links``) are in display points; None when they were not asked for.
+    """
+
+    width: int
+    height: int
+    stride: int
+    pixels: bytes
+    words: list[tuple] | None = None
+    links: list[dict] | None = None
+    clip: tuple[int, int, int, int] | None = None

@@ -138,6 +138,24 @@ def page_links(path: str, password: str | None, page_no: int, layout: Layout | N
     return run(path, password, page_no, layout)
 
 
+@job(timeout=RENDER_TIME_LIMIT, retries=1)  # as render_page
+def page_content(
+    path: str,
+    password: str | None,
+    page_no: int,
+    size: tuple[int, int],
+    layout: Layout | None = None,
+    with_text: bool = True,
+    clip: tuple[int, int, int, int] | None = None,
+    colours: str = "normal",
+):
+    """:func:`brochure_reader.pdf.render.page_content`: a :class:`~.info.PageContent`
+    (pixels, and words and links with *with_text*) in one round trip."""
+    from brochure_reader.pdf.render import page_content as run
+
+    return run(path, password, page_no, size, layout, with_text, clip, colours)
+
+
 @job()
 def export_to_file(path, ranges, out_file, password=None, title: str = "") -> int:
     """:func:`brochure_reader.pdf.export.export_to_file`: pages written."""

@@ -6,10 +6,41 @@ import pymupdf
 
 from brochure_reader.pdf.colours import PAGE_COLOURS, PHOTO_MAX_SHARE
 from brochure_reader.pdf.document import Layout, load_page, open_document
+from brochure_reader.pdf.info import PageContent
 from brochure_reader.pdf.outline import target_y
 
 #: Largest side of a rendered page in pixels (keeps a zoomed A0 page inside memory).
 MAX_RENDER_SIDE = 6000
+
+
+def _pixmap(page, scale: float, size: tuple[int, int] | None, clip=None,
+            colours: str = "normal"):
+    """The pixmap of *page* at *scale*, or at exactly *size* pixels (see :func:`render_page`);
+    *clip* ``(x, y, width, height)`` in pixels of that whole-page image draws only that part;
+    *colours* as in :func:`render_page`."""
+    rect = page.rect
+    if size is not None and max(size) <= MAX_RENDER_SIDE and min(size) >= 1:
+        # MuPDF rounds the transformed page outwards with a 0.001 px tolerance, so these
+        # factors give exactly size[0] x size[1] pixels.
+        sx, sy = size[0] / rect.width, size[1] / rect.height
+    else:
+        if size is not None:
+            scale = size[0] / max(rect.width, 1e-3)
+        scale = max(scale, 1.0 / max(min(rect.width, rect.height), 1e-3))
+        scale = min(scale, MAX_RENDER_SIDE / max(rect.width, rect.height, 1.0))
+        sx = sy = scale
+    matrix = pymupdf.Matrix(sx, sy)
+    if clip is None:
+        pix = page.get_pixmap(matrix=matrix, alpha=False, annots=True)
+    else:
+        x, y, w, h = clip
+        # the clip in display points; MuPDF rounds it outwards, so 0.01 px less each side
+        area = pymupdf.Rect(rect.x0 + (x + 0.01) / sx, rect.y0 + (y + 0.01) / sy,
+                            rect.x0 + (x + w - 0.01) / sx, rect.y0 + (y + h - 0.01) / sy)
+        pix = page.get_pixmap(matrix=matrix, alpha=False, annots=True, clip=area)
+    if colours in PAGE_COLOURS:
+        recolour(pix, page, matrix, colours)
+    return pix
 
 
 def render_page(
@@ -31,23 +62,35 @@ def render_page(
     neither side exceeds MAX_RENDER_SIDE pixels, and at least one pixel is produced for tiny
     pages.
     """
+    pix = _pixmap(load_page(open_document(path, password, layout), page_no), scale, size, None,
+                  colours)
+    return pix.width, pix.height, pix.stride, bytes(pix.samples)
+
+
+def page_content(
+    path: str,
+    password: str | None,
+    page_no: int,
+    size: tuple[int, int],
+    layout: Layout | None = None,
+    with_text: bool = True,
+    clip: tuple[int, int, int, int] | None = None,
+    colours: str = "normal",
+) -> PageContent:
+    """Everything the page view needs of page *page_no* (0-based) in one call: its pixels at
+    exactly *size* ``(width px, height px)`` in *colours* (as :func:`render_page`), or only
+    the *clip* ``(x, y, width px, height px)`` of that image, and, with *with_text*, its words
+    (:func:`page_words`) and links (:func:`page_links`).  The page is loaded once for all
+    three.  Raises DocumentError / PasswordRequired as :func:`open_document` does, and
+    DocumentError for a damaged page (``load_page``)."""
     doc = open_document(path, password, layout)
     page = load_page(doc, page_no)
-    rect = page.rect
-    if size is not None and max(size) <= MAX_RENDER_SIDE and min(size) >= 1:
-        # MuPDF rounds the transformed page outwards with a 0.001 px tolerance, so these
-        # factors give exactly size[0] x size[1] pixels.
-        matrix = pymupdf.Matrix(size[0] / rect.width, size[1] / rect.height)
-    else:
-        if size is not None:
-            scale = size[0] / max(rect.width, 1e-3)
-        scale = max(scale, 1.0 / max(min(rect.width, rect.height), 1e-3))
-        scale = min(scale, MAX_RENDER_SIDE / max(rect.width, rect.height, 1.0))
-        matrix = pymupdf.Matrix(scale, scale)
-    pix = page.get_pixmap(matrix=matrix, alpha=False, annots=True)
-    if colours in PAGE_COLOURS:
-        recolour(pix, page, matrix, colours)
-    return pix.width, pix.height, pix.stride, bytes(pix.samples)
+    pix = _pixmap(page, 1.0, size, clip, colours)
+    content = PageContent(pix.width, pix.height, pix.stride, bytes(pix.samples), clip=clip)
+    if with_text:
+        content.words = _words(page)
+        content.links = _links(doc, page)
+    return content
 
 
 def recolour(pix: pymupdf.Pixmap, page: pymupdf.Page, matrix: pymupdf.Matrix,
@@ -82,10 +125,11 @@ def recolour(pix: pymupdf.Pixmap, page: pymupdf.Page, matrix: pymupdf.Matrix,
 def page_words(
     path: str, password: str | None, page_no: int, layout: Layout | None = None
 ) -> list[tuple]:
-    """Words of a page as ``(x0, y0, x1, y1, text)`` in display points, in reading order.
-    Raises DocumentError for a damaged page."""
-    doc = open_document(path, password, layout)
-    page = load_page(doc, page_no)
+    """Words of a page as ``(x0, y0, x1, y1, text)`` in display points, in reading order."""
+    return _words(load_page(open_document(path, password, layout), page_no))
+
+
+def _words(page) -> list[tuple]:
     matrix = page.rotation_matrix
     words = []
     for w in page.get_text(
@@ -102,7 +146,10 @@ def page_links(
     """Links of a page: ``{"rect": (x0, y0, x1, y1), "page": 0-based | None, "y": points,
     "uri": str}`` with rect in display points.  Links to other files are dropped."""
     doc = open_document(path, password, layout)
-    page = load_page(doc, page_no)
+    return _links(doc, load_page(doc, page_no))
+
+
+def _links(doc, page) -> list[dict]:
     links = []
     for link in page.get_links():
         rect = tuple(pymupdf.Rect(link["from"]) * page.rotation_matrix)
