@@ -43,3 +43,35 @@ def test_fit_width_page_is_pymupdfs_own_render_pixel_for_pixel(qtbot, window):
             diff = (abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue()))
             differing += max(diff) > 8
     assert differing == 0
+
+
+
+def test_each_page_on_screen_is_one_worker_round_trip_with_its_words_and_links(qtbot, window):
+    from brochure_reader.pdf import jobs as pdf_jobs
+
+    calls = []  # (job, page, words and links asked for)
+    page_jobs = (pdf_jobs.render_page, pdf_jobs.page_words, pdf_jobs.page_links,
+                 pdf_jobs.page_content)
+    run = window.service.run
+
+    def counting(fn, args=(), *rest, **kw):
+        if fn in page_jobs:
+            calls.append((fn, args[2], fn is pdf_jobs.page_content and args[5]))
+        return run(fn, args, *rest, **kw)
+
+    window.service.run = counting
+    view = window.page_view
+    with qtbot.waitSignal(window.reader.document_opened, timeout=30000):
+        window.reader.open(DOC, 0, 0.0)
+    qtbot.waitUntil(lambda: len(view.cache) > 0 and not view._pending, timeout=30000)
+    pages = [page for _fn, page, _text in calls]
+    assert pages and len(pages) == len(set(pages))  # one call per page, not three
+    assert {fn for fn, _page, _text in calls} == {pdf_jobs.page_content}
+    assert all(text for _fn, _page, text in calls)
+    assert all(view._words.get(page) for page in pages)  # words and links came with it
+    assert all(page in view._links for page in pages)
+    calls.clear()
+    window.actions.zoom_in.trigger()  # a new size: the pixels again, the words are kept
+    qtbot.waitUntil(lambda: bool(calls) and not view._pending, timeout=30000)
+    assert {fn for fn, _page, _text in calls} == {pdf_jobs.page_content}
+    assert not any(text for _fn, page, text in calls if page in pages)

@@ -88,8 +88,11 @@ def page_content(
     pix = _pixmap(page, 1.0, size, clip, colours)
     content = PageContent(pix.width, pix.height, pix.stride, bytes(pix.samples), clip=clip)
     if with_text:
-        content.words = _words(page)
-        content.links = _links(doc, page)
+        try:
+            content.words = _words(page)
+            content.links = _links(doc, page)
+        except Exception:  # a page whose text cannot be read still shows
+            content.words, content.links = [], []
     return content
 
 

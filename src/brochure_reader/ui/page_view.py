@@ -25,13 +25,17 @@ from PySide6.QtWidgets import QAbstractScrollArea, QMessageBox
 
 from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.pdf.colours import paper_colour
+from brochure_reader.pdf.info import PageContent
 from brochure_reader.ui.i18n import translate
-from brochure_reader.ui.jobs import JobRunner, log_error
+from brochure_reader.ui.jobs import JobRunner
 from brochure_reader.ui.page_cache import RenderCache
 from brochure_reader.ui.page_layout import GAP, PageLayout
 from brochure_reader.ui.theme import current_theme
 
 ZOOM_STEP = 1.2
+#: Bytes of rendered pages kept: about a dozen screens of a brochure at fit-width (raised to
+#: twice what the view shows at once when a large zoom needs more)
+CACHE_LIMIT = 48 * 1024 * 1024
 #: fit-width never enlarges beyond this (small pages such as A5 e-books stay readable)
 MAX_FIT_WIDTH_SCALE = 1.75
 HIGHLIGHT = QColor(255, 200, 0, 110)
@@ -85,12 +89,13 @@ class PageView(QAbstractScrollArea):
     def __init__(self, service: JobRunner, parent=None):
         super().__init__(parent)
         self.service = service
-        self.cache = RenderCache()
+        self.cache = RenderCache(CACHE_LIMIT)
         self.document: OpenDocument | None = None
         self.layout = PageLayout([])
         self.zoom_mode = "fit-width"  # "fit-width" | "fit-page" | "custom"
         self.page_colours = "normal"  # "normal" | "night" | "sepia" (pdf/colours.py)
-        self._pending: dict[tuple, object] = {}
+        #: render key -> (future, whether it also brings the page's words and links)
+        self._pending: dict[tuple, tuple[object, bool]] = {}
         self._words: dict[int, list[tuple]] = {}
         self._links: dict[int, list[dict]] = {}
         self._highlights: dict[int, list[tuple]] = {}
@@ -115,7 +120,7 @@ class PageView(QAbstractScrollArea):
     # --- document -------------------------------------------------------------------------
 
     def set_document(self, document: OpenDocument | None) -> None:
-        for future in self._pending.values():
+        for future, _text in self._pending.values():
             future.cancel()
         self._pending.clear()
         self.cache.clear()
@@ -268,43 +273,44 @@ class PageView(QAbstractScrollArea):
         visible = self._visible()
         wanted = range(max(0, visible.start - 1), min(self.page_count, visible.stop + 1))
         keys = {page: self._render_key(page) for page in wanted}
-        for key, future in list(self._pending.items()):
+        for key, (future, _text) in list(self._pending.items()):
             if keys.get(key[1]) != key:
                 future.cancel()
                 del self._pending[key]
+        texts = {key[1] for key, (_future, text) in self._pending.items() if text}
+        needed = 0
         for page, key in keys.items():
+            needed += key[2][0] * key[2][1] * 4
             if page in self._errors:
                 continue  # it cannot be read: its error tile stays
-            if self.cache.get(key) is None and key not in self._pending:
-                self._pending[key] = (
-                    self.service.run(
-                        pdf_jobs.render_page,
-                        (doc.path, doc.password, page, 1.0, doc.layout, key[2], key[3]),
-                        timeout=self.render_time_limit,
-                    )
-                    .on_result(lambda result, key=key: self._rendered(key, result))
-                    .on_error(lambda exc, key=key: self._failed(key, exc))
-                )
-            if page not in self._words:
-                self._words[page] = []
-                args = (doc.path, doc.password, page, doc.layout)
-                # a page whose text cannot be read still shows; the render says what failed
-                self.service.run(pdf_jobs.page_words, args).on_result(
-                    lambda words, page=page, token=doc.token: self._got_words(token, page, words)
-                ).on_error(log_error)
-                self.service.run(pdf_jobs.page_links, args).on_result(
-                    lambda links, page=page, token=doc.token: self._got_links(token, page, links)
-                ).on_error(log_error)
+            with_text = page not in self._words and page not in texts
+            if key in self._pending or (self.cache.get(key) is not None and not with_text):
+                continue
+            # one round trip per page: its pixels, and its words and links the first time
+            op = self.service.run(
+                pdf_jobs.page_content,
+                (doc.path, doc.password, page, key[2], doc.layout, with_text, None, key[3]),
+                timeout=self.render_time_limit,
+            )
+            op.on_result(lambda content, key=key: self._rendered(key, content))
+            op.on_error(lambda exc, key=key: self._failed(key, exc))
+            self._pending[key] = (op, with_text)
+        # never evict what is wanted now (a large zoom), else keep only what is near the view
+        self.cache.limit = max(CACHE_LIMIT, 2 * needed)
 
-    def _rendered(self, key: tuple, result: tuple[int, int, int, bytes]) -> None:
+    def _rendered(self, key: tuple, content: PageContent) -> None:
         self._pending.pop(key, None)
         if self.document is None or key[0] != self.document.token:
             return  # stale: the view shows another document now
-        width, height, stride, data = result
-        image = QImage(data, width, height, stride, QImage.Format_RGB888).copy()
+        page = key[1]
+        if content.words is not None:
+            self._words[page] = content.words
+            self._links[page] = content.links or []
+        image = QImage(content.pixels, content.width, content.height, content.stride,
+                       QImage.Format_RGB888).copy()
         image.setDevicePixelRatio(self.devicePixelRatioF())
         self.cache.put(key, image)
-        if key[1] < self.page_count and key == self._render_key(key[1]):
+        if page < self.page_count and key == self._render_key(page):
             self.viewport().update()
 
     def _failed(self, key: tuple, exc: BaseException) -> None:
@@ -324,14 +330,6 @@ class PageView(QAbstractScrollArea):
     def page_error(self, page: int) -> str:
         """Why *page* (0-based) is shown as an error tile, or "" when it is not."""
         return self._errors.get(page, "")
-
-    def _got_words(self, token, page: int, words: list[tuple]) -> None:
-        if self.document and token == self.document.token:
-            self._words[page] = words
-
-    def _got_links(self, token, page: int, links: list[dict]) -> None:
-        if self.document and token == self.document.token:
-            self._links[page] = links
 
     # --- overlays -------------------------------------------------------------------------
 
