@@ -59,7 +59,7 @@ def run_pipeline(pool, path, db) -> None:
     if info is None:
         return
     _call(pool, jobs.render_page, str(path), None, 0, 0.5)
-    _call(pool, jobs.page_words, str(path), None, 0)
+    _call(pool, jobs.page_content, str(path), None, 0, (60, 80))  # the page view's job
     spec = DocSpec("fuzzed", "Fuzzed document", str(path))
     _call(pool, index_document_job, str(db), spec, True)
     index = SearchIndex.open(db)

@@ -50,8 +50,7 @@ def test_each_page_on_screen_is_one_worker_round_trip_with_its_words_and_links(q
     from brochure_reader.pdf import jobs as pdf_jobs
 
     calls = []  # (job, page, words and links asked for)
-    page_jobs = (pdf_jobs.render_page, pdf_jobs.page_words, pdf_jobs.page_links,
-                 pdf_jobs.page_content)
+    page_jobs = (pdf_jobs.render_page, pdf_jobs.page_content)
     run = window.service.run
 
     def counting(fn, args=(), *rest, **kw):

@@ -1,6 +1,7 @@
 """Issue 15, items 2, 8 and 9 in the page view: a page that cannot be read, whose worker
 crashed twice, or whose render ran past its time limit is an error tile in its place (never
-blank); a single crash is asked again (the pool's retry of ``render_page``)."""
+blank); a single crash is asked again (the pool's retry of ``page_content``, the view's one job per
+page)."""
 
 from __future__ import annotations
 
@@ -59,15 +60,14 @@ def _render_with(monkeypatch, render):
     from brochure_reader.ui import page_view
 
     monkeypatch.setattr(page_view, "pdf_jobs", SimpleNamespace(
-        render_page=render, page_words=pdf_jobs.page_words, page_links=pdf_jobs.page_links,
-        RENDER_TIME_LIMIT=pdf_jobs.RENDER_TIME_LIMIT))
+        page_content=render, RENDER_TIME_LIMIT=pdf_jobs.RENDER_TIME_LIMIT))
 
 
 def _crashing(monkeypatch, tmp_path, crashes):
     counter = tmp_path / "crashes"
     counter.write_text(str(crashes))
     monkeypatch.setenv(crash_jobs.COUNTER_ENV, str(counter))
-    _render_with(monkeypatch, crash_jobs.render_page_crashing)
+    _render_with(monkeypatch, crash_jobs.page_content_crashing)
     return counter
 
 
@@ -97,8 +97,9 @@ def test_a_render_past_its_time_limit_is_stopped_and_an_error_tile(qtbot, open_v
     from brochure_reader.pdf import jobs as pdf_jobs
     from brochure_reader.pdf.jobs import spec_of
 
-    assert spec_of(pdf_jobs.render_page).timeout == pdf_jobs.RENDER_TIME_LIMIT <= 30
-    _render_with(monkeypatch, crash_jobs.render_page_slow)
+    assert spec_of(pdf_jobs.page_content).timeout == pdf_jobs.RENDER_TIME_LIMIT <= 30
+    assert spec_of(pdf_jobs.page_content).retries == 1
+    _render_with(monkeypatch, crash_jobs.page_content_slow)
     view = open_view(corpus / "pysample__minimal-document.pdf")
     view.render_time_limit = 1.0
     view.set_document(view.document)  # ask again with the short limit

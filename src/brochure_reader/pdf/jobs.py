@@ -99,7 +99,7 @@ def content_hash(path: str | Path) -> str:
     return file_sha256(path)
 
 
-#: Seconds a page render (or its words, links) may take before its worker is stopped and the
+#: Seconds a page render (or its words and links) may take before its worker is stopped and the
 #: page shows an error tile: a 78 kB file whose images decode to 48 GB took 60 s per render and
 #: held the view's worker from every other document (issue 15, item 9).
 RENDER_TIME_LIMIT = 20.0
@@ -120,22 +120,6 @@ def render_page(
     from brochure_reader.pdf.render import render_page as run
 
     return run(path, password, page_no, scale, layout, size, colours)
-
-
-@job(timeout=RENDER_TIME_LIMIT)
-def page_words(path: str, password: str | None, page_no: int, layout: Layout | None = None):
-    """:func:`brochure_reader.pdf.render.page_words`."""
-    from brochure_reader.pdf.render import page_words as run
-
-    return run(path, password, page_no, layout)
-
-
-@job(timeout=RENDER_TIME_LIMIT)
-def page_links(path: str, password: str | None, page_no: int, layout: Layout | None = None):
-    """:func:`brochure_reader.pdf.render.page_links`."""
-    from brochure_reader.pdf.render import page_links as run
-
-    return run(path, password, page_no, layout)
 
 
 @job(timeout=RENDER_TIME_LIMIT, retries=1)  # as render_page

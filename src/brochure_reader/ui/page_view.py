@@ -315,7 +315,7 @@ class PageView(QAbstractScrollArea):
 
     def _failed(self, key: tuple, exc: BaseException) -> None:
         """A render failed: a page that cannot be read, a worker that crashed twice (the pool
-        asks once more on a fresh worker: ``render_page``'s ``retries``) or a render past its
+        asks once more on a fresh worker: ``page_content``'s ``retries``) or a render past its
         time limit (``render_time_limit``; the worker is stopped).  It becomes an error tile
         in the page's place, never a blank page."""
         self._pending.pop(key, None)
