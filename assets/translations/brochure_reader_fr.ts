@@ -613,6 +613,14 @@
     </message>
 </context>
 <context>
+    <name>GlossaryPopup</name>
+    <message>
+        <source>&amp;Open in the glossary</source>
+        <extracomment>Widest pop-up, in average characters of its font. &quot;Open in the glossary&quot; (the entry)</extracomment>
+        <translation>&amp;Ouvrir dans le glossaire</translation>
+    </message>
+</context>
+<context>
     <name>HandoutDialog</name>
     <message numerus="yes">
         <source>%n page(s)</source>

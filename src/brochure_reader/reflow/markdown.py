@@ -31,6 +31,7 @@ class QtBodyRenderer(BodyRenderer):
     def __init__(self, breaks=()) -> None:
         super().__init__(breaks)
         self._labels: list[tuple[int, int]] = []  # (index in out of the label, headings before)
+        self._plain = 0  # inside a heading or a link: text is never marked there
 
     def box_open(self, kind: str, box_id: str) -> str:
         self.out.append(
@@ -60,14 +61,26 @@ class QtBodyRenderer(BodyRenderer):
         return f'<{tag}><a name="{heading_id}">{content}</a></{tag}>\n'
 
     def link_open(self, href: str) -> str:
+        self._plain += 1
         return f'<a href="{esc(href)}">' if href else ""
 
     def link_close(self, href: str) -> str:
+        self._plain -= 1
         return "</a>" if href else ""
+
+    def _heading(self, token, inline) -> None:
+        marker = type(self).marker
+        if marker is not None and hasattr(marker, "new_section"):
+            marker.new_section()
+        self._plain += 1
+        try:
+            super()._heading(token, inline)
+        finally:
+            self._plain -= 1
 
     def text(self, text: str) -> str:
         marker = type(self).marker
-        return marker(text) if marker is not None else esc(text)
+        return marker(text) if marker is not None and not self._plain else esc(text)
 
 
 def reflow_source(source: Source, marker: TextMarker | None = None) -> ReflowedDocument:

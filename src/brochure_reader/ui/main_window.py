@@ -413,6 +413,7 @@ class MainWindow(QMainWindow):
             apply_text_options(self._text_view, self.settings)
             self.stack.addWidget(self._text_view)
             self._text_view.text_size_changed.connect(self._text_size_changed)
+            self._text_view.term_activated.connect(self.show_term)
         return self._text_view
 
     @property
@@ -831,6 +832,25 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     # --- misc ----------------------------------------------------------------------------------
+
+    def show_term(self, slug: str, where) -> None:
+        """The glossary pop-up for the term *slug* at the global point *where*."""
+        from brochure_reader.ui.glossary_popup import GlossaryPopup
+        from brochure_reader.ui.view_modes import glossary_matcher
+
+        entry = glossary_matcher(self.library).entry(slug)
+        if entry is None:
+            return
+        if getattr(self, "glossary_popup", None) is None:
+            self.glossary_popup = GlossaryPopup(self)
+            self.glossary_popup.open_requested.connect(self._open_in_glossary)
+        self.glossary_popup.show_entry(entry, where)
+
+    def _open_in_glossary(self, entry) -> None:
+        glossary = next((d for d in self.library.documents() if "glossary" in d.tags), None)
+        if glossary is not None:
+            letter = entry.term[:1].casefold()
+            self.open_target(f"{glossary.id}#{letter}", "text" if self._in_text() else "page")
 
     def show_preferences(self) -> None:
         from brochure_reader.ui.appearance import PreferencesDialog

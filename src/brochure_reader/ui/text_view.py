@@ -99,9 +99,44 @@ class TextView(QTextBrowser):
         self._apply_font(document)
         document.setHtml(reflowed.html if reflowed else "")
         self._apply_font(document)
+        self._style_terms(document)
         self.setDocument(document)
         self._apply_block_formats()
         self._update_margins()
+
+    def _style_terms(self, document: QTextDocument) -> None:
+        """Glossary terms (``glossary:`` links) in the text colour with a dotted underline,
+        like an abbreviation, so they stand apart from real links."""
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setForeground(QColor(current_theme().palette["Text"]))
+        block = document.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.charFormat().anchorHref().startswith("glossary:"):
+                    cursor = QTextCursor(document)
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(),
+                                       QTextCursor.MoveMode.KeepAnchor)
+                    cursor.mergeCharFormat(fmt)
+                it += 1
+            block = block.next()
+
+    def term_positions(self) -> list[tuple[int, str]]:
+        """``(document position, slug)`` of every marked glossary term, in order."""
+        found = []
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                href = it.fragment().charFormat().anchorHref()
+                if href.startswith("glossary:"):
+                    found.append((it.fragment().position(), href.partition(":")[2]))
+                it += 1
+            block = block.next()
+        return found
 
     def set_style_sheet_css(self, css: str) -> None:
         """A new theme: the text is laid out again with its colours; the place is kept."""

@@ -23,6 +23,7 @@ from brochure_reader.bookmarks.model import Quote
 from brochure_reader.library import Document, Section
 from brochure_reader.reflow import BOX_LABELS, ReflowedDocument
 from brochure_reader.reflow.extracted import reflow_file
+from brochure_reader.reflow.glossary import TermMatcher
 from brochure_reader.reflow.position import find_quote, match_sections, reading_offset
 from brochure_reader.settings import Settings
 from brochure_reader.ui.jobs import JobRunner
@@ -38,16 +39,39 @@ HEADING_NEAR = 30.0
 PLACE_CHARS = 100
 
 
-def reflow_document(doc: Document) -> ReflowedDocument | None:
-    """The text of a brochure with a Markdown source (None for other documents)."""
+def glossary_matcher(library) -> TermMatcher:
+    """The terms of every glossary in *library* (documents tagged ``glossary`` with a
+    Markdown source); read once per library.  A glossary that cannot be read is skipped."""
+    from brochure_reader.reflow.glossary import read_glossary_file
+
+    cached = getattr(library, "_glossary_matcher", None)
+    if cached is not None:
+        return cached
+    entries = []
+    for doc in library.documents():
+        if "glossary" in doc.tags and doc.source_markdown is not None:
+            try:
+                entries += read_glossary_file(doc.source_markdown)
+            except (OSError, UnicodeDecodeError):
+                continue
+    matcher = TermMatcher(entries)
+    library._glossary_matcher = matcher
+    return matcher
+
+
+def reflow_document(doc: Document, matcher: TermMatcher | None = None) -> ReflowedDocument | None:
+    """The text of a brochure with a Markdown source (None for other documents); with a
+    *matcher*, glossary terms are linked (not in a glossary itself)."""
     source_path = doc.source_markdown
     if source_path is None:
         return None
     from brochure_reader.authoring.source import SourceError, parse_source
+    from brochure_reader.reflow.glossary import GlossaryMarker
     from brochure_reader.reflow.markdown import reflow_source
 
+    marker = GlossaryMarker(matcher) if matcher and "glossary" not in doc.tags else None
     try:
-        return reflow_source(parse_source(source_path))
+        return reflow_source(parse_source(source_path), marker)
     except (SourceError, ValueError):
         return None  # the PDF is still there: the worker extracts its text instead
 
@@ -151,7 +175,7 @@ class ViewModes(QObject):
             self._place()
             return
         if doc.id not in self._reflowed:
-            reflowed = reflow_document(doc)
+            reflowed = reflow_document(doc, glossary_matcher(self.reader.library))
             if reflowed is None:
                 if ("text", doc.id) in self._asked:
                     return  # on its way: placed when it arrives
