@@ -68,6 +68,16 @@ CONTRADICTS = (
     "{{ shared fever }}\n\n**Contact your care team straight away if:**\n\n"
     "- you have a fit (seizure)\n- you bring up blood\n"
 )
+#: Body text outside the box that tells the reader what to do about a block's sign in its own
+#: words (the children's and pancreatic documents before session 5), beside text that passes:
+#: an explanation, a pointer to the box, and the block's own action words.
+OWN_WORDS = (
+    " Call the team if it is 38 °C (100.4 °F) or more."
+    " Always get a high temperature checked straight away."
+    "\n\nA clot in the leg can cause a swollen, warm, red or painful leg."
+    " This is why a high temperature needs urgent help (see Get help straight away below)."
+    "\n\nPhone your 24-hour line at once, day or night, if you get a temperature of 38 °C."
+)
 HAND_WRITTEN_999 = (
     "{{ shared fever }}\n\n**Call 999 (UK), 112 (Europe) or 911 (US) if:**\n\n"
     "- you have a temperature of 38 °C or more\n"
@@ -85,6 +95,7 @@ def built(tmp_path_factory):
             "every-block": body(ALL_BLOCKS),
             "contradicts": body(CONTRADICTS),
             "hand-written": body(HAND_WRITTEN_999),
+            "own-words": body("{{ shared fever }}\n", OWN_WORDS),
             "no-fever-block": body(
                 "**Contact your care team straight away if:**\n\n- you feel ill\n"
             ),
@@ -130,6 +141,11 @@ def test_every_block_states_its_own_levels_when_built(built):
     assert expected <= seen, f"situations never found in their own block: {expected - seen}"
     wrong = [st for st in statements if st.level != st.situation.level]
     assert not wrong, [(st.sentence, st.level, st.situation.level) for st in wrong]
+    # ... in its own action words, which every other document must then use
+    other_words = [st for st in statements
+                   if " ".join(st.situation.action.split()).casefold()
+                   not in " ".join(st.said_by.split()).casefold()]
+    assert not other_words, [(st.sentence, st.said_by, st.situation.action) for st in other_words]
 
 
 def test_include_puts_the_block_words_into_the_built_text(built):
@@ -167,6 +183,17 @@ def test_check_reads_the_built_text_so_a_hand_written_line_is_caught(built):
     _sources, out = built
     problems = [str(p) for p in check_pack(out) if p.doc_id == "hand-written"]
     assert len(problems) == 1 and "'fever'" in problems[0] and "38 °C" in problems[0]
+
+
+def test_check_fails_on_body_text_that_words_a_block_sign_its_own_way(built):
+    """Outside the box, "call the team" and "get it checked straight away" for a fever fail;
+    an explanation, a pointer to the box and the block's own words pass."""
+    _sources, out = built
+    problems = [str(p) for p in check_pack(out) if p.doc_id == "own-words"]
+    assert len(problems) == 2, "\n".join(problems)
+    assert "Call the team if it is 38" in problems[0] and "'fever'" in problems[0]
+    assert "checked straight away" in problems[1]
+    assert all("phone your 24-hour line at once, day or night" in p for p in problems)
 
 
 def test_check_wants_the_fever_block_where_treatment_lowers_immunity(built):

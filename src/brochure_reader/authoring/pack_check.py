@@ -7,7 +7,11 @@ bypasses a shared block is checked as well as the block itself) and reports:
 1. a document that states a triage level for one of the shared blocks' situations that differs
    from the block's level (for example "a fit" in a "contact your care team" list while the
    block ``first-fit`` says call 999);
-2. a document with an urgent box that mentions a treatment that can lower immunity but does not
+2. a sentence that tells the reader what to do about a block's situation in its own words: it
+   gives a level, or words of urgency ("straight away", "needs help at once", "get it checked"),
+   but not the block's action words (``Situation.action``, e.g. "phone your 24-hour line at
+   once, day or night") and does not point to the urgent box ("Get help straight away");
+3. a document with an urgent box that mentions a treatment that can lower immunity but does not
    carry the fever block's text (``FEVER_BLOCK``).
 
 How a level is read (docs/authoring.md, "The pack check"): the text is split into headings,
@@ -75,6 +79,16 @@ _LEVEL_PHRASES = (
         ),
     ),
 )
+#: Words that make a sentence an instruction although it names no level ("needs help at once").
+_INSTRUCTION = re.compile(
+    r"\b(?:at once|straight away|right away|immediately|urgent(?:ly)?|emergency|"
+    r"get (?:it |this |them )?checked|checked (?:straight away|at once|urgently)|"
+    r"needs? (?:urgent |medical )?(?:help|care)|get help|seek help)\b",
+    re.IGNORECASE,
+)
+#: A pointer to the urgent box (its heading in every bundled document).
+URGENT_HEADING = "Get help straight away"
+_BOX_REFERENCE = re.compile(r"\bget help straight away\b|\bred box\b", re.IGNORECASE)
 _SAME_DAY = re.compile(r"\bsame day\b|\btoday\b|\bwithin 24 hours\b", re.IGNORECASE)
 #: How far after a contact verb its level phrase may sit (characters, within the sentence).
 _REACH = 60
@@ -208,6 +222,8 @@ class Statement:
     situation: Situation
     term: str  #: the words that matched
     level: str | None  #: the level the text gives it, None when it gives none
+    #: the text that gives the level: the sentence, its list's lead-in line, or its paragraph
+    said_by: str = ""
 
 
 def triage_statements(units: list[Unit], blocks: dict[str, SharedBlock]) -> list[Statement]:
@@ -219,11 +235,13 @@ def triage_statements(units: list[Unit], blocks: dict[str, SharedBlock]) -> list
     found_all: list[Statement] = []
     heading_level: str | None = None
     context: str | None = None
+    context_text = ""
     section = ""
     for unit in units:
         if unit.kind == "heading":
             section = unit.text.casefold()
             heading_level = context = stated_level(unit.text)
+            context_text = unit.text
             continue
         if section in NON_ADVICE_SECTIONS:
             continue
@@ -232,17 +250,20 @@ def triage_statements(units: list[Unit], blocks: dict[str, SharedBlock]) -> list
         unit_level = next((level for level in own if level), None)
         if unit.kind == "paragraph" and _is_lead_in(unit.text):
             context = (own[-1] or heading_level) if own else heading_level
+            context_text = unit.text if own and own[-1] else context_text
         for sentence, level in zip(parts, own, strict=True):
             for block, situation in situations:
                 found = situation.matches(sentence)
                 if not found:
                     continue
-                said = level
-                if said is None and unit.kind == "item":
-                    said = context
-                if said is None:
-                    said = unit_level
-                found_all.append(Statement(unit, sentence, block, situation, found.group(0), said))
+                said, said_by = level, sentence
+                if said is None and unit.kind == "item" and context:
+                    said, said_by = context, context_text
+                if said is None and unit_level:
+                    said, said_by = unit_level, unit.text
+                found_all.append(
+                    Statement(unit, sentence, block, situation, found.group(0), said, said_by)
+                )
     return found_all
 
 
@@ -262,8 +283,37 @@ def triage_problems(
     ]
 
 
+def wording_problems(
+    doc_id: str, units: list[Unit], blocks: dict[str, SharedBlock]
+) -> list[Problem]:
+    """Every sentence of *units* that tells the reader what to do about a block's situation at
+    the block's level (or with words of urgency and no level) but not in the block's action
+    words, and does not point to the urgent box.  Explanations (no level, no urgency) pass."""
+    problems = []
+    for st in triage_statements(units, blocks):
+        if st.level is not None and st.level != st.situation.level:
+            continue  # a level problem (triage_problems)
+        if st.level is None and not _INSTRUCTION.search(st.sentence):
+            continue
+        if _BOX_REFERENCE.search(st.unit.text):
+            continue
+        if _normal(st.situation.action) in _normal(st.said_by):
+            continue
+        problems.append(
+            Problem(
+                doc_id,
+                st.unit.page,
+                f"'{_short(st.sentence)}' tells the reader what to do about '{st.term}' in "
+                f"other words than the shared block '{st.block.name}' "
+                f"('{st.situation.action}'): use the block's words or point to the box "
+                f"'{URGENT_HEADING}'",
+            )
+        )
+    return problems
+
+
 def _normal(text: str) -> str:
-    return " ".join(text.replace("•", " ").split()).casefold()
+    return " ".join(text.replace("•", " ").replace("’", "'").split()).casefold()
 
 
 def block_texts(block: SharedBlock) -> list[str]:
@@ -312,7 +362,7 @@ def check_document(
     """Problems of one built PDF.  The fever rule applies only to documents with an urgent box
     (the medical and practical documents, not the glossary)."""
     units = document_units(pdf)
-    problems = triage_problems(doc_id, units, blocks)
+    problems = triage_problems(doc_id, units, blocks) + wording_problems(doc_id, units, blocks)
     if has_urgent_box:
         problems += fever_problems(doc_id, units, blocks)
     return problems

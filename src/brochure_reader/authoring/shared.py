@@ -38,6 +38,14 @@ LEVELS = {
     "same-day": "contact the care team the same day",
 }
 
+#: What a block says to do at each level (the words a sentence must use when it tells the
+#: reader what to do about a block's situation; a situation's ``action`` may replace them).
+LEVEL_ACTIONS = {
+    "emergency": "call 999 (UK), 112 (Europe) or 911 (US)",
+    "urgent": "phone your 24-hour line at once",
+    "same-day": "phone your 24-hour line the same day",
+}
+
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -52,13 +60,20 @@ class Situation:
 
     ``terms`` are regular expressions (case-insensitive) that recognise the situation in any
     document's text; a sentence that matches one of ``unless`` is not about this situation
-    (for example "your usual fits" is not a first fit).
+    (for example "your usual fits" is not a first fit).  ``action`` is the block's words for
+    what to do (default: :data:`LEVEL_ACTIONS` of the level); any sentence that tells the reader
+    what to do about the situation must use them (the pack check).
     """
 
     name: str
     level: str  #: a key of :data:`LEVELS`
     terms: tuple[re.Pattern[str], ...]
     unless: tuple[re.Pattern[str], ...] = ()
+    action: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.action:
+            object.__setattr__(self, "action", LEVEL_ACTIONS[self.level])
 
     def matches(self, sentence: str) -> re.Match[str] | None:
         """The first term found in *sentence*, or None (also when an ``unless`` matches)."""
@@ -114,8 +129,18 @@ def _situations(data: dict, where: str) -> tuple[Situation, ...]:
         terms = _patterns(entry.get("terms"), at, "terms")
         if not terms:
             raise SharedBlockError(f"{at}: field 'terms' must list at least one expression")
-        found.append(Situation(name.strip(), level, terms, _patterns(entry.get("unless"), at,
-                                                                      "unless")))
+        action = entry.get("action", "")
+        if not isinstance(action, str):
+            raise SharedBlockError(f"{at}: field 'action' must be text")
+        found.append(
+            Situation(
+                name.strip(),
+                level,
+                terms,
+                _patterns(entry.get("unless"), at, "unless"),
+                " ".join(action.split()),
+            )
+        )
     return tuple(found)
 
 
