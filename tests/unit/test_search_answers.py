@@ -184,3 +184,27 @@ def test_no_definition_for_an_ordinary_search(searcher):
     assert searcher.search("tired all the time").definition is None
     assert searcher.search('"stent" -jaundice').definition is None
     assert searcher.search("chemo").definition is None  # a bare word: only as spelt
+
+
+# --- session 5: urgent questions, sources ------------------------------------------------------
+
+
+def test_sources_sections_are_never_hits(searcher):
+    """A brochure's "Sources" list names guidelines and trials; it answers nobody's question
+    (before: "what is a placebo" had a Sources hit third, "hematologist" second)."""
+    for query in ("what is a placebo", "hematologist", "what does metastatic mean",
+                  "NICE guideline", "yellow card"):
+        sections = [h.section for h in searcher.search(query, limit=20).hits]
+        assert "Sources" not in sections, (query, sections)
+
+
+def test_temperature_question_shows_the_fever_sign_in_the_snippet(searcher):
+    """The trial: "what do I do if I get a temperature" showed an urgent box's chest-pain
+    lines with only "Get" (of the heading) marked.  "get" is a common word now, and the
+    snippet's window goes to the rare word the question asks about."""
+    result = searcher.search("what do I do if I get a temperature")
+    assert "get" in [w.casefold() for w in result.dropped]
+    for hit in result.hits[:3]:
+        assert hit.section == "Get help straight away", hit
+        marked = hit.snippet.marked()
+        assert "**temperature**" in marked.casefold(), marked

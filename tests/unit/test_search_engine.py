@@ -210,3 +210,18 @@ def test_no_input_raises_or_breaks_the_query(searcher, text):
     for typing in (False, True):
         result = searcher.search(text, prefix_last=typing)
         assert result.message in ("", "Add a word to search for, not only words to leave out.")
+
+
+def test_snippet_window_goes_to_the_rarest_matched_word():
+    """Weights choose the snippet's window: a rare word far into the text beats a common one
+    at its start (without weights, the first of equally dense windows is kept)."""
+    from brochure_reader.search.snippets import build_pattern, make_snippet
+
+    text = "Get help straight away. " + "Chest pain is an emergency. " * 12 + (
+        "Phone at once if you have a temperature of 38 C or higher.")
+    pattern = build_pattern(["get", "temperature"], [], [])
+    plain = make_snippet(text, pattern)
+    assert plain.text.startswith("Get help") and "temperature" not in plain.text
+    weighted = make_snippet(text, pattern, weights={"get": 0.2, "temperature": 3.0})
+    assert "[temperature]" in weighted.marked("[", "]")
+    assert not weighted.text.startswith("Get help")

@@ -22,7 +22,8 @@ from tests.search_eval import bundled_searcher, evaluate, load_cases
 #: ("who do I call at night" 2 -> 4, "is this website reliable" 7 -> 9, "living will" 4 -> 5;
 #: "floating poo" and "anemia tired" now find an acceptable section first): tune top-3 94.4% ->
 #: 93.7%, held-out MRR 0.824 -> 0.812.  Floors lowered by one step for that; issue 18 to re-tune.
-FLOORS = {"tune": (0.85, 0.93, 0.87), "held-out": (0.81, 0.90, 0.81)}
+#: Session 5: tune top-3 back to 94.4% ("my tablets" -> medicines), so its floor is 0.94 again.
+FLOORS = {"tune": (0.85, 0.94, 0.87), "held-out": (0.81, 0.90, 0.81)}
 #: 9 of 11: the same two rows miss as before; 'melanoma' is no longer a miss row (issue 12's
 #: children's brochure now names it among teenage cancers), so the share moved from 10/12.
 MISS_FLOOR = 0.81

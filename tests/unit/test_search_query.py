@@ -129,3 +129,9 @@ def test_package_exports_resolve():
         assert getattr(search, name).__name__ == name
     with pytest.raises(AttributeError):
         search.nothing_here  # noqa: B018
+
+
+def test_get_is_a_common_word_in_questions():
+    parsed = q.parse("what do I do if I get a temperature")
+    assert kinds(parsed) == [[("word", "temperature")]]
+    assert kinds(q.parse("get")) == [[("word", "get")]]  # alone, it is searched

@@ -421,7 +421,7 @@ class Searcher:
         candidates = {}
         for rowid, title, heading, body, answers in rows:
             segment = segments.get(rowid)
-            if segment is None:
+            if segment is None or ranking.excluded(segment[2]):
                 continue
             candidate = ranking.Candidate(rowid, title, heading, body, segment[2], len(segment[4]),
                                           answers)
@@ -444,7 +444,7 @@ class Searcher:
             kept.append((rowid, -neg))
         if kept:
             self._coverage = ranker.coverage(candidates[kept[0][0]])
-        return self._hits(parsed, kept[:limit], segments)
+        return self._hits(parsed, kept[:limit], segments, ranker)
 
     def _any_row_has_all(self, parsed: q.ParsedQuery, scope: Scope) -> bool:
         """Whether some row holds every clause of *parsed* (one indexed lookup, no ranking)."""
@@ -482,8 +482,9 @@ class Searcher:
         }
 
     def _hits(self, parsed: q.ParsedQuery, ranked: list[tuple[int, float]],
-              segments: dict[int, tuple]) -> list[Hit]:
+              segments: dict[int, tuple], ranker: ranking.Ranker) -> list[Hit]:
         pattern = self._pattern(parsed)
+        weights = self._snippet_weights(parsed, ranker) if ranked else None
         hits = []
         for rowid, score in ranked:
             row = segments.get(rowid)
@@ -492,8 +493,21 @@ class Searcher:
             doc_id, page_no, section, ref, text = row
             title, category = self._document_title(doc_id)
             hits.append(Hit(doc_id, title, category, section, ref, page_no - 1,
-                            make_snippet(text, pattern), score))
+                            make_snippet(text, pattern, weights=weights), score))
         return hits
+
+    def _snippet_weights(self, parsed: q.ParsedQuery, ranker: ranking.Ranker) -> dict[str, float]:
+        """Folded word or phrase -> the inverse document frequency of its query term, for
+        choosing the snippet's window (:func:`.snippets.make_snippet`)."""
+        weights: dict[str, float] = {}
+        for clause in parsed.clauses:
+            for term in clause.alternatives:
+                idf = ranker.idf.get((term.kind, term.terms), 1.0)
+                keys = (self._word_variants(term.terms[0]) if term.kind == q.WORD
+                        else [" ".join(term.terms)])
+                for key in keys:
+                    weights[key] = max(weights.get(key, 0.0), idf)
+        return weights
 
     def _pattern(self, parsed: q.ParsedQuery):
         words: set[str] = set()

@@ -35,6 +35,7 @@ _STOP = (
     own same she should so some such than that the their theirs them themselves then there these
     they this those through to too under until up very was we were what when where which while who
     whom why will with would you your yours yourself yourselves s t d ll m re ve
+    get gets got getting
     cant dont doesnt didnt isnt arent wasnt wont wouldnt shouldnt couldnt im ive id youre"""
 )
 #: French function words, dropped the same way, so that French lay queries for the English

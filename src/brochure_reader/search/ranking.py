@@ -12,8 +12,9 @@ vocabulary.  Then:
 * documents whose title/tags hold query words are raised (x up to 1 + TITLE_BOOST);
 * rows that hold nothing of the query except through their document's title are lowered
   (x TITLE_ONLY_FACTOR): right document, nothing to show on that page;
-* boilerplate sections (sources, "About this information") and summary boxes ("Key points")
-  are lowered by the factors in DEMOTED_SECTIONS, glossary rows by GLOSSARY_FACTOR;
+* boilerplate sections ("References", "About this information") and summary boxes ("Key
+  points") are lowered by the factors in DEMOTED_SECTIONS, glossary rows by GLOSSARY_FACTOR;
+  a brochure's "Sources" are never hits (EXCLUDED_SECTIONS, left out by the engine);
 * rows where words typed side by side stand side by side are raised (PROXIMITY).
 
 The constants were chosen on tests/unit/test_search_pack.py: b = 0.5 (sections are short; a
@@ -61,8 +62,19 @@ QUESTIONS_FACTOR = 0.7
 #: one-line definition is not the section that explains, and the entry is shown above the
 #: hits anyway when the query asks what a word means (``search.glossary``).
 GLOSSARY_FACTOR = 0.6
-DEMOTED_SECTIONS = {"sources": 0.4, "references": 0.4, "about this information": 0.4,
+DEMOTED_SECTIONS = {"references": 0.4, "about this information": 0.4,
                     "key points": 0.7, "questions to ask your care team": QUESTIONS_FACTOR}
+
+
+#: Sections that are never hits, by folded section title: a brochure's list of sources names
+#: guidelines and websites, it answers no patient's question ("what is a placebo" found a
+#: trial's title there).  A user's own document keeps its "References" (lowered above).
+EXCLUDED_SECTIONS = frozenset({"sources"})
+
+
+def excluded(section: str | None) -> bool:
+    """Whether rows of a section titled *section* are left out of the hits."""
+    return bool(section) and fold(section) in EXCLUDED_SECTIONS
 
 
 @dataclass

@@ -168,8 +168,13 @@ def find(text: str, matcher: Matcher | None) -> list[tuple[int, int]]:
     return [(to_display(start), to_display(end - 1) + 1) for start, end in spans]
 
 
-def make_snippet(text: str, pattern: Matcher | None, max_terms: int = 12) -> Snippet:
-    """A snippet of about WIDTH characters around the densest group of matches in *text*."""
+def make_snippet(text: str, pattern: Matcher | None, max_terms: int = 12,
+                 weights: dict[str, float] | None = None) -> Snippet:
+    """A snippet of about WIDTH characters around the densest group of matches in *text*:
+    the window holding the most distinct matched words, each counted by its weight in
+    *weights* (folded word or phrase -> weight, such as its inverse document frequency; 1 for
+    words it lacks, and for all when it is None).  So a rare word the query asks about
+    ("temperature") wins over a common one ("get" in the heading "Get help straight away")."""
     spans = find(text, pattern)
     terms: list[str] = []
     seen: set[str] = set()
@@ -183,14 +188,15 @@ def make_snippet(text: str, pattern: Matcher | None, max_terms: int = 12) -> Sni
         return Snippet(text, tuple(spans), tuple(terms))
     anchor = 0
     if spans:  # the window (of WIDTH - BEFORE chars from a match) with most distinct words
-        keys = [fold(text[s:e]) for s, e in spans[:400]]
-        best, j = -1, 0
+        keys = [" ".join(fold(text[s:e]).split()) for s, e in spans[:400]]
+        weight = (weights or {}).get
+        best, j = -1.0, 0
         for i, (start, _end) in enumerate(spans[:400]):
             j = max(j, i)
             while j + 1 < len(keys) and spans[j + 1][0] < start + WIDTH - BEFORE:
                 j += 1
-            distinct = len(set(keys[i:j + 1]))
-            if distinct > best:
+            distinct = sum(weight(k, 1.0) for k in set(keys[i:j + 1]))
+            if distinct > best + 1e-9:
                 best, anchor = distinct, start
     start = max(0, anchor - BEFORE)
     if start:
