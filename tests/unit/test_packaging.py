@@ -265,3 +265,34 @@ def test_gui_smoke_with_a_document_reports_its_first_page_painted(tmp_path):
     page = re.search(r"^first page painted in (\d+\.\d+) s", done.stdout, re.MULTILINE)
     assert ready and page, done.stdout
     assert float(page.group(1)) >= float(ready.group(1))
+
+
+def test_launch_with_a_document_starts_its_worker_before_qt_is_imported(tmp_path):
+    """The view worker's import of PyMuPDF overlaps the GUI's import of Qt (issue 16): the first
+    worker lane started is the view lane, before PySide6 is imported, and it is the one that
+    serves the document (the window's JobRunner makes no lanes of its own)."""
+    code = (
+        "import sys\n"
+        "from brochure_reader.pdf import worker\n"
+        "started = worker.WorkerPool.start\n"
+        "def start(self):\n"
+        "    print('lane started; Qt imported:', 'PySide6.QtWidgets' in sys.modules, id(self))\n"
+        "    started(self)\n"
+        "worker.WorkerPool.start = start\n"
+        "made = worker.Workers.__init__\n"
+        "def init(self, *args, **kw):\n"
+        "    made(self, *args, **kw)\n"
+        "    print('view lane', id(self.lanes['view']))\n"
+        "worker.Workers.__init__ = init\n"
+        "from brochure_reader.cli import main\n"
+        "sys.exit(main(['--home', sys.argv[1], '--smoke', 'pancreatic-cancer']))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "home")],
+                          capture_output=True, text=True, env=env, timeout=90, cwd=REPO)
+    assert done.returncode == 0, done.stderr[-2000:]
+    starts = re.findall(r"^lane started; Qt imported: (\w+) (\d+)", done.stdout, re.MULTILINE)
+    views = re.findall(r"^view lane (\d+)", done.stdout, re.MULTILINE)
+    assert starts and len(views) == 1, done.stdout  # the GUI's JobRunner took these lanes
+    assert starts[0] == ("False", views[0]), done.stdout
+    assert re.search(r"^first page painted in", done.stdout, re.MULTILINE), done.stdout

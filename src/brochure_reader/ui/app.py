@@ -55,6 +55,17 @@ def _seconds_since_start() -> tuple[float, str]:
     return time.perf_counter() - _T0, "GUI module import"
 
 
+def _early_workers():
+    """The worker lanes with the ``view`` lane's process already starting: called before Qt
+    is imported, so the worker's import of PyMuPDF (about 0.2-0.4 s) overlaps this process's
+    import of Qt instead of following the first paint (issue 16).  Plain Python, no Qt."""
+    from brochure_reader.pdf.worker import Workers
+
+    workers = Workers()
+    workers.lanes["view"].start()
+    return workers
+
+
 def _when_painted(window, callback) -> None:
     """Call *callback* once, on the event loop, after *window* or a child has been painted."""
     from PySide6.QtCore import QEvent, QObject, QTimer
@@ -101,6 +112,7 @@ def run(
     *target*, also to its first page painted ("first page painted in S s …"), then quit.
     *view* ("page", "text") is the view *target* opens in.  *locale*: the interface language
     (default: the ``language`` setting, else the system's)."""
+    workers = _early_workers() if target else None
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -124,6 +136,8 @@ def run(
         paths.ensure()
     except OSError as exc:
         print(f"{APP_NAME}: error: cannot create {exc.filename}: {exc.strerror}", file=sys.stderr)
+        if workers is not None:
+            workers.shutdown()
         return 1
     settings = Settings(paths.settings_file)
     if settings.problems:  # write the repaired settings now, so each problem is told once
@@ -144,7 +158,7 @@ def run(
     apply_theme(app, settings.get("theme"))
     library = Library.load(paths)
     library.problems.extend(settings.problems)
-    window = MainWindow(paths, library, settings, JobRunner())
+    window = MainWindow(paths, library, settings, JobRunner(workers if workers is not None else 1))
     window.restore_layout()
     window.show()
 

@@ -117,10 +117,12 @@ class JobRunner(QObject):
     error_reported = Signal(str)
     _done = Signal(object)  # JobOp, queued to the GUI thread
 
-    def __init__(self, workers: int = 1, parent: QObject | None = None,
+    def __init__(self, workers: int | Workers = 1, parent: QObject | None = None,
                  show_errors: bool = True) -> None:
+        """*workers*: how many ``view`` processes, or :class:`Workers` already started (at
+        launch, before Qt was imported: ``ui.app``)."""
         super().__init__(parent)
-        self.workers = Workers(workers)
+        self.workers = workers if isinstance(workers, Workers) else Workers(workers)
         #: show unhandled failures in a message box (besides ``error_reported``)
         self.show_errors = show_errors
         self.closed = False
