@@ -292,11 +292,14 @@ def app_figures(runs: int, work: Path, quick: bool) -> list[Figure]:
     bundled = sorted(pack.glob("*.pdf"), key=lambda p: -p.stat().st_size)
     doc_ids = [p.stem for p in sorted(pack.glob("*.pdf"))][: (4 if quick else 10)]
     opens, mem_rss, mem_pss, index_stalls, open_stalls = [], [], [], [], []
+    reading_rss, reading_pss = [], []
     for run in range(runs):
         out = driver(["open", *doc_ids, BROCHURE], work)
         opens.extend(t * 1000 for t in out["open_seconds"][:-1] if t is not None)
         mem_rss.append(out["memory_open"]["rss"] / 1e6)
         mem_pss.append(out["memory_open"]["pss"] / 1e6)
+        reading_rss.append(out["memory_reading"]["rss"] / 1e6)
+        reading_pss.append(out["memory_reading"]["pss"] / 1e6)
         index_stalls.append(len(out["stalls"].get("start and index", [])))
         open_stalls.append(len(out["stalls"].get("open", [])))
         log(f"app open run {run}: {out}")
@@ -308,6 +311,10 @@ def app_figures(runs: int, work: Path, quick: bool) -> list[Figure]:
         Figure("Process tree memory (RSS sum) with a brochure open", mem_rss, unit="MB",
                max_value=200, note="main + workers + helpers"),
         Figure("… the same as PSS (shared pages divided)", mem_pss, unit="MB", max_value=200),
+        Figure("Process tree memory (RSS sum) reading a brochure, background work done",
+               reading_rss, unit="MB", max_value=200,
+               note="the idle background worker has exited (BACKGROUND_IDLE_EXIT)"),
+        Figure("… the same as PSS", reading_pss, unit="MB", max_value=200),
         Figure("GUI stalls > 50 ms: start-up and background indexing", index_stalls, unit="",
                max_value=0),
         Figure("GUI stalls > 50 ms: opening documents", open_stalls, unit="", max_value=0),

@@ -108,3 +108,37 @@ def test_cancelling_a_queued_job_never_runs_it_nor_stops_a_worker():
         assert queued.cancelled() and pool.restarts == 0
     finally:
         pool.shutdown()
+
+
+def _exists(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_an_idle_pool_with_idle_exit_ends_its_worker_and_starts_one_for_the_next_job():
+    """The background lane gives its memory back when there is no background work (issue 16):
+    its process exits after *idle_exit* seconds without a job, and the next job starts one."""
+    import time
+
+    from brochure_reader.pdf.worker import Workers
+    from tests import worker_jobs
+
+    pool = WorkerPool(1, idle_exit=0.5)
+    try:
+        first = pool.submit(worker_jobs.pid).result(timeout=60)
+        busy = pool.submit(worker_jobs.sleep, 1.0)  # longer than idle_exit: not idle meanwhile
+        assert busy.result(timeout=60) == 1.0 and pool.running and _exists(first)
+        deadline = time.monotonic() + 20
+        while (pool.running or _exists(first)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not pool.running and not _exists(first)
+        second = pool.submit(worker_jobs.pid).result(timeout=60)
+        assert second != first and _exists(second)
+    finally:
+        pool.shutdown()
+    lanes = Workers().lanes
+    assert lanes["background"].idle_exit and lanes["view"].idle_exit is None

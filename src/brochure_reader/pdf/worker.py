@@ -107,16 +107,22 @@ class WorkerPool:
     limit), or what the job raised.  ``cancel()`` on the future succeeds while the task waits in
     the queue; a running task finishes (its result is then unused).  ``restarts`` counts the
     workers that died or were stopped.
+
+    *idle_exit* (seconds, None: never): the processes exit once the pool has had nothing to do
+    for that long, and start again with the next job (the memory of an idle lane is given
+    back; a later job pays a worker's start-up, about 0.3 s).
     """
 
-    def __init__(self, workers: int = 2):
+    def __init__(self, workers: int = 2, idle_exit: float | None = None):
         self.workers = workers
         self.restarts = 0
+        self.idle_exit = idle_exit
         self._lock = threading.Lock()
         self._pool = None
         self._queue: deque[_Task] = deque()
         self._in_flight = 0
         self._closed = False
+        self._idle_timer: threading.Timer | None = None
 
     def _pebble(self):
         if self._pool is None or not self._pool.active:
@@ -153,6 +159,8 @@ class WorkerPool:
         """Hand queued tasks to pebble while a worker is free."""
         while True:
             with self._lock:
+                if not self._closed and not self._in_flight and not self._queue:
+                    self._idle_from_now()
                 if self._closed or self._in_flight >= self.workers or not self._queue:
                     return
                 task = self._queue.popleft()
@@ -160,8 +168,43 @@ class WorkerPool:
                     continue  # cancelled while queued: never runs
             self._schedule(task)
 
+    def _idle_from_now(self) -> None:
+        """(Lock held.) Start counting *idle_exit* seconds of idleness again."""
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
+            self._idle_timer = None
+        if self.idle_exit is not None and self._pool is not None:
+            self._idle_timer = threading.Timer(self.idle_exit, self._exit_if_idle)
+            self._idle_timer.daemon = True
+            self._idle_timer.start()
+
+    def _exit_if_idle(self) -> None:
+        """The idle timer: stop the processes if nothing arrived meanwhile (the next
+        :meth:`submit` starts new ones)."""
+        with self._lock:
+            if self._closed or self._in_flight or self._queue or self._pool is None:
+                return
+            pool, self._pool = self._pool, None
+            self._idle_timer = None
+        pool.close()
+        try:
+            pool.join(5.0)
+        except TimeoutError:  # pragma: no cover - an idle worker that does not exit
+            pool.stop()
+            pool.join()
+        log.info("idle worker processes exited after %.0f s", self.idle_exit)
+
+    @property
+    def running(self) -> bool:
+        """Whether worker processes exist now (False before the first job and after an idle
+        exit)."""
+        return self._pool is not None and self._pool.active
+
     def _schedule(self, task: _Task) -> None:
         with self._lock:
+            if self._idle_timer is not None:
+                self._idle_timer.cancel()
+                self._idle_timer = None
             self._in_flight += 1
             try:
                 inner = self._pebble().schedule(task.fn, task.args, timeout=task.timeout)
@@ -217,6 +260,8 @@ class WorkerPool:
             self._closed = True
             queued, self._queue = list(self._queue), deque()
             pool, self._pool = self._pool, None
+            if self._idle_timer is not None:
+                self._idle_timer.cancel()
         for task in queued:
             task.outer.cancel()
         if pool is not None:
@@ -248,15 +293,22 @@ class ThreadLane:
         self._executor.shutdown(wait=True)  # queued local jobs are quick: let them finish
 
 
+#: Seconds without background work (indexing, outlines, quotes) after which the background
+#: lane's process exits; the next background job starts it again.
+BACKGROUND_IDLE_EXIT = 10.0
+
+
 class Workers:
     """The lanes jobs run in: ``view`` (*view_workers* processes), ``background`` (one
-    process) and ``local`` (one thread here).  ``submit(fn, *args, lane=None, timeout=None)``
-    uses the job's own lane unless *lane* says otherwise."""
+    process, which exits after ``BACKGROUND_IDLE_EXIT`` seconds without work) and ``local``
+    (one thread here).  ``submit(fn, *args, lane=None, timeout=None)`` uses the job's own lane
+    unless *lane* says otherwise."""
 
     def __init__(self, view_workers: int = 1) -> None:
         self.lanes: dict[str, WorkerPool | ThreadLane] = {
             "view": WorkerPool(view_workers),
-            "background": WorkerPool(1),
+            # its process exits when there is no background work (about 70 MB given back)
+            "background": WorkerPool(1, idle_exit=BACKGROUND_IDLE_EXIT),
             "local": ThreadLane(),
         }
         assert set(self.lanes) == set(LANES)
