@@ -87,7 +87,7 @@ class Context:
 
 
 def cmd_list(args, ctx: Context) -> int:
-    out = {"packs": []}
+    out: dict[str, list] = {"packs": []}
     for pack in ctx.library.packs:
         docs = []
         for doc in pack.documents:
@@ -159,7 +159,8 @@ def cmd_import(args, ctx: Context) -> int:
             failed += 1
             print(f"{APP_NAME}: error: {result.message}", file=sys.stderr)
         elif result.status == "duplicate":
-            print(f"{result.source.name}: already in the library ({result.document.id})")
+            known = result.document.id if result.document else "?"
+            print(f"{result.source.name}: already in the library ({known})")
         else:
             print(result.message)
     return 1 if failed else 0
@@ -340,7 +341,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     protect_terminal()  # labels, notes and outlines come from files: never escape sequences
     choose_language(argv)  # before the parser: its help texts are translated
     parser, gui_parser = build_parser()
-    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    commands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr,arg-type]
     first = next(
         (
             a

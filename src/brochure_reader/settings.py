@@ -18,6 +18,7 @@ thread.
 
 from __future__ import annotations
 
+import builtins
 import json
 import logging
 import math
@@ -335,7 +336,9 @@ class Settings:
         return Lock(self.path.with_name(self.path.name + ".lock"))
 
     @staticmethod
-    def _merge(disk: dict, mine: dict, dirty: set[str], dirty_positions: set[str]) -> dict:
+    def _merge(
+        disk: dict, mine: dict, dirty: builtins.set[str], dirty_positions: builtins.set[str]
+    ) -> dict:
         merged = {**disk}
         for key in dirty:
             merged[key] = mine[key]

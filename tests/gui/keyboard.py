@@ -130,10 +130,10 @@ def every_window(qtbot, window) -> list[QWidget]:
     tops = [window]
     window.make_handout()
     tops.append(window.handout_dialog)
-    window.actions.print_preview.trigger()
+    window.window_actions.print_preview.trigger()
     qtbot.waitUntil(lambda: bool(window.findChildren(PrintPreview)), timeout=10000)
     tops.append(window.findChildren(PrintPreview)[0])
-    window.actions.export_pdf.trigger()
+    window.window_actions.export_pdf.trigger()
     tops.append(window.export_dialog)
     window.show_preferences()
     tops.append(window.preferences_dialog)

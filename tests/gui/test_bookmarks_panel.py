@@ -79,7 +79,7 @@ def test_model_passes_the_item_model_tester_through_changes(qtbot, store):
                                       QAbstractItemModelTester.FailureReportingMode.Warning)
     a = store.add("aml", 2, 10.0, label="A", collections=["One", "Two"])
     b = store.add("eating-well", 1, 5.0, label="B")
-    model.set_bookmarks(store.list(), ["One", "Two", "Empty"])
+    model.set_bookmarks(store.bookmarks(), ["One", "Two", "Empty"])
     assert rows(model) == ["Empty (0)", "One (1)", "Two (1)", "Not in a collection (1)"]
     c = store.add("aml", 1, 0.0, label="C", collections=["New"])
     model.insert_bookmark(c)
@@ -257,8 +257,8 @@ def test_export_and_import_json(qtbot, panel, tmp_path, app_paths):
     add_three(panel)
     out = tmp_path / "b.json"
     assert panel.export_json(str(out)) == 3
-    panel.delete_bookmarks([b.id for b in panel.store.list()])
-    assert panel.store.list() == []
+    panel.delete_bookmarks([b.id for b in panel.store.bookmarks()])
+    assert panel.store.bookmarks() == []
     report = panel.import_json(str(out))
     assert len(report.added) == 3 and len(tree_text(panel)) == 4
     bad = tmp_path / "bad.json"
@@ -289,25 +289,25 @@ def test_questions_tab(qtbot, panel, store, tmp_path):
     qtbot.keyClicks(tab.new_question, "Can my sister come with me?")
     qtbot.keyClick(tab.new_question, Qt.Key.Key_Return)
     assert tab.list.count() == count + 1 and tab.new_question.text() == ""
-    assert store.questions.list()[-1].text == "Can my sister come with me?"
+    assert store.questions.in_order()[-1].text == "Can my sister come with me?"
 
     assert panel.add_questions(["What type of AML do I have?", "Can my sister come with me?"],
                                "aml") == 1
     item = tab.list.item(0)
     item.setCheckState(Qt.CheckState.Checked)
-    qtbot.waitUntil(lambda: store.questions.list()[0].answered, timeout=3000)
+    qtbot.waitUntil(lambda: store.questions.in_order()[0].answered, timeout=3000)
 
     tab.list.setCurrentRow(tab.list.count() - 1)
-    last = store.questions.list()[-1].id
+    last = store.questions.in_order()[-1].id
     tab.move_selected(-1)
-    assert store.questions.list()[-2].id == last
+    assert store.questions.in_order()[-2].id == last
     tab.list.setCurrentRow(0)
-    first = store.questions.list()[0]
+    first = store.questions.in_order()[0]
     tab.list.setFocus()
     qtbot.keyClick(tab.list, Qt.Key.Key_Delete)
-    assert first.id not in [q.id for q in store.questions.list()]
+    assert first.id not in [q.id for q in store.questions.in_order()]
     panel.undo_stack.undo()
-    assert store.questions.list()[0] == first
+    assert store.questions.in_order()[0] == first
 
     out = tmp_path / "q.pdf"
     saved = []

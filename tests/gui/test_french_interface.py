@@ -51,7 +51,7 @@ def test_main_window_menus_and_home_view_are_french(french_window, qtbot):
     titles = [m.title() for m in win.menuBar().findChildren(type(win.language_menu))
               if m.title()]  # fmt: skip
     assert "&Fichier" in titles and "&Affichage" in titles
-    assert win.actions.make_handout.text() == "Préparer une &fiche patient…"
+    assert win.window_actions.make_handout.text() == "Préparer une &fiche patient…"
     texts = [text for _where, text in widget_texts(win.home)]
     assert "Bienvenue dans Brochure Reader" in texts
     assert "Vie pratique" in texts  # a category title (the core's gettext catalogue)
@@ -87,8 +87,8 @@ def test_the_checker_finds_english(qtbot, app_paths):
 
 def test_language_menu_remembers_the_choice(french_window):
     win = french_window
-    assert win.language_menu.findChild(type(win.actions.quit), "language_system").isChecked()
-    win.language_menu.findChild(type(win.actions.quit), "language_fr").trigger()
+    assert win.language_menu.findChild(type(win.window_actions.quit), "language_system").isChecked()
+    win.language_menu.findChild(type(win.window_actions.quit), "language_fr").trigger()
     assert win.settings.get("language") == "fr"
     assert "prochain démarrage" in win.statusBar().currentMessage()
 

@@ -46,8 +46,8 @@ def test_the_shortcut_sheet_lists_every_key_of_the_window_and_follows_changes(qt
             name = action.text().replace("&", "").rstrip("…")
             assert (name, ", ".join(keys)) in listed, action.objectName()
     assert ("Larger text", "Ctrl+Shift+L") in listed and ("Help", "F1") in listed
-    window.actions.copy.setShortcut(QKeySequence("Ctrl+Alt+C"))  # a changed key shows up
-    window.actions.keyboard_shortcuts.trigger()
+    window.window_actions.copy.setShortcut(QKeySequence("Ctrl+Alt+C"))  # a changed key shows up
+    window.window_actions.keyboard_shortcuts.trigger()
     text = _help_text(window)
     assert "Ctrl+Alt+C" in text
     bar = window.help_window.browser.verticalScrollBar()

@@ -27,7 +27,7 @@ def test_no_key_press_is_shared_in_the_handout_dialog(qtbot, window):
 
 
 def test_ctrl_plus_zooms_and_larger_text_has_its_own_key(qtbot, window):
-    a = window.actions
+    a = window.window_actions
     zoom_keys = {physical_key(s[0]) for s in a.zoom_in.shortcuts()}
     larger_keys = {physical_key(s[0]) for s in a.larger_text.shortcuts()}
     assert physical_key(QKeySequence("Ctrl++")[0]) in zoom_keys  # what the README promises
@@ -60,7 +60,8 @@ def test_ctrl_d_puts_the_keyboard_in_the_new_bookmarks_label(qtbot, window):
     qtbot.keyClicks(editor, "Ask about fevers")
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the view commits it on the event loop
     qtbot.waitUntil(
-        lambda: [b.label for b in window.bookmark_store.list(doc_id=AML)] == ["Ask about fevers"],
+        lambda: [b.label for b in window.bookmark_store.bookmarks(doc_id=AML)]
+        == ["Ask about fevers"],
         timeout=5000,
     )
 
@@ -70,7 +71,7 @@ def test_tab_leaves_every_text_box_and_is_never_typed_into_a_note(qtbot, window)
 
     _open(qtbot, window, AML)
     with qtbot.waitSignal(window.bookmarks.bookmarks_changed, timeout=30000):
-        window.actions.add_bookmark.trigger()
+        window.window_actions.add_bookmark.trigger()
     qtbot.waitUntil(lambda: window.bookmarks.note_edit.isEnabled(), timeout=5000)
     note = window.bookmarks.note_edit
     _focus(note)
@@ -78,7 +79,7 @@ def test_tab_leaves_every_text_box_and_is_never_typed_into_a_note(qtbot, window)
     qtbot.keyClick(note, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not note
     window.bookmarks.save_note()
-    (mark,) = window.bookmark_store.list(doc_id=AML)
+    (mark,) = window.bookmark_store.bookmarks(doc_id=AML)
     assert mark.note == "Call the ward"
 
     window.make_handout()
@@ -99,9 +100,9 @@ def test_search_the_library_after_find_in_this_document(qtbot, window):
 
     _open(qtbot, window, AML)
     panel = window.search_panel
-    window.actions.find.trigger()
+    window.window_actions.find.trigger()
     assert panel.current_scope() == Scope.document(AML)
-    window.actions.search.trigger()  # Ctrl+K
+    window.window_actions.search.trigger()  # Ctrl+K
     assert panel.current_scope() == Scope.library()
     assert panel.scope.currentData() == "library"
 
@@ -143,7 +144,7 @@ def test_home_view_by_keyboard(qtbot, window):
 def test_a_new_search_clears_the_old_highlights(qtbot, window):
     _open(qtbot, window, AML)
     window.page_view.set_highlights(0, [(10.0, 10.0, 60.0, 20.0)])
-    window.actions.search.trigger()
+    window.window_actions.search.trigger()
     qtbot.keyClicks(window.search_panel.field, "fever")
     assert window.page_view._highlights == {}
 
@@ -222,9 +223,9 @@ def test_changes_a_sighted_user_sees_are_announced(qtbot, window, monkeypatch):
     monkeypatch.setattr(QAccessible, "updateAccessibility", update)
     _open(qtbot, window, AML)
     with qtbot.waitSignal(window.bookmarks.bookmarks_changed, timeout=30000):
-        window.actions.add_bookmark.trigger()
+        window.window_actions.add_bookmark.trigger()
     qtbot.waitUntil(lambda: "Bookmarked “Acute myeloid leukaemia (AML)”" in heard, timeout=5000)
-    window.actions.search.trigger()
+    window.window_actions.search.trigger()
     qtbot.keyClicks(window.search_panel.field, "fever")
     qtbot.waitUntil(lambda: any(re.match(r"\d+ result", m) for m in heard), timeout=10000)
     assert not [m for m in heard if m.startswith("Preparing search")]  # progress is not read

@@ -67,10 +67,10 @@ def test_zoom_keys(qtbot, window):
     with qtbot.waitSignal(window.reader.document_opened, timeout=30000):
         window.reader.open("labels", 0, 0.0)
     before = window.page_view.scale
-    window.actions.zoom_in.trigger()
+    window.window_actions.zoom_in.trigger()
     assert window.page_view.scale > before and window.page_view.zoom_mode == "custom"
-    window.actions.fit_page.trigger()
-    page_h = window.page_view.layout.page_rect(0)[3]
+    window.window_actions.fit_page.trigger()
+    page_h = window.page_view.page_layout.page_rect(0)[3]
     assert page_h <= window.page_view.viewport().height()
 
 
@@ -125,7 +125,7 @@ def test_select_and_copy_text(qtbot, window):
     qtbot.waitUntil(lambda: bool(view._words.get(0)), timeout=30000)
     words = view._words[0]
     first, last = words[0], words[min(4, len(words) - 1)]
-    x, y, _w, _h = view.layout.page_rect(0)
+    x, y, _w, _h = view.page_layout.page_rect(0)
     top = view.verticalScrollBar().value()
 
     def to_view(px, py):
@@ -156,14 +156,14 @@ def test_larger_text_for_menus_lists_and_start_page(qtbot, window):
 
     from brochure_reader.ui.theme import LARGER_TEXT_SIZE, TEXT_SIZE
 
-    window.actions.larger_text.trigger()
+    window.window_actions.larger_text.trigger()
     try:
         assert QApplication.font().pointSizeF() == LARGER_TEXT_SIZE
         assert window.settings.get("larger_text") is True
         title = window.home.cards[0].findChild(type(window.page_total), "cardTitle")
         assert title.font().pointSizeF() > LARGER_TEXT_SIZE  # cards follow the new size
     finally:
-        window.actions.larger_text.trigger()
+        window.window_actions.larger_text.trigger()
     assert QApplication.font().pointSizeF() == TEXT_SIZE
     assert window.settings.get("larger_text") is False
 

@@ -18,10 +18,10 @@ def test_fit_width_page_is_pymupdfs_own_render_pixel_for_pixel(qtbot, window):
     with qtbot.waitSignal(window.reader.document_opened, timeout=30000):
         window.reader.open(DOC, PAGE, 0.0)
     view = window.page_view
-    window.actions.fit_width.trigger()
+    window.window_actions.fit_width.trigger()
     view.go_to(PAGE)
     qtbot.waitUntil(lambda: view.zoom_mode == "fit-width" and not view._pending, timeout=30000)
-    x, y, w, h = view.layout.page_rect(PAGE)
+    x, y, w, h = view.page_layout.page_rect(PAGE)
     top = y - view.verticalScrollBar().value()
     left = x - view.horizontalScrollBar().value()
     visible = min(h, view.viewport().height() - top)
@@ -70,7 +70,7 @@ def test_each_page_on_screen_is_one_worker_round_trip_with_its_words_and_links(q
     assert all(view._words.get(page) for page in pages)  # words and links came with it
     assert all(page in view._links for page in pages)
     calls.clear()
-    window.actions.zoom_in.trigger()  # a new size: the pixels again, the words are kept
+    window.window_actions.zoom_in.trigger()  # a new size: the pixels again, the words are kept
     qtbot.waitUntil(lambda: bool(calls) and not view._pending, timeout=30000)
     assert {fn for fn, _page, _text in calls} == {pdf_jobs.page_content}
     assert not any(text for _fn, page, text in calls if page in pages)

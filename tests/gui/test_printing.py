@@ -199,7 +199,7 @@ def test_print_preview_shows_every_page_fits_the_screen_and_prints_with_choices(
 
     qtbot.waitUntil(lambda: AML in window.reader.sections, timeout=30000)
     _open(qtbot, window, AML, 3, 0.0)
-    window.actions.print_preview.trigger()
+    window.window_actions.print_preview.trigger()
     qtbot.waitUntil(lambda: bool(window.findChildren(PrintPreview)), timeout=10000)
     (preview,) = window.findChildren(PrintPreview)
     qtbot.waitExposed(preview)
@@ -236,7 +236,7 @@ def test_export_as_pdf_asks_which_pages(qtbot, window, tmp_path, monkeypatch):
     _open(qtbot, window, AML, 2, 0.0)
     out = tmp_path / "page.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "PDF"))
-    window.actions.export_pdf.trigger()
+    window.window_actions.export_pdf.trigger()
     dialog = window.export_dialog
     qtbot.waitExposed(dialog)
     choices = [dialog.all_pages, dialog.current, dialog.range, dialog.this_section]

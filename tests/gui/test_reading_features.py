@@ -19,7 +19,7 @@ def test_ctrl_d_bookmarks_the_section_being_read(qtbot, window):
     _open(qtbot, window, AML, flt3.page, flt3.y)
     with qtbot.waitSignal(window.bookmarks.bookmarks_changed, timeout=30000):
         qtbot.keyClick(window.page_view, Qt.Key_D, Qt.ControlModifier)
-    saved = window.bookmark_store.list(doc_id=AML)
+    saved = window.bookmark_store.bookmarks(doc_id=AML)
     assert len(saved) == 1
     mark = saved[0]
     assert mark.page == flt3.page + 1  # the store is 1-based
@@ -59,7 +59,7 @@ def test_current_section_follows_the_view_across_a_page_break(qtbot, window):
     assert starts_near_top, "expected a section that starts at the top of a page"
     target = starts_near_top[0]
     _open(qtbot, window, AML, 0, 0.0)
-    height = window.page_view.layout.sizes[target.page - 1][1]
+    height = window.page_view.page_layout.sizes[target.page - 1][1]
     window.page_view.go_to(target.page - 1, height - 30)  # the end of the page before
     assert window.reader.current_section().ref == target.ref
     assert window.navigation.current_ref() == target.ref

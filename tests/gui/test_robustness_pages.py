@@ -33,7 +33,7 @@ def open_view(qtbot, service):
 def _tile_colour(view, page):
     from PySide6.QtGui import QImage
 
-    x, y, _w, _h = view.layout.page_rect(page)
+    x, y, _w, _h = view.page_layout.page_rect(page)
     top = y - view.verticalScrollBar().value()
     shown = view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
     return shown.pixelColor(int(x + 5), int(top + 5))

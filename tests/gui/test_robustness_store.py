@@ -25,7 +25,7 @@ def test_read_only_data_folder_shows_bookmarks(qtbot, app_paths, corpus_library)
         try:
             win.start()
             assert win.bookmark_store.read_only
-            labels = {b.label for b in win.bookmark_store.list()}
+            labels = {b.label for b in win.bookmark_store.bookmarks()}
             assert labels == {"Where I stopped", "Ask about this"}
             assert [p[:2] for p in win.bookmarks.bookmark_positions("geotopo")] == [(2, 20.0)]
             told = [w for w in win.bookmarks.findChildren(QMessageBox) if w.isVisible()]
@@ -33,12 +33,12 @@ def test_read_only_data_folder_shows_bookmarks(qtbot, app_paths, corpus_library)
             told[0].close()
             with qtbot.waitSignal(win.reader.document_opened, timeout=30000):
                 win.reader.open("geotopo")
-            win.actions.add_bookmark.trigger()  # Ctrl+D
+            win.window_actions.add_bookmark.trigger()  # Ctrl+D
             qtbot.waitUntil(lambda: any(w.isVisible() for w in
                                         win.bookmarks.findChildren(QMessageBox)), timeout=15000)
             [box] = [w for w in win.bookmarks.findChildren(QMessageBox) if w.isVisible()]
             assert "cannot be changed" in box.text()
-            assert len(win.bookmark_store.list()) == 2
+            assert len(win.bookmark_store.bookmarks()) == 2
         finally:
             win.close()
             win.service.shutdown()

@@ -74,7 +74,7 @@ def _page_view_text(window) -> str:
 
 
 def _switch(qtbot, window, mode: str) -> None:
-    action = window.actions.text_view if mode == "text" else window.actions.page_view
+    action = window.window_actions.text_view if mode == "text" else window.window_actions.page_view
     if not action.isChecked():
         action.trigger()
     if mode == "text":
@@ -112,7 +112,7 @@ def test_text_size_up_to_400_percent_never_scrolls_sideways(qtbot, text_window):
     _open(qtbot, text_window, "acute-lymphoblastic-leukaemia", "text")  # it has a table
     view = text_window.text_view
     for _ in range(12):
-        text_window.actions.zoom_in.trigger()
+        text_window.window_actions.zoom_in.trigger()
     assert view.text_size == 400
     assert text_window.zoom_label.text().strip() == "400%"
     QApplication.processEvents()
@@ -140,8 +140,8 @@ def test_search_hit_opens_highlighted_in_the_text_view(qtbot, text_window):
 def test_ctrl_d_in_the_text_view_bookmarks_the_text_at_the_top(qtbot, text_window):
     _open(qtbot, text_window, "cholangiocarcinoma#itching", "text")
     qtbot.waitUntil(lambda: text_window.features_ready, timeout=10000)
-    text_window.actions.add_bookmark.trigger()
-    marks = text_window.bookmark_store.list("cholangiocarcinoma")
+    text_window.window_actions.add_bookmark.trigger()
+    marks = text_window.bookmark_store.bookmarks("cholangiocarcinoma")
     assert len(marks) == 1
     assert marks[0].quote.exact.startswith("Itching")
     section = _section(text_window, "cholangiocarcinoma", "itching")
@@ -159,7 +159,7 @@ def test_copy_in_the_text_view(qtbot, text_window):
     cursor = view.textCursor()
     cursor.movePosition(cursor.MoveOperation.EndOfBlock, cursor.MoveMode.KeepAnchor)
     view.setTextCursor(cursor)
-    text_window.actions.copy.trigger()
+    text_window.window_actions.copy.trigger()
     assert QApplication.clipboard().text() == "Itching"
 
 
@@ -171,7 +171,7 @@ def test_last_view_is_remembered_per_document(qtbot, text_window):
         text_window.reader.open("cholangiocarcinoma")
     _wait_text(qtbot, text_window, "cholangiocarcinoma")
     assert text_window.stack.currentWidget() is text_window.text_view
-    assert text_window.actions.text_view.isChecked()
+    assert text_window.window_actions.text_view.isChecked()
 
 
 STARTUP_SCRIPT = """

@@ -118,7 +118,7 @@ def test_theme_menu_and_preferences_choose_and_remember(qtbot, home_window, app_
     assert win.settings.get("theme") == "dark"
     assert win.appearance.theme_actions["dark"].isChecked()
 
-    win.actions.preferences.trigger()
+    win.window_actions.preferences.trigger()
     dialog = win.preferences_dialog
     qtbot.waitUntil(dialog.isVisible)
     dialog.theme_box.setCurrentIndex(THEMES.index("high-contrast"))
@@ -153,7 +153,7 @@ def _paper_pixel(qtbot, win) -> str:
     qtbot.waitUntil(lambda: not view._pending and any(
         k[3] == view.page_colours for k in view.cache._items), timeout=30000)
     page = view.current_page()
-    x, y, _w, _h = view.layout.page_rect(page)
+    x, y, _w, _h = view.page_layout.page_rect(page)
     top = max(0, y - view.verticalScrollBar().value())
     shown = view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
     return shown.pixelColor(int(x - view.horizontalScrollBar().value()) + 6, top + 6).name()
@@ -171,7 +171,7 @@ def test_night_and_sepia_pages_chosen_in_menu_and_preferences(qtbot, home_window
     assert win.page_view.page_colours == "night" and win.settings.get("page_colours") == "night"
     assert _paper_pixel(qtbot, win) == "#1e2124"
 
-    win.actions.preferences.trigger()
+    win.window_actions.preferences.trigger()
     dialog = win.preferences_dialog
     assert dialog.page_colours_box.currentData() == "night"
     dialog.page_colours_box.setCurrentIndex(2)

@@ -36,7 +36,7 @@ def writer(db: Path, seed: int, count: int | None) -> None:
     rng = random.Random(seed)
     store = BookmarkStore.open(db)
     # Killed rounds continue on what earlier rounds left; counted writers keep to their own.
-    ids = [b.id for b in store.list()] if count is None else []
+    ids = [b.id for b in store.bookmarks()] if count is None else []
     say("ready")
     done = 0
     while count is None or done < count:

@@ -170,11 +170,11 @@ def test_reanchoring_two_versions_of_a_brochure(versions, tmp_path):
                                quote=quote_at(path1, None, page, y), label=section.title)
         assert made[slug].quote.exact.startswith(start)
     section_only = store.add("demo", 1, 0.0, content_hash="v1", section_ref="demo#fever")
-    before = {b.id: b for b in store.list()}
+    before = {b.id: b for b in store.bookmarks()}
 
     report = reanchor(store, "demo", "v2", map2, sections2)
 
-    after = {b.id: b for b in store.list()}
+    after = {b.id: b for b in store.bookmarks()}
     assert set(after) == set(before)  # nothing dropped
     assert all(b.content_hash == "v2" for b in after.values())
     fever, treatment = after[made["fever"].id], after[made["treatment"].id]

@@ -64,16 +64,16 @@ def test_round_trip_keeps_every_field(store, other, tmp_path):
     made = fill(store)
     store.set_anchor(made[2].id, "needs-attention")
     out = tmp_path / "export.json"
-    assert export_file(out, store.list()) == 3
+    assert export_file(out, store.bookmarks()) == 3
     report = import_file(other, out)
     assert sorted(report.added) == sorted(b.id for b in made)
     assert report.updated == [] and report.skipped == []
-    assert other.list() == store.list()
+    assert other.bookmarks() == store.bookmarks()
 
 
 def test_export_matches_the_documented_schema(store):
     fill(store)
-    data = export_document(store.list(), label="For Tuesday")
+    data = export_document(store.bookmarks(), label="For Tuesday")
     jsonschema.validate(data, documented_schema("export"))
     assert data["total"] == 3 and data["br:formatVersion"] == FORMAT_VERSION
     # a broken export is caught by the same schema (the check is not vacuous)
@@ -91,7 +91,7 @@ def test_the_documented_example_imports(store):
     jsonschema.validate(example, documented_schema("export"))
     report = import_data(store, example)
     assert len(report.added) == 1
-    b = store.list()[0]
+    b = store.bookmarks()[0]
     assert (b.doc_id, b.page, b.y, b.label) == ("acute-myeloid-leukaemia", 7, 412.5,
                                                 "What to do about a fever")
     assert b.collections == ("For Tuesday",) and b.note == "Ask for the 24-hour number"
@@ -110,21 +110,21 @@ def test_annotation_shape(store):
     assert purposes == [("describing", "What to do about a fever"),
                         ("commenting", "Ring the 24-hour line\n<b>now</b> & “then”"),
                         ("tagging", "For Tuesday"), ("tagging", "Share with Sam")]
-    assert "body" not in annotation(store.list(doc_id="glioma")[0])
+    assert "body" not in annotation(store.bookmarks(doc_id="glioma")[0])
 
 
 def test_import_merges_by_id(store, other):
     made = fill(store)
-    data = export_document(store.list())
+    data = export_document(store.bookmarks())
     assert len(import_data(other, data).added) == 3
     again = import_data(other, data)
     assert again.added == [] and again.updated == []
     assert {s.reason for s in again.skipped} == {"it is already in your bookmarks"}
-    assert len(other.list()) == 3
+    assert len(other.bookmarks()) == 3
 
     # the file has a newer copy of one bookmark: it replaces ours
     store.update(made[1].id, label="Renamed at home")
-    newer = import_data(other, export_document(store.list()))
+    newer = import_data(other, export_document(store.bookmarks()))
     assert newer.updated == [made[1].id]
     assert other.get(made[1].id).label == "Renamed at home"
 
@@ -134,7 +134,7 @@ def test_import_merges_by_id(store, other):
     assert made[0].id in [s.id.removeprefix("urn:uuid:") for s in older.skipped
                           if "more recently" in s.reason]
     assert other.get(made[0].id).note == "Edited here later"
-    assert len(other.list()) == 3
+    assert len(other.bookmarks()) == 3
 
 
 def test_import_reports_each_skipped_annotation(store):
@@ -176,7 +176,7 @@ def test_import_reports_each_skipped_annotation(store):
         (9, "its FragmentSelector 'page=zero' has no page number"),
         (10, "'Bad Id' is not a document id"),
     ]
-    assert len(store.list()) == 3  # the two fill() left, and the one imported back
+    assert len(store.bookmarks()) == 3  # the two fill() left, and the one imported back
     assert report.summary() == "1 added, 0 updated, 9 skipped"
     assert report.lines()[1].startswith("  #2 urn:uuid:")
 
@@ -197,7 +197,7 @@ def test_annotations_from_another_tool(store):
     assert (b.doc_id, b.page, b.y, b.note) == ("glioma", 3, 250.5, "Ask about this at the clinic")
     assert b.created.utcoffset() == timedelta(0) and b.created.hour == 10
     second = import_data(store, [item])
-    assert second.added == [] and len(store.list()) == 1  # same stable id: no duplicate
+    assert second.added == [] and len(store.bookmarks()) == 1  # same stable id: no duplicate
 
 
 @pytest.mark.parametrize("data, message", [
@@ -210,7 +210,7 @@ def test_annotations_from_another_tool(store):
 def test_whole_files_that_are_refused(store, data, message):
     with pytest.raises(ExchangeError, match=message):
         import_data(store, data)
-    assert store.list() == []
+    assert store.bookmarks() == []
 
 
 def test_unreadable_files_are_refused(store, tmp_path):
@@ -226,7 +226,7 @@ def test_unreadable_files_are_refused(store, tmp_path):
 
 def test_collection_with_several_embedded_pages(store, other):
     fill(store)
-    items = export_document(store.list())["first"]["items"]
+    items = export_document(store.bookmarks())["first"]["items"]
     data = {"type": "AnnotationCollection", "first": {
         "type": "AnnotationPage", "items": items[:1], "next": {
             "type": "AnnotationPage", "items": items[1:]}}}

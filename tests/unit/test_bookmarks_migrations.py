@@ -56,7 +56,7 @@ def test_migrating_a_fixture_keeps_every_bookmark(version, app_paths):
         assert store.schema_version == mig.SCHEMA_VERSION
         assert store.integrity_check() == ["ok"]
         assert store._conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        got = {b.id: b for b in store.list()}
+        got = {b.id: b for b in store.bookmarks()}
         assert set(got) == {FEVER_ID, EATING_ID, GLIOMA_ID}
 
         fever = got[FEVER_ID]
@@ -88,12 +88,12 @@ def test_migrating_a_fixture_keeps_every_bookmark(version, app_paths):
             assert {c.name: c.count for c in store.collections()} == \
                 {"For Tuesday": 2, "Share with Sam": 1, "Empty one": 0}
 
-        texts = [q.text for q in store.questions.list()]
+        texts = [q.text for q in store.questions.in_order()]
         if version < 3:
             assert texts == list(BUILTIN_QUESTIONS)  # seeded on first use of the new table
         else:
             assert texts == ["What type of AML do I have?", "Can my sister come to appointments?"]
-            assert store.questions.list()[0].answered
+            assert store.questions.in_order()[0].answered
 
         # and the migrated file is fully usable
         added = store.add("glioma", 2, 10.0, collections=["For Tuesday"])
@@ -123,7 +123,7 @@ def test_opening_migrated_file_again_changes_nothing(app_paths):
         assert any("updated to format" in m for m in store.messages)
     with BookmarkStore.open(app_paths) as store:
         assert store.messages == []
-        assert len(store.questions.list()) == len(BUILTIN_QUESTIONS)  # not seeded twice
+        assert len(store.questions.in_order()) == len(BUILTIN_QUESTIONS)  # not seeded twice
     assert len(list((app_paths.data / BACKUP_FOLDER).glob("bookmarks-v*.sqlite3"))) == \
         mig.SCHEMA_VERSION - 1
 

@@ -28,16 +28,17 @@ def store(tmp_path):
 
 
 def texts(store) -> list[str]:
-    return [q.text for q in store.questions.list()]
+    return [q.text for q in store.questions.in_order()]
 
 
 def test_new_store_starts_with_the_builtin_questions_once(tmp_path):
     path = tmp_path / "b.sqlite3"
     with BookmarkStore.open(path) as store:
         assert texts(store) == list(BUILTIN_QUESTIONS)
-        assert all(q.source == "builtin" and not q.answered for q in store.questions.list())
-        assert [q.position for q in store.questions.list()] == list(range(len(BUILTIN_QUESTIONS)))
-        first = store.questions.list()[0]
+        assert all(q.source == "builtin" and not q.answered for q in store.questions.in_order())
+        positions = [q.position for q in store.questions.in_order()]
+        assert positions == list(range(len(BUILTIN_QUESTIONS)))
+        first = store.questions.in_order()[0]
         store.questions.remove(first.id)
     with BookmarkStore.open(path) as store:
         assert texts(store) == list(BUILTIN_QUESTIONS[1:])  # a removed one stays removed
@@ -61,7 +62,7 @@ def test_add_own_and_from_a_brochure_without_duplicates(store):
 
 
 def test_tick_edit_move_reorder(store):
-    qs = store.questions.list()
+    qs = store.questions.in_order()
     assert store.questions.set_answered(qs[2].id, True).answered
     assert not store.questions.set_answered(qs[2].id, False).answered
     assert store.questions.edit(qs[0].id, "What is the aim?").text == "What is the aim?"
@@ -78,13 +79,13 @@ def test_tick_edit_move_reorder(store):
 
 
 def test_remove_and_restore_in_place(store):
-    qs = store.questions.list()
+    qs = store.questions.in_order()
     store.questions.set_answered(qs[3].id, True)
     gone = store.questions.remove(qs[3].id)
-    assert qs[3].id not in [q.id for q in store.questions.list()]
-    assert [q.position for q in store.questions.list()] == list(range(len(qs) - 1))
+    assert qs[3].id not in [q.id for q in store.questions.in_order()]
+    assert [q.position for q in store.questions.in_order()] == list(range(len(qs) - 1))
     store.questions.restore(gone)
-    after = store.questions.list()
+    after = store.questions.in_order()
     assert [q.id for q in after] == [q.id for q in qs]
     assert after[3].answered and after[3].text == qs[3].text
 

@@ -46,7 +46,7 @@ def test_rows_sqlite_can_read_are_salvaged_and_counted(app_paths):
     assert readable == 209
     with BookmarkStore.open(app_paths) as store:
         [message] = store.messages
-        assert len(store.list()) == 209
+        assert len(store.bookmarks()) == 209
         assert "209 bookmarks could be recovered" in message
         assert "Earlier copies" not in message  # there are none: the sentence is not said
         assert store.integrity_check() == ["ok"]
@@ -60,7 +60,7 @@ def test_salvage_reads_rows_one_by_one_when_table_pages_are_lost(app_paths):
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(path).execute("SELECT * FROM bookmarks").fetchall()
     with BookmarkStore.open(app_paths) as store:
-        got = len(store.list())
+        got = len(store.bookmarks())
         assert 150 < got < 209 and f"{got} bookmarks and 9 questions could be recovered" \
             in store.messages[0]
 
@@ -125,17 +125,17 @@ def test_read_only_folder_shows_bookmarks_and_says_why_once(app_paths):
     _filled(app_paths, 4)
     with read_only(app_paths.data), BookmarkStore.open(app_paths) as store:
         assert store.read_only
-        assert len(store.list()) == 4 and store.collections()[0].count == 2
+        assert len(store.bookmarks()) == 4 and store.collections()[0].count == 2
         [message] = store.messages
         assert "cannot be changed" in message and str(app_paths.data) in message
         with pytest.raises(StoreError, match="cannot be changed"):
             store.add("aml", 1, 0.0)
-        assert len(store.questions.list()) > 0
+        assert len(store.questions.in_order()) > 0
 
 
 def test_read_only_folder_without_a_bookmarks_file(app_paths):
     with read_only(app_paths.data), BookmarkStore.open(app_paths) as store:
-        assert store.read_only and store.list() == []
+        assert store.read_only and store.bookmarks() == []
         assert "cannot be changed" in store.messages[0]
 
 

@@ -31,7 +31,7 @@ def child_env() -> dict[str, str]:
 
 def snapshot(store) -> dict[str, tuple[str, str | None]]:
     """id -> (note, collection) as stored."""
-    return {b.id: (b.note, b.collections[0] if b.collections else None) for b in store.list()}
+    return {b.id: (b.note, b.collections[0] if b.collections else None) for b in store.bookmarks()}
 
 
 def apply(state: dict, op: list[str]) -> dict:
@@ -174,7 +174,7 @@ def test_the_cli_writes_while_the_gui_store_is_open(app_paths, tmp_path):
     assert cli.returncode == 0, err
     assert out.startswith("Added bookmark")
     assert gui.changed_elsewhere()
-    found = {b.label: b for b in gui.list()}
+    found = {b.label: b for b in gui.bookmarks()}
     assert found["Fever"].note == "from the CLI" and found["Fever"].collections == ("Tuesday",)
     assert found["Added in the window"].note == f"edit {edits - 1}"
     assert gui.integrity_check() == ["ok"]
@@ -227,7 +227,7 @@ def test_a_damaged_file_is_moved_aside_and_replaced(app_paths, damage):
     with BookmarkStore.open(app_paths) as store:
         [message] = store.messages
         assert "damaged" in message
-        recovered = len(store.list())  # what SQLite could still read was salvaged
+        recovered = len(store.bookmarks())  # what SQLite could still read was salvaged
         if recovered:
             assert f"{recovered} bookmark" in message
         else:
@@ -238,7 +238,7 @@ def test_a_damaged_file_is_moved_aside_and_replaced(app_paths, damage):
     assert aside.name in message
     assert aside.read_bytes() == damaged_bytes  # kept exactly as it was
     with BookmarkStore.open(app_paths) as store:  # the next start is quiet
-        assert store.messages == [] and len(store.list()) == recovered + 1
+        assert store.messages == [] and len(store.bookmarks()) == recovered + 1
 
 
 def test_the_cli_reports_a_damaged_file_on_stderr(app_paths, capsys):
@@ -265,4 +265,4 @@ def test_a_locked_file_is_not_mistaken_for_damage(app_paths):
         holder.close()
     assert not list(app_paths.data.glob(f"{FILE_NAME}.damaged-*"))
     with BookmarkStore.open(app_paths) as store:
-        assert len(store.list()) == 3 and store.messages == []
+        assert len(store.bookmarks()) == 3 and store.messages == []

@@ -94,7 +94,7 @@ def test_plain_string_quote_and_defaults(store):
 def test_bad_values_are_refused_and_nothing_is_written(store, kwargs, message):
     with pytest.raises(ValueError, match=message):
         store.add(**kwargs)
-    assert store.list() == []
+    assert store.bookmarks() == []
 
 
 def test_list_orders_and_filters(store):
@@ -102,14 +102,14 @@ def test_list_orders_and_filters(store):
     b = store.add("a-doc", 3, 5.0)
     c = store.add("a-doc", 1, 500.0, collections=["x"])  # same collection, other case
     d = store.add("a-doc", 1, 20.0)
-    assert [x.id for x in store.list()] == [d.id, c.id, b.id, a.id]
-    assert [x.id for x in store.list(doc_id="a-doc")] == [d.id, c.id, b.id]
-    assert {x.id for x in store.list(collection="X")} == {a.id, c.id}
-    assert {x.id for x in store.list(collection="x")} == {a.id, c.id}
+    assert [x.id for x in store.bookmarks()] == [d.id, c.id, b.id, a.id]
+    assert [x.id for x in store.bookmarks(doc_id="a-doc")] == [d.id, c.id, b.id]
+    assert {x.id for x in store.bookmarks(collection="X")} == {a.id, c.id}
+    assert {x.id for x in store.bookmarks(collection="x")} == {a.id, c.id}
     assert store.documents() == ["a-doc", "b-doc"]
     store.set_anchor(b.id, ANCHOR_NEEDS_ATTENTION)
-    assert [x.id for x in store.list(needs_attention=True)] == [b.id]
-    assert b.id not in {x.id for x in store.list(needs_attention=False)}
+    assert [x.id for x in store.bookmarks(needs_attention=True)] == [b.id]
+    assert b.id not in {x.id for x in store.bookmarks(needs_attention=False)}
 
 
 def test_update_changes_only_given_fields_and_the_time(store):
@@ -146,7 +146,7 @@ def test_delete_many_is_all_or_nothing(store):
         store.delete_many([a.id, "00000000-0000-4000-8000-000000000000", b.id])
     assert store.exists(a.id) and store.exists(b.id)
     assert [x.id for x in store.delete_many([b.id, a.id])] == [b.id, a.id]
-    assert store.list() == []
+    assert store.bookmarks() == []
 
 
 def test_restore_recreates_a_collection_deleted_meanwhile(store):
@@ -239,7 +239,7 @@ def test_file_from_a_newer_version_is_read_only(app_paths):
     with BookmarkStore.open(app_paths) as store:
         assert store.read_only
         assert any("newer version" in m for m in store.messages)
-        assert [b.label for b in store.list()] == ["Kept"]
+        assert [b.label for b in store.bookmarks()] == ["Kept"]
         with pytest.raises(StoreError, match="newer version"):
             store.add("aml", 2, 0.0)
         with pytest.raises(StoreError):
@@ -264,7 +264,7 @@ def test_integrity_check_reports_ok(store):
 def test_sqlite_errors_become_store_errors(app_paths):
     store = BookmarkStore.open(app_paths)
     store.close()
-    for call in (store.list, store.collections, lambda: store.exists("x"),
+    for call in (store.bookmarks, store.collections, lambda: store.exists("x"),
                  lambda: store.add("aml", 1, 0.0), store.changed_elsewhere):
         with pytest.raises(StoreError):
             call()

@@ -91,7 +91,8 @@ def read_answers(tokens: Sequence[Token], start: int) -> tuple[list[str], int]:
     """The items of the ``::: answers`` list opening at ``tokens[start]`` and the index of its
     closing token.  Raises :class:`MarkupError` unless it holds only a bullet list of short
     plain lines."""
-    line = f"line {tokens[start].map[0] + 1}: " if tokens[start].map else ""
+    where = tokens[start].map
+    line = f"line {where[0] + 1}: " if where else ""
     items: list[str] = []
     depth = 0
     i = start + 1
@@ -221,7 +222,8 @@ class BodyRenderer:
     def _answers(self, tokens: Sequence[Token], start: int) -> int:
         """Record an ``::: answers`` list for the heading above it; returns its closing index."""
         items, end = read_answers(tokens, start)
-        line = f"line {tokens[start].map[0] + 1}: " if tokens[start].map else ""
+        where = tokens[start].map
+        line = f"line {where[0] + 1}: " if where else ""
         if not self.headings:
             raise MarkupError(f"{line}'::: answers' must follow the heading it belongs to")
         heading = self.headings[-1].id
@@ -346,15 +348,15 @@ def render_body(
     *renderer* is a :class:`BodyRenderer` subclass writing other HTML (the text view's).
     Raises :class:`MarkupError` for an unknown box kind.
     """
-    renderer = (renderer or BodyRenderer)(breaks)
-    renderer.render(parse_tokens(body) if isinstance(body, str) else body)
+    made = (renderer or BodyRenderer)(breaks)
+    made.render(parse_tokens(body) if isinstance(body, str) else body)
     return RenderedBody(
-        "".join(renderer.out),
-        renderer.headings,
-        renderer.boxes,
-        renderer.header_rows,
-        renderer.tables,
-        renderer.answers,
+        "".join(made.out),
+        made.headings,
+        made.boxes,
+        made.header_rows,
+        made.tables,
+        made.answers,
     )
 
 

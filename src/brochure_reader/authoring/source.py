@@ -239,7 +239,7 @@ def check_body(source: Source, body: str | None = None) -> None:
         raise SourceError(f"{source.where}: {_file_line(str(exc), source.body_line)}") from exc
 
 
-def parse_source(path: Path, shared: dict[str, SharedBlock] | None = None) -> Source:
+def parse_source(path: str | Path, shared: dict[str, SharedBlock] | None = None) -> Source:
     """Read and check one ``*.md`` source.  Raises :class:`SourceError` (one line).
 
     Includes come from *shared*, or else from the ``shared/`` folder next to the file.

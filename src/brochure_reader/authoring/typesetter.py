@@ -193,12 +193,12 @@ class _Typesetter:
             device = writer.begin_page(PAGE_WIDTH, PAGE_HEIGHT) if writer else None
             if device is not None and page == 0:
                 self._place_cover(device)
-            more, _filled = story.place(tuple(self.layout.content_rect(top)))
+            more, _filled = story.place(self.layout.content_rect(top))
             if writer is None:
                 for element, rect in story.positions():
                     record(element, page, rect)
             story.draw(device)  # with None this only advances the story (layout pass)
-            if device is not None:
+            if writer is not None:
                 self._draw_footer(device, page + 1, page_count)
                 writer.end_page()
             page += 1

@@ -124,7 +124,9 @@ def cmd_add(args, ctx) -> int:
     else:
         page0, y = 0, 0.0
         section = section_at(sections, page0, y)
-    label = args.label if args.label is not None else (section.title if slug else doc.title)
+    label = args.label if args.label is not None else (
+        section.title if slug and section is not None else doc.title
+    )
     store = _open_store(ctx, writes=True)
     try:
         bookmark = store.add(
@@ -148,7 +150,7 @@ def cmd_list(args, ctx) -> int:
     try:
         if not store.read_only:
             _reanchor_documents(ctx, store)
-        bookmarks = store.list(doc_id=args.document, collection=args.collection)
+        bookmarks = store.bookmarks(doc_id=args.document, collection=args.collection)
         collections = store.collections()
     finally:
         store.close()
@@ -193,7 +195,7 @@ def cmd_export(args, ctx) -> int:
         if args.collection and args.collection.casefold() not in {
                 c.name.casefold() for c in store.collections()}:
             raise _cli_error(f"There is no collection called '{args.collection}'")
-        bookmarks = store.list(collection=args.collection)
+        bookmarks = store.bookmarks(collection=args.collection)
     finally:
         store.close()
     label = args.collection or "Brochure Reader bookmarks"
@@ -286,7 +288,7 @@ def _questions(args, ctx, store) -> int:
 
     qlist = store.questions
     action = args.action or "list"
-    questions = qlist.list()
+    questions = qlist.in_order()
     if action == "list":
         if args.json:
             print(json.dumps({"version": LIST_JSON_VERSION, "questions": [

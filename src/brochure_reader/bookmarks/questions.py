@@ -162,7 +162,7 @@ class QuestionList:
         return Question(qid, text, int(position), bool(answered), source,
                         parse_time(created), parse_time(updated))
 
-    def list(self) -> list[Question]:
+    def in_order(self) -> list[Question]:
         """All questions in list order."""
         rows = self.store._query(
             "SELECT id, text, position, answered, source, created, updated FROM questions "
@@ -247,7 +247,7 @@ class QuestionList:
             ids.remove(question_id)
             ids.insert(max(0, min(index, len(ids))), question_id)
             self._renumber(conn, ids)
-        return self.list()
+        return self.in_order()
 
     def reorder(self, ids: list[str]) -> list[Question]:
         """Set the whole order at once (ids missing from *ids* keep their relative order at
@@ -256,7 +256,7 @@ class QuestionList:
             current = [r[0] for r in conn.execute(_ORDERED_IDS)]
             known = [i for i in dict.fromkeys(ids) if i in current]
             self._renumber(conn, known + [i for i in current if i not in known])
-        return self.list()
+        return self.in_order()
 
     def remove(self, question_id: str) -> Question:
         """Delete a question; returns it (give it to :meth:`restore` to undo)."""

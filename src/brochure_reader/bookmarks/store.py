@@ -464,7 +464,7 @@ class BookmarkStore:
             created=parse_time(created), updated=parse_time(updated),
         )
 
-    def list(self, doc_id: str | None = None, collection: str | None = None,
+    def bookmarks(self, doc_id: str | None = None, collection: str | None = None,
              needs_attention: bool | None = None) -> list[Bookmark]:
         """Bookmarks, ordered by document id, page and y; optionally only those of one document,
         one collection (case-insensitive), or in/out of the "needs attention" state."""
@@ -541,7 +541,7 @@ class BookmarkStore:
     def stale(self, doc_id: str, content_hash: str) -> list[Bookmark]:
         """Bookmarks of *doc_id* saved against another version of the file than *content_hash*
         (these need :func:`brochure_reader.bookmarks.anchors.reanchor`)."""
-        return [b for b in self.list(doc_id=doc_id) if b.content_hash != content_hash]
+        return [b for b in self.bookmarks(doc_id=doc_id) if b.content_hash != content_hash]
 
     # --- writing ---------------------------------------------------------------------------
 

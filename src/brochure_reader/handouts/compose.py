@@ -293,10 +293,10 @@ def compose_handout(request: HandoutRequest) -> Handout:
         metadata={"title": title[:300], "subject": "Patient handout"},
         note_css=style.note_css(max(page_size, style.LARGE_PRINT_MIN) if large else page_size),
     )
-    for part, damaged in zip(parts, result.damaged, strict=True):
+    for assembled, damaged in zip(parts, result.damaged, strict=True):
         if damaged:
             shown = ", ".join(str(n + 1) for n in damaged)
-            one, name = len(damaged) == 1, part.outline_title or part.footer_left
+            one, name = len(damaged) == 1, assembled.outline_title or assembled.footer_left
             notes.append(f"{'Page' if one else 'Pages'} {shown} of “{name}” could not be read "
                          f"(damaged) and {'was' if one else 'were'} left out")
     starts = result.starts[1:-1] if cover is not None else result.starts[:-1]

@@ -39,7 +39,8 @@ def normalise_levels(entries: list[OutlineItem]) -> list[OutlineItem]:
 
 
 def _key(rect) -> tuple:
-    return tuple(round(v) for v in pymupdf.Rect(rect))
+    r = pymupdf.Rect(rect)
+    return (round(r.x0), round(r.y0), round(r.x1), round(r.y1))
 
 
 def copy_links(src: pymupdf.Document, out: pymupdf.Document, page_map: dict[int, int]) -> None:
@@ -185,7 +186,7 @@ class PdfBuilder:
                 link = {"kind": pymupdf.LINK_GOTO, "to": pymupdf.Point(*to), "zoom": 0}
                 toc.append([level, title, page + 1, link])
         if toc:
-            self.doc.set_toc(toc, collapse=collapse)
+            self.doc.set_toc(toc, collapse=collapse or 0)
 
     def set_metadata(self, metadata: dict[str, str]) -> None:
         self.doc.set_metadata(metadata)

@@ -161,8 +161,8 @@ def _document_info(path, password, layout) -> DocumentInfo:
     from brochure_reader.pdf.outline import infer_headings, read_outline
 
     doc = open_document(path, password, layout)
-    sizes = []
-    labels = []
+    sizes: list[tuple[float, float]] = []
+    labels: list[str] = []
     try:
         has_labels = bool(doc.is_pdf and doc.get_page_labels())
     except Exception:
@@ -184,6 +184,7 @@ def _document_info(path, password, layout) -> DocumentInfo:
     if not readable:
         raise DocumentError(f"{Path(path).name} could not be opened: none of its pages can "
                             "be read.")
+    outline: list[tuple[int, str, int | None, float]]
     try:
         outline = read_outline(doc)
     except Exception:
@@ -191,10 +192,10 @@ def _document_info(path, password, layout) -> DocumentInfo:
     inferred = False
     if not outline:
         try:
-            outline = infer_headings(doc)
+            outline = list(infer_headings(doc))
         except Exception:
             outline = []
-        outline = outline or page_entries(labels)
+        outline = outline or list(page_entries(labels))
         inferred = bool(outline)
     title = (doc.metadata or {}).get("title") or ""
     return DocumentInfo(

@@ -55,8 +55,12 @@ class PdfSource:
         for number in sorted(set(pages)):
             page = self.doc[number]
             rect = pymupdf.Rect(0, below, page.rect.width, page.rect.height)
-            page.add_redact_annot(rect, fill=False)
-            page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_NONE, graphics=1, text=0)
+            # fill=False (no fill) and PDF_REDACT_IMAGE_NONE are documented; the stubs lack them
+            page.add_redact_annot(rect, fill=False)  # type: ignore[arg-type]
+            page.apply_redactions(
+                images=pymupdf.PDF_REDACT_IMAGE_NONE,  # type: ignore[attr-defined]
+                graphics=1, text=0,
+            )
         return self
 
     def outline(self, page_map: dict[int, int]) -> list[OutlineItem]:

@@ -68,7 +68,7 @@ def read_outline(doc: pymupdf.Document) -> list[tuple[int, str, int | None, floa
             try:
                 if page not in geometry:
                     geometry[page] = page_geometry(doc[page])
-                y = target_y(doc, page, dest.get("to"), dest.get("kind"), geometry[page])
+                y = target_y(doc, page, dest.get("to"), dest["kind"], geometry[page])
             except Exception:
                 y = 0.0
         entries.append((int(level), title or "", page, y))

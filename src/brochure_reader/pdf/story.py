@@ -65,7 +65,8 @@ class HtmlFlow:
     def place(self, rect: Rect) -> tuple[bool, Rect]:
         """Fill *rect*; returns (more text left, the rectangle actually filled)."""
         more, filled = self._story.place(pymupdf.Rect(rect))
-        return bool(more), tuple(pymupdf.Rect(filled))  # type: ignore[return-value]
+        r = pymupdf.Rect(filled)
+        return bool(more), (r.x0, r.y0, r.x1, r.y1)
 
     def positions(self) -> list[tuple[str, Rect]]:
         """``(id, rect)`` of every element with an id placed by the last :meth:`place`."""

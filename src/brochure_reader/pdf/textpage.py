@@ -91,7 +91,7 @@ def document_blocks(path: str | Path, password: str | None = None) -> DocumentBl
         outline = read_outline(doc)
         inferred = False
         if not outline:
-            outline = infer_headings(doc)
+            outline = list(infer_headings(doc))
             inferred = bool(outline)
         title = " ".join(((doc.metadata or {}).get("title") or "").split())
         return DocumentBlocks(title, doc.page_count, pages, heights, outline, inferred,
@@ -127,7 +127,8 @@ def page_chars(
                 chars.pop()
             if chars:
                 lines.append(chars)
-    return lines, tuple(page.rotation_matrix)  # type: ignore[return-value]
+    m = page.rotation_matrix
+    return lines, (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
 def document_lines(

@@ -55,9 +55,9 @@ def reflow_blocks(
     anchors are the section slugs (unique, ``-2`` for repeats)."""
     # headings by page: [(y, level, title)]
     by_page: dict[int, list[tuple[float, int, str]]] = {}
-    for level, heading, page, y in outline:
+    for level, entry_title, page, y in outline:
         if page is not None and 0 <= page < len(pages):
-            by_page.setdefault(page, []).append((float(y), int(level), clean_title(heading)))
+            by_page.setdefault(page, []).append((float(y), int(level), clean_title(entry_title)))
     used: set[str] = set()
     headings: list[ReflowHeading] = []
     title = clean_title(title) if title.strip() else ""

@@ -82,7 +82,7 @@ class TermMatcher:
     """Finds the terms of *entries* in text (see the module's rules)."""
 
     def __init__(self, entries: Iterable[GlossaryEntry]):
-        self.entries = {}
+        self.entries: dict[str, GlossaryEntry] = {}
         self._by_form: dict[str, GlossaryEntry] = {}
         self._by_exact: dict[str, GlossaryEntry] = {}
         folded, exact = [], []

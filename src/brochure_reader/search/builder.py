@@ -155,6 +155,8 @@ def segments_of(
                 pieces.append((current, [block.text]))
         for section_index, texts in pieces:
             text = " ".join(texts)
+            title: str | None
+            ref: str | None
             if section_index >= 0:
                 _p, _y, title, ref, heading_terms = sections[section_index]
                 # a heading at the foot of a page: its text starts on the next (folding drops
@@ -258,10 +260,11 @@ def _check(index: SearchIndex, spec: DocSpec, force: bool) -> _Check:
     same_info = known is not None and known.path == spec.path and known.info == info
     if known is not None and known.error and spec.password:
         force = True  # it failed before (locked): now there is a password to try
-    if not force and same_info and (known.size, known.mtime_ns) == (st.st_size, st.st_mtime_ns):
+    if (not force and known is not None and same_info
+            and (known.size, known.mtime_ns) == (st.st_size, st.st_mtime_ns)):
         return _Check("unchanged", known.error)
     sha = _sha256(spec.path)
-    if not force and same_info and known.sha256 == sha:
+    if not force and known is not None and same_info and known.sha256 == sha:
         index.touch_document(spec.doc_id, st.st_size, st.st_mtime_ns)
         return _Check("unchanged", known.error)
     return _Check("", "", st.st_size, st.st_mtime_ns, sha)
@@ -318,8 +321,8 @@ def build_index(
     """
     read = read or prepare_document
     started = time.perf_counter()
-    own = not isinstance(index, SearchIndex)
-    idx = SearchIndex.open(index) if own else index
+    idx = index if isinstance(index, SearchIndex) else SearchIndex.open(index)
+    own = idx is not index
     if idx.read_only:
         if own:
             idx.close()

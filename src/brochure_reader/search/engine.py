@@ -347,7 +347,7 @@ class Searcher:
 
     def _unknown_words(self, parsed: q.ParsedQuery) -> list[str]:
         """Typed words the index does not know (and that no known thesaurus entry covers)."""
-        unknown = []
+        unknown: list[str] = []
         for clause in parsed.clauses:
             if any(t.from_thesaurus and self._known(t) for t in clause.alternatives):
                 continue

@@ -115,8 +115,9 @@ def drop_running_text(
 
     counts: dict[str, int] = {}
     for blocks, height in zip(pages, heights, strict=True):
-        for k in {key(*block, height) for block in blocks} - {None}:
-            counts[k] = counts.get(k, 0) + 1
+        for k in {key(*block, height) for block in blocks}:
+            if k is not None:
+                counts[k] = counts.get(k, 0) + 1
     needed = max(3, 0.4 * len(pages))
     running = {k for k, n in counts.items() if n >= needed}
     if not running:

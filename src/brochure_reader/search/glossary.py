@@ -111,7 +111,7 @@ class Glossary:
         docs = [(doc_id, title) for doc_id, title, info in
                 db.execute("SELECT doc_id, title, info FROM documents WHERE error = ''")
                 if GLOSSARY_TAG in (fold(t) for t in info.split("\x1f")[2:])]
-        rows = []
+        rows: list[tuple] = []
         for doc_id, title in docs:
             rows.extend((doc_id, title, *r) for r in db.execute(
                 "SELECT page_no, section_title, section_ref, text FROM segments "

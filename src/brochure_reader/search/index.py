@@ -350,7 +350,7 @@ class SearchIndex:
                                zip(words, french_stems(words), strict=True))
             self._bump_locked()
             db.execute("COMMIT")
-            self._known.update(new)
+            self._known_terms().update(new)
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
                 db.execute("ROLLBACK")

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Container, Iterable, Iterator
 
-import Stemmer
+import Stemmer  # type: ignore[import-not-found]  # PyStemmer ships no type hints
 
 #: Bumped whenever the output of clean_text/fold/tokenize/stem changes (the index is rebuilt).
 NORMALISER_VERSION = 2

@@ -74,7 +74,7 @@ EXCLUDED_SECTIONS = frozenset({"sources"})
 
 def excluded(section: str | None) -> bool:
     """Whether rows of a section titled *section* are left out of the hits."""
-    return bool(section) and fold(section) in EXCLUDED_SECTIONS
+    return section is not None and fold(section) in EXCLUDED_SECTIONS
 
 
 @dataclass

@@ -18,6 +18,7 @@ edits away (Damerau, CACM 7(3), 1964).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -54,7 +55,7 @@ class Suggester:
     two letters longer or shorter.
     """
 
-    def __init__(self, vocabulary: list[tuple[str, int]], extra_words: list[str] = ()):
+    def __init__(self, vocabulary: list[tuple[str, int]], extra_words: Iterable[str] = ()):
         self.frequency: dict[str, int] = {}
         for word, count in vocabulary:
             if len(word) >= 3 and word.isalpha():

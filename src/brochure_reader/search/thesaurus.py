@@ -98,7 +98,7 @@ class Thesaurus:
     def spellings(self, word: str) -> list[str]:
         """Other spellings of a one-word *word* from ``spelling`` entries (``leukemia`` ->
         ``["leukaemia"]``), matched exactly (no stemming)."""
-        out = []
+        out: list[str] = []
         for entry in self.entries:
             if entry.kind == "spelling" and entry.term == (word,):
                 out.extend(t[0] for t in entry.targets if len(t) == 1 and t[0] not in out)

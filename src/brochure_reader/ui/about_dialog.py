@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import platform
+from collections.abc import Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
@@ -160,7 +161,7 @@ def _head(text: str) -> str:
     return f'<th align="left" style="padding: 2px 20px 4px 0; color: {muted};">{text}</th>'
 
 
-def _table(rows: list[tuple[str, ...]], headers: tuple[str, ...] = ()) -> str:
+def _table(rows: Sequence[tuple[str, ...]], headers: tuple[str, ...] = ()) -> str:
     head = "<tr>" + "".join(_head(html.escape(h)) for h in headers) + "</tr>"
     body = "".join(
         "<tr>"
@@ -230,7 +231,7 @@ class AboutDialog(QDialog):
         if pixmap is not None:
             icon = QLabel(self)
             icon.setPixmap(pixmap)
-            icon.setAlignment(Qt.AlignTop)
+            icon.setAlignment(Qt.AlignmentFlag.AlignTop)
             header.addWidget(icon)
         title_box = QVBoxLayout()
         title_box.setSpacing(4)
@@ -241,7 +242,7 @@ class AboutDialog(QDialog):
         font.setBold(True)
         self.title.setFont(font)
         self.title.setStyleSheet(f"color: {current_theme().colour('accent')};")
-        self.title.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         tagline = QLabel(translate("AboutDialog", TAGLINE), self)
         tagline.setWordWrap(True)
         tagline.setStyleSheet(f"color: {current_theme().colour('muted')};")
@@ -257,15 +258,15 @@ class AboutDialog(QDialog):
         self.details.setAccessibleName(self.tr("Versions, content and licences"))
         layout.addWidget(self.details, 1)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.copy_button = QPushButton(self.tr("&Copy details"), self)
         self.copy_button.setToolTip(
             self.tr("Copy the version details, e.g. for a support request"))
-        buttons.addButton(self.copy_button, QDialogButtonBox.ActionRole)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        buttons.button(QDialogButtonBox.Close).setDefault(True)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         fit_to_screen(self, 660, 670)
 
     def copy_details(self) -> None:
@@ -275,6 +276,6 @@ class AboutDialog(QDialog):
 def show_about(parent: QWidget | None, library: Library) -> AboutDialog:
     """Open the About dialog (window-modal, deleted when closed) and return it."""
     dialog = AboutDialog(library, parent)
-    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

@@ -23,115 +23,124 @@ class Actions:
                 action.setToolTip(tip)
                 action.setStatusTip(tip)
             window.addAction(action)
-            setattr(self, name, action)
             return action
 
-        make(
+        self.add_to_library = make(
             "add_to_library",
             translate("Actions", "&Add to library…"),
-            QKeySequence.Open,
+            QKeySequence.StandardKey.Open,
             tip=translate("Actions", "Copy a PDF or e-book into your library"),
         )
-        make(
+        self.remove_from_library = make(
             "remove_from_library",
             translate("Actions", "&Remove from library"),
             tip=translate("Actions", "Remove a document you added"),
         )
-        make(
+        self.print = make(
             "print",
             translate("Actions", "&Print…"),
-            QKeySequence.Print,
+            QKeySequence.StandardKey.Print,
             tip=translate("Actions", "Print this document (Ctrl+P)"),
         )
-        make("print_preview", translate("Actions", "Print pre&view…"), "Ctrl+Shift+P")
-        make(
+        self.print_preview = make(
+            "print_preview", translate("Actions", "Print pre&view…"), "Ctrl+Shift+P"
+        )
+        self.export_pdf = make(
             "export_pdf",
             translate("Actions", "&Export as PDF…"),
             "Ctrl+Shift+E",
             tip=translate("Actions", "Save pages of this document as a PDF"),
         )
-        make(
+        self.make_handout = make(
             "make_handout",
             translate("Actions", "Make a &handout…"),
             "Ctrl+Shift+H",
             tip=translate("Actions", "Put sections of several documents together for a patient"),
         )
-        make("quit", translate("Actions", "&Quit"), QKeySequence.Quit)
-        make(
+        self.quit = make("quit", translate("Actions", "&Quit"), QKeySequence.StandardKey.Quit)
+        self.home = make(
             "home",
             translate("Actions", "&Home"),
             "Alt+Home",
             tip=translate("Actions", "Back to the start page"),
         )
-        make(
+        self.back = make(
             "back",
             translate("Actions", "&Back"),
-            QKeySequence.Back,
+            QKeySequence.StandardKey.Back,
             tip=translate("Actions", "Go back (Alt+Left)"),
         )
-        make(
+        self.forward = make(
             "forward",
             translate("Actions", "&Forward"),
-            QKeySequence.Forward,
+            QKeySequence.StandardKey.Forward,
             tip=translate("Actions", "Go forward (Alt+Right)"),
         )
-        make(
+        self.zoom_in = make(
             "zoom_in",
             translate("Actions", "Zoom &in"),
-            QKeySequence.ZoomIn,
+            QKeySequence.StandardKey.ZoomIn,
             "Ctrl+=",
             tip=translate("Actions", "Bigger (Ctrl +)"),
         )
-        make(
+        self.zoom_out = make(
             "zoom_out",
             translate("Actions", "Zoom &out"),
-            QKeySequence.ZoomOut,
+            QKeySequence.StandardKey.ZoomOut,
             tip=translate("Actions", "Smaller (Ctrl -)"),
         )
-        make(
+        self.fit_width = make(
             "fit_width",
             translate("Actions", "Fit &width"),
             "Ctrl+0",
             tip=translate("Actions", "Page as wide as the window (Ctrl 0)"),
         )
-        make(
+        self.fit_page = make(
             "fit_page",
             translate("Actions", "Fit &page"),
             "Ctrl+9",
             tip=translate("Actions", "Whole page in the window"),
         )
-        make("next_page", translate("Actions", "&Next page"), "Ctrl+PgDown")
-        make("previous_page", translate("Actions", "&Previous page"), "Ctrl+PgUp")
-        make("copy", translate("Actions", "&Copy"), QKeySequence.Copy)
-        make(
+        self.next_page = make("next_page", translate("Actions", "&Next page"), "Ctrl+PgDown")
+        self.previous_page = make(
+            "previous_page", translate("Actions", "&Previous page"), "Ctrl+PgUp"
+        )
+        self.copy = make("copy", translate("Actions", "&Copy"), QKeySequence.StandardKey.Copy)
+        self.add_bookmark = make(
             "add_bookmark",
             translate("Actions", "&Bookmark this place"),
             "Ctrl+D",
             tip=translate("Actions", "Bookmark the selected text, or the top of the page (Ctrl+D)"),
         )
-        make(
+        self.add_questions = make(
             "add_questions",
             translate("Actions", "Add this document's &questions to My questions"),
             tip=translate(
                 "Actions", "Copy the 'Questions to ask your care team' lists into My questions"
             ),
         )
-        make(
+        self.search = make(
             "search",
             translate("Actions", "&Search the library"),
             "Ctrl+K",
             "Ctrl+Shift+F",
             tip=translate("Actions", "Search every document (Ctrl+K)"),
         )
-        make(
+        self.find = make(
             "find",
             translate("Actions", "&Find in this document"),
-            QKeySequence.Find,
+            QKeySequence.StandardKey.Find,
             tip=translate("Actions", "Search the open document (Ctrl+F)"),
         )
-        make("next_hit", translate("Actions", "Next &match"), QKeySequence.FindNext)
-        make("previous_hit", translate("Actions", "Previous matc&h"), QKeySequence.FindPrevious)
-        make(
+        self.next_hit = make(
+            "next_hit", translate("Actions", "Next &match"), QKeySequence.StandardKey.FindNext
+        )
+        self.previous_hit = make(
+            "previous_hit",
+            translate("Actions", "Previous matc&h"),
+            QKeySequence.StandardKey.FindPrevious,
+        )
+        self.larger_text = make(
             "larger_text",
             translate("Actions", "&Larger text"),
             "Ctrl+Shift+L",  # not Ctrl+Shift+=: on most keyboards that is Ctrl + (zoom in)
@@ -141,7 +150,7 @@ class Actions:
                 "with Ctrl +)",
             ),
         )
-        make(
+        self.text_view = make(
             "text_view",
             translate("Actions", "&Text view"),
             "Ctrl+T",
@@ -152,28 +161,34 @@ class Actions:
             ),
         )
         self.text_view.setIconText(translate("Actions", "Text view"))
-        make(
+        self.page_view = make(
             "page_view",
             translate("Actions", "Pa&ge view"),
             tip=translate("Actions", "Show the document's pages (Ctrl+T)"),
         )
-        make(
+        self.preferences = make(
             "preferences",
             translate("Actions", "Pre&ferences…"),
             "Ctrl+,",
             tip=translate("Actions", "Theme, page colours, text size"),
         )
-        make(
+        self.help = make(
             "help",
             translate("Actions", "&Help"),
-            QKeySequence.HelpContents,
+            QKeySequence.StandardKey.HelpContents,
             tip=translate("Actions", "How to read, search, bookmark and print (F1)"),
         )
-        make(
+        self.keyboard_shortcuts = make(
             "keyboard_shortcuts",
             translate("Actions", "&Keyboard shortcuts"),
             tip=translate("Actions", "Every key the reader answers to"),
         )
-        make("about", translate("Actions", "&About Brochure Reader"))
-        for name in ("fit_width", "fit_page", "larger_text", "text_view", "page_view"):
-            getattr(self, name).setCheckable(True)
+        self.about = make("about", translate("Actions", "&About Brochure Reader"))
+        for action in (
+            self.fit_width,
+            self.fit_page,
+            self.larger_text,
+            self.text_view,
+            self.page_view,
+        ):
+            action.setCheckable(True)

@@ -76,12 +76,16 @@ def _when_painted(window, callback) -> None:
             if event.type() == QEvent.Type.Paint and (
                 obj is window or (hasattr(obj, "window") and obj.window() is window)
             ):
-                QApplication.instance().removeEventFilter(self)
+                app = QApplication.instance()
+                if app is not None:
+                    app.removeEventFilter(self)
                 QTimer.singleShot(0, callback)
             return False
 
     watcher = PaintWatcher(window)
-    QApplication.instance().installEventFilter(watcher)
+    app = QApplication.instance()
+    assert app is not None, "a QApplication runs before any window is shown"
+    app.installEventFilter(watcher)
 
 
 def _close_on_terminate(window) -> None:
@@ -123,7 +127,8 @@ def run(
     from brochure_reader.ui.main_window import MainWindow
     from brochure_reader.ui.theme import apply_text_size
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)
     app.setDesktopFileName(DESKTOP_ID)

@@ -47,7 +47,7 @@ class SettingChoice(QObject):
     #: a value was chosen (the setting's new value)
     changed = Signal(str)
 
-    def __init__(self, settings: Settings, key: str, labels: dict[str, str], context: str,
+    def __init__(self, settings: Settings, key: str, labels: dict[str, object], context: str,
                  title: str, parent: QObject):
         super().__init__(parent)
         self.settings, self.key, self.title = settings, key, title
@@ -90,8 +90,11 @@ class SettingChoice(QObject):
         for value, label in self.labels.items():
             box.addItem(_plain(label), value)
         box.setCurrentIndex(list(self.labels).index(self.value()))
-        box.currentIndexChanged.connect(
-            lambda i: box.itemData(i) != self.value() and self.set(box.itemData(i)))
+        def chosen(i: int) -> None:
+            if box.itemData(i) != self.value():
+                self.set(box.itemData(i))
+
+        box.currentIndexChanged.connect(chosen)
         self._boxes.append(box)
         box.destroyed.connect(lambda *_: self._boxes.remove(box) if box in self._boxes else None)
         return box

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from brochure_reader.bookmarks import quotes
+from brochure_reader.bookmarks.model import Quote
 from brochure_reader.bookmarks.questions import (
     questions_from_lines,
     questions_sections,
@@ -53,6 +54,8 @@ class BookmarkController(QObject):
                                     content_hash=self._hashes.get(doc.id, ""), edit_label=True)
             return
         selection = self.view.selection_start()
+        job: Callable[..., Quote]
+        args: tuple
         if selection is not None:
             page, y = selection
             job, args = quotes.quote_for_selection, (page, self.view.selected_text())
@@ -123,7 +126,7 @@ class BookmarkController(QObject):
 
         def hashed(sha: str) -> None:
             self._hashes[doc_id] = sha
-            if not self.panel.needs_reanchor(doc_id, sha):
+            if document is None or not self.panel.needs_reanchor(doc_id, sha):
                 return
             self.service.run(quotes.text_map, (document.path, document.password)).on_result(
                 lambda text_map: self._reanchor(doc_id, sha, text_map)

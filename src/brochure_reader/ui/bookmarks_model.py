@@ -136,7 +136,9 @@ class BookmarkTreeModel(TreeModel):
         name = self._title_of(value) if kind == "document" else value
         return (1, name.casefold())
 
-    def _child_sort_key(self, b: Bookmark) -> tuple:
+    def _child_sort_key(self, b: Bookmark | None) -> tuple:
+        if b is None:  # a group node: never among a group's children
+            return ()
         return (self._title_of(b.doc_id).casefold(), b.page, b.y, b.title.casefold())
 
     def _keeps_empty(self, key: tuple[str, str]) -> bool:

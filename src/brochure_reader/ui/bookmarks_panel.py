@@ -14,6 +14,7 @@ by another process (a second window, the CLI) are picked up by polling
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -25,7 +26,15 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QUndoCommand, QUndoStack
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QKeyEvent,
+    QKeySequence,
+    QPixmap,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -305,7 +314,7 @@ class BookmarksPanel(QWidget):
     def bookmark_positions(self, doc_id: str) -> list[tuple[int, float, str]]:
         """``[(page 0-based, y points, colour #rrggbb)]`` of *doc_id*'s bookmarks (margin
         markers); bookmarks that need attention are left out."""
-        return [(b.page0, b.y, b.colour) for b in self._store.list(doc_id=doc_id)
+        return [(b.page0, b.y, b.colour) for b in self._store.bookmarks(doc_id=doc_id)
                 if not b.needs_attention]
 
     def needs_reanchor(self, doc_id: str, content_hash: str) -> bool:
@@ -339,7 +348,7 @@ class BookmarksPanel(QWidget):
         """Reload everything from the store (keeps selection and collapsed groups)."""
         selected = self.selected_ids()
         try:
-            bookmarks = self._store.list()
+            bookmarks = self._store.bookmarks()
             names = [c.name for c in self._store.collections()]
         except StoreError as exc:
             self._warn(str(exc))
@@ -433,7 +442,8 @@ class BookmarksPanel(QWidget):
             self._clicked(index)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        if watched is self.tree and event.type() == QEvent.Type.KeyPress \
+        if watched is self.tree and isinstance(event, QKeyEvent) \
+                and event.type() == QEvent.Type.KeyPress \
                 and self.tree.state() != QAbstractItemView.State.EditingState:
             if event.matches(QKeySequence.StandardKey.Delete):
                 self.delete_selected()
@@ -519,7 +529,7 @@ class BookmarksPanel(QWidget):
         ids = list(bookmark_ids)
         for bookmark_id in ids:
             if self._update(bookmark_id,
-                            lambda b=bookmark_id: self._store.move_to_collection(b, name)) is None:
+                            partial(self._store.move_to_collection, bookmark_id, name)) is None:
                 return
         if name:
             self.refresh()  # a new, or newly empty, collection group
@@ -540,8 +550,7 @@ class BookmarksPanel(QWidget):
 
     def delete_bookmarks(self, bookmark_ids: Iterable[str]) -> None:
         """Delete bookmarks (one undo step)."""
-        found = [self._model.bookmark(i) for i in bookmark_ids]
-        found = [b for b in found if b is not None]
+        found = [b for i in bookmark_ids if (b := self._model.bookmark(i)) is not None]
         if found:
             self.save_note()
             self._undo_stack.push(_DeleteBookmarks(self, found))
@@ -591,7 +600,7 @@ class BookmarksPanel(QWidget):
         """Write bookmarks (all, or one collection) as Web Annotation JSON; returns the count."""
         from brochure_reader.bookmarks.exchange import export_file
 
-        bookmarks = self._store.list(collection=collection)
+        bookmarks = self._store.bookmarks(collection=collection)
         count = export_file(path, bookmarks, collection or self.tr("Brochure Reader bookmarks"))
         self.status_message.emit(
             self.tr("Exported %n bookmark(s) to {path}", "", count).format(path=path))
@@ -628,7 +637,7 @@ class BookmarksPanel(QWidget):
                         section=humanise_slug(b.section_ref) if b.section_ref else "",
                         page=b.page, note=b.note, quote=b.quote.exact, colour=b.colour,
                         needs_attention=b.needs_attention)
-                   for b in self._store.list(collection=collection)]
+                   for b in self._store.bookmarks(collection=collection)]
         title = collection or self.tr("My bookmarks")
 
         def written(_pages: int) -> None:
@@ -703,13 +712,15 @@ class BookmarksPanel(QWidget):
             colours = menu.addMenu(self.tr("Colour"))
             for name, value in COLOURS.items():
                 label = translate("BookmarksPanel", COLOUR_NAMES.get(name, name.capitalize()))
-                action = colours.addAction(self._swatch(value), label,
-                                           lambda v=value: [self.set_colour(i, v) for i in ids])
+                action = colours.addAction(self._swatch(value), label)
+                action.triggered.connect(
+                    lambda _checked=False, v=value: [self.set_colour(i, v) for i in ids]
+                )
                 action.setCheckable(True)
                 action.setChecked(value == bookmark.colour)
             move = menu.addMenu(self.tr("Move to collection"))
             for info in self._store.collections():
-                move.addAction(info.name, lambda n=info.name: self.move_to_collection(ids, n))
+                move.addAction(info.name, partial(self.move_to_collection, ids, info.name))
             move.addSeparator()
             move.addAction(self.tr("New collection…"), lambda: self._new_collection(ids))
             move.addAction(self.tr("Not in a collection"),

@@ -136,7 +136,7 @@ class QuestionsTab(QWidget):
 
     def questions(self) -> list[Question]:
         """The questions in list order, from the store."""
-        return self._store.questions.list()
+        return self._store.questions.in_order()
 
     def reload(self) -> None:
         """Show the store's list (keeps the selected question selected)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QObject, QSize, Qt, QTimer, Signal
@@ -310,7 +311,7 @@ class HandoutDialog(QDialog):
         for doc in self.library.documents():
             self._futures.append(
                 self.service.run(pdf_jobs.document_info, (str(doc.path), None), parent=self)
-                .on_result(lambda info, doc=doc: self._got_info(doc, info))
+                .on_result(partial(self._got_info, doc))
                 .on_error(log_error)  # encrypted or broken: it simply shows no page counts
             )
 
@@ -361,6 +362,8 @@ class HandoutDialog(QDialog):
         stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
         while stack:
             item = stack.pop()
+            if item is None:
+                continue
             if item.data(0, REF_ROLE) == ref:
                 return item
             stack.extend(item.child(i) for i in range(item.childCount()))
@@ -469,7 +472,7 @@ class HandoutDialog(QDialog):
                 self.service.run(
                     pdf_jobs.render_page, (str(path), None, page, THUMB_SCALE), parent=self
                 )
-                .on_result(lambda result, g=generation, i=item: self._thumb(g, i, result))
+                .on_result(partial(self._thumb, generation, item))
                 .on_error(log_error)  # a missing thumbnail; the handout itself was made
             )
         notes = "".join(f"\n{note}." for note in handout.notes)

@@ -52,8 +52,8 @@ def shortcut_rows(menu_bar: QMenuBar) -> list[ShortcutRow]:
 
     def walk(menu: QMenu, title: str) -> None:
         for action in menu.actions():
-            if action.menu() is not None:
-                walk(action.menu(), title)
+            if isinstance(sub := action.menu(), QMenu):
+                walk(sub, title)
                 continue
             if id(action) in seen or action.isSeparator():
                 continue
@@ -64,8 +64,8 @@ def shortcut_rows(menu_bar: QMenuBar) -> list[ShortcutRow]:
                 rows.append(ShortcutRow(title, _plain(action.text()), ", ".join(keys)))
 
     for top in menu_bar.actions():
-        if top.menu() is not None:
-            walk(top.menu(), _plain(top.text()))
+        if isinstance(sub := top.menu(), QMenu):
+            walk(sub, _plain(top.text()))
     window = menu_bar.window()
     if window is not menu_bar:
         outside = QMenu()

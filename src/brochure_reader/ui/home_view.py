@@ -7,6 +7,8 @@ thick border."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -54,30 +56,34 @@ class Card(QFrame):
         super().__init__(parent)
         self.doc_id = doc.id
         self.setObjectName("card")
-        self.setFocusPolicy(Qt.StrongFocus)
-        self.setCursor(Qt.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(doc.title)
         self.setAccessibleDescription(doc.summary)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Minimum)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
-        title = QLabel(doc.title, self, objectName="cardTitle", wordWrap=True)
+        title = _label(doc.title, self, "cardTitle", wrap=True)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         title.setFont(font)
         layout.addWidget(title)
-        summary = QLabel(note or doc.summary, self, objectName="cardSummary", wordWrap=True)
+        summary = _label(note or doc.summary, self, "cardSummary", wrap=True)
         layout.addWidget(summary)
         layout.addStretch(1)
 
     def mouseReleaseEvent(self, event) -> None:
-        if event.button() == Qt.LeftButton and self.rect().contains(event.position().toPoint()):
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
             self.clicked.emit(self.doc_id)
 
     def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.clicked.emit(self.doc_id)
-        elif event.key() in MOVE_KEYS and not event.modifiers() & ~Qt.KeypadModifier:
+        elif (
+            event.key() in MOVE_KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
             self.move_requested.emit(self, event.key())
         else:
             super().keyPressEvent(event)
@@ -87,8 +93,16 @@ class Card(QFrame):
         self.focused.emit(self)
 
 
-MOVE_KEYS = (Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down, Qt.Key_Home, Qt.Key_End,
-             Qt.Key_PageUp, Qt.Key_PageDown)
+MOVE_KEYS = (
+    Qt.Key.Key_Left,
+    Qt.Key.Key_Right,
+    Qt.Key.Key_Up,
+    Qt.Key.Key_Down,
+    Qt.Key.Key_Home,
+    Qt.Key.Key_End,
+    Qt.Key.Key_PageUp,
+    Qt.Key.Key_PageDown,
+)
 
 
 class HomeView(QScrollArea):
@@ -109,7 +123,7 @@ class HomeView(QScrollArea):
         self,
         library: Library,
         recent: list[str],
-        problems: list[str] = (),
+        problems: Sequence[str] = (),
         where: dict[str, str] | None = None,
     ) -> None:
         """Rebuild the page: *recent* is a list of document ids, most recent first; *where*
@@ -127,12 +141,12 @@ class HomeView(QScrollArea):
         outer.setContentsMargins(40, 28, 40, 40)
         outer.setSpacing(14)
 
-        heading = QLabel(self.tr("Welcome to Brochure Reader"), page, objectName="sectionTitle")
+        heading = _label(self.tr("Welcome to Brochure Reader"), page, "sectionTitle")
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.8)
         heading.setFont(font)
         outer.addWidget(heading)
-        intro = QLabel(
+        intro = _label(
             self.tr(
                 "Clear information about cancer, for you and the people close to you. "
                 "Pick a topic to start reading. Everything here works without the internet, "
@@ -140,8 +154,8 @@ class HomeView(QScrollArea):
                 "This information does not replace advice from your own care team."
             ),
             page,
-            objectName="intro",
-            wordWrap=True,
+            "intro",
+            wrap=True,
         )
         outer.addWidget(intro)
         for problem in problems:
@@ -164,33 +178,42 @@ class HomeView(QScrollArea):
     def focus_card(self, index: int = 0) -> None:
         """Put the keyboard focus on card *index* (0: the first) and scroll it into view."""
         if self.cards:
-            self.cards[max(0, min(index, len(self.cards) - 1))].setFocus(Qt.TabFocusReason)
+            self.cards[max(0, min(index, len(self.cards) - 1))].setFocus(
+                Qt.FocusReason.TabFocusReason
+            )
 
     def _show_card(self, card: Card) -> None:
         self.ensureWidgetVisible(card, 20, 20)
 
     def _move(self, card: Card, key: int) -> None:
         """Arrow keys: the nearest card in that direction; Home/End; Page Up/Down."""
-        if key == Qt.Key_Home:
+        page = self.widget()
+        if page is None:
+            return
+        if key == Qt.Key.Key_Home:
             self.focus_card(0)
             return
-        if key == Qt.Key_End:
+        if key == Qt.Key.Key_End:
             self.focus_card(len(self.cards) - 1)
             return
-        here = card.mapTo(self.widget(), card.rect().center())
-        if key in (Qt.Key_PageUp, Qt.Key_PageDown):
-            step = self.viewport().height() * (1 if key == Qt.Key_PageDown else -1)
+        here = card.mapTo(page, card.rect().center())
+        if key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            step = self.viewport().height() * (1 if key == Qt.Key.Key_PageDown else -1)
             here = QPoint(here.x(), here.y() + step)
-            target = min(self.cards, key=lambda c: _distance(c, self.widget(), here))
-            target.setFocus(Qt.TabFocusReason)
+            target = min(self.cards, key=lambda c: _distance(c, page, here))
+            target.setFocus(Qt.FocusReason.TabFocusReason)
             return
-        dx, dy = {Qt.Key_Left: (-1, 0), Qt.Key_Right: (1, 0), Qt.Key_Up: (0, -1),
-                  Qt.Key_Down: (0, 1)}[key]
+        dx, dy = {
+            Qt.Key.Key_Left: (-1, 0),
+            Qt.Key.Key_Right: (1, 0),
+            Qt.Key.Key_Up: (0, -1),
+            Qt.Key.Key_Down: (0, 1),
+        }[Qt.Key(key)]
         best, best_score = None, None
         for other in self.cards:
             if other is card:
                 continue
-            there = other.mapTo(self.widget(), other.rect().center())
+            there = other.mapTo(page, other.rect().center())
             along = (there.x() - here.x()) * dx + (there.y() - here.y()) * dy
             if along <= 0:
                 continue
@@ -202,10 +225,10 @@ class HomeView(QScrollArea):
             index = self.cards.index(card) + dx
             best = self.cards[index] if 0 <= index < len(self.cards) else None
         if best is not None:
-            best.setFocus(Qt.TabFocusReason)
+            best.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _add_group(self, page, outer, title: str, documents, continue_note=False) -> None:
-        label = QLabel(title, page, objectName="sectionTitle")
+        label = _label(title, page, "sectionTitle")
         font = label.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         label.setFont(font)
@@ -230,6 +253,14 @@ class HomeView(QScrollArea):
         for column in range(self.COLUMNS):
             grid.setColumnStretch(column, 1)
         outer.addLayout(grid)
+
+
+def _label(text: str, parent: QWidget, name: str, wrap: bool = False) -> QLabel:
+    """A label named *name* (the style sheet's ``#name``), word-wrapped with *wrap*."""
+    label = QLabel(text, parent)
+    label.setObjectName(name)
+    label.setWordWrap(wrap)
+    return label
 
 
 def _distance(card: Card, page: QWidget, point: QPoint) -> int:

@@ -50,8 +50,10 @@ def uninstall(app: QCoreApplication, translators: list[QTranslator]) -> None:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 
 
-def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+def translate(context: str, text: object, disambiguation: str | None = None, n: int = -1) -> str:
     """``QCoreApplication.translate`` under a short name for code outside a QObject (module
     functions, tables of actions): lupdate extracts ``translate("Context", "text")`` calls
-    written with literal strings.  Plurals: ``translate("Context", "%n hit(s)", None, n)``."""
-    return QCoreApplication.translate(context, text, disambiguation, n)
+    written with literal strings.  Plurals: ``translate("Context", "%n hit(s)", None, n)``.
+    *text* is a str; typed ``object`` because PySide6's stubs type ``QT_TRANSLATE_NOOP``'s
+    result (the str it was given) so."""
+    return QCoreApplication.translate(context, str(text), disambiguation, n)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -29,6 +30,9 @@ from brochure_reader.ui.navigation import NavigationModel, NavigationPanel
 from brochure_reader.ui.page_view import PageView
 from brochure_reader.ui.reader import ReaderController
 
+if TYPE_CHECKING:
+    from brochure_reader.ui.help_window import HelpWindow
+
 #: The Add to library file filter (the patterns stay; the words are translated where shown).
 DOCUMENT_PATTERNS = "*.pdf *.epub *.xps *.oxps *.cbz *.fb2 *.mobi"
 
@@ -45,12 +49,12 @@ class MainWindow(QMainWindow):
         self.paths, self.library, self.settings, self.service = paths, library, settings, service
         service.setParent(self)
         file_dialogs.remember_in(settings)  # dialogs start in the folder last used
-        self.help_window = None
+        self.help_window: HelpWindow | None = None
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
         self.resize(1280, 860)
 
-        self.actions = Actions(self)
+        self.window_actions = Actions(self)
         self.home = HomeView(self)
         self.page_view = PageView(service, self)
         self.stack = QStackedWidget(self)
@@ -61,9 +65,9 @@ class MainWindow(QMainWindow):
         self.nav_model = NavigationModel(library, self)
         self.navigation = NavigationPanel(self.nav_model, self)
         self.nav_dock = self._dock(
-            self.tr("Library"), "navigation", self.navigation, Qt.LeftDockWidgetArea
+            self.tr("Library"), "navigation", self.navigation, Qt.DockWidgetArea.LeftDockWidgetArea
         )
-        self.resizeDocks([self.nav_dock], [340], Qt.Horizontal)
+        self.resizeDocks([self.nav_dock], [340], Qt.Orientation.Horizontal)
 
         self.reader = ReaderController(library, service, self.page_view, settings, self)
         self._text_view = None
@@ -74,9 +78,8 @@ class MainWindow(QMainWindow):
         self.page_view.position_changed.connect(self.settings_saver.schedule)
         self.settings_saver.failed.connect(self._settings_not_saved)
         # a document unlocked this session becomes searchable (the password is never saved)
-        self.reader.unlocked.connect(
-            lambda _doc_id: self.features_ready and self._start_indexing())
         self.features_ready = False  # search and bookmarks docks: built by start()
+        self.reader.unlocked.connect(self._unlocked)
         self._closed = False
         self._notice = ""  # a status message that background progress must not overwrite
         from brochure_reader.ui.appearance import Appearance
@@ -114,7 +117,7 @@ class MainWindow(QMainWindow):
             [(cat_id, title) for cat_id, title, _docs in self.library.by_category()]
         )
         self.search_dock = self._dock(
-            self.tr("Search"), "search", self.search_panel, Qt.LeftDockWidgetArea
+            self.tr("Search"), "search", self.search_panel, Qt.DockWidgetArea.LeftDockWidgetArea
         )
         self.tabifyDockWidget(self.nav_dock, self.search_dock)
         self.nav_dock.raise_()
@@ -122,6 +125,11 @@ class MainWindow(QMainWindow):
         self._reindex_pending = False
         self.indexer.finished.connect(self._indexing_finished)
         self.indexer.document_failed.connect(self._not_indexed)
+
+    def _unlocked(self, _doc_id: str) -> None:
+        """A document unlocked this session becomes searchable (the password is never saved)."""
+        if self.features_ready:
+            self._start_indexing()
 
     def _start_indexing(self) -> None:
         """Bring the search index up to date with the library (again after the running pass
@@ -177,7 +185,7 @@ class MainWindow(QMainWindow):
             self.bookmark_store, title_of, self.service, self
         )
         self.bookmarks_dock = self._dock(
-            self.tr("Bookmarks"), "bookmarks", self.bookmarks, Qt.LeftDockWidgetArea
+            self.tr("Bookmarks"), "bookmarks", self.bookmarks, Qt.DockWidgetArea.LeftDockWidgetArea
         )
         # One column of tabs on the left (Library | Search | Bookmarks): the page keeps the width.
         self.tabifyDockWidget(self.search_dock, self.bookmarks_dock)
@@ -187,10 +195,10 @@ class MainWindow(QMainWindow):
         )
 
     def _build_toolbar(self) -> None:
-        a = self.actions
+        a = self.window_actions
         bar = QToolBar(self.tr("Reading"), self)
         bar.setObjectName("reading_toolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         bar.setMovable(False)
         for action in (a.home, a.back, a.forward):
             bar.addAction(action)
@@ -219,7 +227,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(bar)
 
     def _build_menus(self) -> None:
-        a = self.actions
+        a = self.window_actions
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addActions([a.add_to_library, a.remove_from_library])
         menu.addSeparator()
@@ -287,7 +295,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self._notice, 10000)
 
     def _connect(self) -> None:
-        a, view, reader = self.actions, self.page_view, self.reader
+        a, view, reader = self.window_actions, self.page_view, self.reader
         a.quit.triggered.connect(self.close)
         a.home.triggered.connect(self.show_home)
         a.back.triggered.connect(view.go_back)
@@ -356,12 +364,15 @@ class MainWindow(QMainWindow):
         """Search and bookmarks: built after the first paint so the window shows sooner."""
         self._build_search()
         self._build_bookmarks()
-        a, reader = self.actions, self.reader
-        first = self.edit_menu.actions()[0] if self.edit_menu.actions() else None
-        self.edit_menu.insertActions(
-            first, [self.bookmarks.undo_action, self.bookmarks.redo_action]
-        )
-        self.edit_menu.insertSeparator(first)
+        a, reader = self.window_actions, self.reader
+        undo_redo = [self.bookmarks.undo_action, self.bookmarks.redo_action]
+        if self.edit_menu.actions():
+            first = self.edit_menu.actions()[0]
+            self.edit_menu.insertActions(first, undo_redo)
+            self.edit_menu.insertSeparator(first)
+        else:
+            self.edit_menu.addActions(undo_redo)
+            self.edit_menu.addSeparator()
         self.view_menu.addAction(self.search_dock.toggleViewAction())
         self.view_menu.addAction(self.bookmarks_dock.toggleViewAction())
         marks = self.bookmark_controller
@@ -442,7 +453,7 @@ class MainWindow(QMainWindow):
         return self._view_modes is not None and self._view_modes.mode == "text"
 
     def _mode_changed(self, mode: str) -> None:
-        a = self.actions
+        a = self.window_actions
         a.text_view.setChecked(mode == "text")
         a.page_view.setChecked(mode == "page")
         for action in (a.fit_width, a.fit_page):
@@ -524,10 +535,11 @@ class MainWindow(QMainWindow):
             if ref
             else None
         )
-        if section is not None:
+        if section is not None and section.page is not None:
+            page = section.page
             menu.addAction(
                 self.tr("Open this section"),
-                lambda: self.reader.open(doc_id, section.page, section.y),
+                lambda: self.reader.open(doc_id, page, section.y),
             )
             menu.addAction(
                 self.tr("Put this section in a handout…"), lambda: self.make_handout([ref])
@@ -593,7 +605,7 @@ class MainWindow(QMainWindow):
             self._current_section_pages(),
             section.title if section is not None else "",
         )
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def chosen() -> None:
             export_pdf(
@@ -616,7 +628,7 @@ class MainWindow(QMainWindow):
         dialog = HandoutDialog(
             self, self.library, self.reader.sections, self.settings, self.service
         )
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         section = self.reader.current_section()
         for ref in refs or ([section.ref] if section is not None else []):
             dialog.check_ref(ref)
@@ -663,7 +675,7 @@ class MainWindow(QMainWindow):
 
     def _set_reading_enabled(self, enabled: bool) -> None:
         """Page and zoom controls only make sense while a document is shown."""
-        a = self.actions
+        a = self.window_actions
         for action in (
             a.zoom_in,
             a.zoom_out,
@@ -699,7 +711,7 @@ class MainWindow(QMainWindow):
         self.page_box.setMaximum(max(1, count))
         self.page_total.setText(" " + self.tr("of {total}").format(total=count) + " ")
         self.setWindowTitle(f"{doc.title} — {APP_TITLE}")
-        self.actions.remove_from_library.setEnabled(doc.removable)
+        self.window_actions.remove_from_library.setEnabled(doc.removable)
 
     def _restore_zoom(self, doc) -> None:
         """The zoom this document had last time (e-books are always laid out at 100 %)."""
@@ -731,8 +743,8 @@ class MainWindow(QMainWindow):
 
     def _zoom_mode_changed(self, _scale: float) -> None:
         mode = self.page_view.zoom_mode
-        self.actions.fit_width.setChecked(mode == "fit-width")
-        self.actions.fit_page.setChecked(mode == "fit-page")
+        self.window_actions.fit_width.setChecked(mode == "fit-width")
+        self.window_actions.fit_page.setChecked(mode == "fit-page")
 
     # --- importing ---------------------------------------------------------------------------
 
@@ -811,7 +823,7 @@ class MainWindow(QMainWindow):
             self.tr("Remove “{title}” from your library?\nYour original file is not touched.")
             .format(title=doc.title),
         )
-        if answer != QMessageBox.Yes:
+        if answer != QMessageBox.StandardButton.Yes:
             return
         if self.reader.current is doc:
             self.reader.close_document()
@@ -856,10 +868,10 @@ class MainWindow(QMainWindow):
         from brochure_reader.ui.appearance import PreferencesDialog
 
         dialog = PreferencesDialog(
-            self.appearance, self.actions.larger_text, self,
+            self.appearance, self.window_actions.larger_text, self,
             language_actions=self.language_actions,
         )  # fmt: skip
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.preferences_dialog = dialog
 
@@ -888,8 +900,8 @@ class MainWindow(QMainWindow):
         if self.help_window is not None:
             self.help_window.close()
             self.help_window.deleteLater()
-        self.help_window = HelpWindow(self.menuBar(), self.paths, self)
-        self.help_window.show_part(part)
+        self.help_window = window = HelpWindow(self.menuBar(), self.paths, self)
+        window.show_part(part)
 
     def show_about(self) -> None:
         from brochure_reader.ui.about_dialog import show_about
@@ -901,8 +913,8 @@ class MainWindow(QMainWindow):
             self.view_modes.save_place()
         else:
             self.reader.save_position()
-        self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode())
-        self.settings.set("window_state", bytes(self.saveState().toBase64()).decode())
+        self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode())
+        self.settings.set("window_state", bytes(self.saveState().toBase64().data()).decode())
         sentence = self.settings_saver.flush()
         if sentence:
             QMessageBox.warning(self, self.tr("Settings not saved"), sentence)
@@ -917,8 +929,8 @@ class MainWindow(QMainWindow):
 
     def _settings_not_saved(self, sentence: str) -> None:
         """Told once per session, without stopping the reader (no modal box mid-scroll)."""
-        box = QMessageBox(QMessageBox.Warning, self.tr("Settings not saved"), sentence,
-                          QMessageBox.Ok, self)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Settings not saved"), sentence,
+                          QMessageBox.StandardButton.Ok, self)
         box.setModal(False)
         box.show()
 

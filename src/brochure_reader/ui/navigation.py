@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
+    QPersistentModelIndex,
     QPoint,
     QRect,
     QSize,
@@ -29,12 +30,12 @@ from brochure_reader.ui.accessibility import name_clear_button
 from brochure_reader.ui.tree_model import TreeModel
 
 #: Custom roles (Qt.UserRole + n)
-KIND_ROLE = Qt.UserRole + 1  # "category" | "document" | "section"
-DOC_ID_ROLE = Qt.UserRole + 2  # str
-REF_ROLE = Qt.UserRole + 3  # "DOC_ID#slug" for sections, DOC_ID for documents
-PAGE_ROLE = Qt.UserRole + 4  # 0-based page or None
-Y_ROLE = Qt.UserRole + 5  # points from the top of the page
-INFERRED_ROLE = Qt.UserRole + 6  # bool: heading guessed from font sizes
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "category" | "document" | "section"
+DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 2  # str
+REF_ROLE = Qt.ItemDataRole.UserRole + 3  # "DOC_ID#slug" for sections, DOC_ID for documents
+PAGE_ROLE = Qt.ItemDataRole.UserRole + 4  # 0-based page or None
+Y_ROLE = Qt.ItemDataRole.UserRole + 5  # points from the top of the page
+INFERRED_ROLE = Qt.ItemDataRole.UserRole + 6  # bool: heading guessed from font sizes
 
 
 class Node:
@@ -119,7 +120,7 @@ class NavigationModel(TreeModel):
             if current.children:
                 first = self.createIndex(0, 0, current.children[0])
                 last = self.createIndex(len(current.children) - 1, 0, current.children[-1])
-                self.dataChanged.emit(first, last, [Qt.DecorationRole])
+                self.dataChanged.emit(first, last, [Qt.ItemDataRole.DecorationRole])
                 stack.extend(current.children)
 
     def _marker(self):
@@ -156,22 +157,24 @@ class NavigationModel(TreeModel):
 
     # --- QAbstractItemModel (structure in TreeModel) -------------------------------------
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlags:
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.NoItemFlags
+            return Qt.ItemFlag.NoItemFlags
         node = index.internalPointer()
         if node.kind == "section" and node.section.page is None:
-            return Qt.ItemIsSelectable  # shown, but disabled: the entry has no target here
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable
+            return Qt.ItemFlag.ItemIsSelectable  # shown, but disabled: the entry has no target here
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if not index.isValid():
             return None
         node: Node = index.internalPointer()
         section = node.section
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return node.title
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             if section is not None:
                 where = (
                     self.tr("page {number}").format(number=section.page + 1)
@@ -185,11 +188,11 @@ class NavigationModel(TreeModel):
                 )
                 return f"{section.title} — {where}{guess}"
             return node.tooltip or None
-        if role == Qt.DecorationRole and section is not None:
+        if role == Qt.ItemDataRole.DecorationRole and section is not None:
             if section.ref in self._bookmarked.get(node.doc_id, ()):
                 return self._marker()
             return None
-        if role == Qt.FontRole and node.kind in ("category", "document"):
+        if role == Qt.ItemDataRole.FontRole and node.kind in ("category", "document"):
             font = QFont()
             font.setBold(node.kind == "category")
             return font
@@ -214,6 +217,7 @@ class _WrappingDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option, index) -> QSize:
         view = self.parent()
+        assert isinstance(view, QTreeView)  # the delegate of the panel's tree only
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         depth, parent = 0, index.parent()
@@ -267,7 +271,7 @@ class NavigationPanel(QWidget):
         self.proxy.setSourceModel(model)
         self.proxy.setRecursiveFilteringEnabled(True)
         self.proxy.setAutoAcceptChildRows(True)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseInsensitive)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter = QLineEdit(
             self, placeholderText=self.tr("Filter the list…"), clearButtonEnabled=True
         )
@@ -280,7 +284,7 @@ class NavigationPanel(QWidget):
         self.view.setAccessibleName(self.tr("Library and sections"))
         self.view.setExpandsOnDoubleClick(False)
         self.view.clicked.connect(self._picked)
-        self.view.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.activated.connect(self._picked)
         layout = QVBoxLayout(self)
@@ -299,7 +303,7 @@ class NavigationPanel(QWidget):
             self.view.expandToDepth(0)
 
     def _picked(self, index) -> None:
-        if not index.isValid() or not (index.flags() & Qt.ItemIsEnabled):
+        if not index.isValid() or not (index.flags() & Qt.ItemFlag.ItemIsEnabled):
             return
         kind = index.data(KIND_ROLE)
         if kind == "category":
@@ -332,7 +336,9 @@ class NavigationPanel(QWidget):
         while parent.isValid():
             self.view.expand(parent)
             parent = parent.parent()
-        self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
         self.view.scrollTo(index)
 
     def current_ref(self) -> str | None:

@@ -17,15 +17,15 @@ class RenderCache:
     def __init__(self, limit: int = DEFAULT_LIMIT):
         self.limit = limit
         self.size = 0
-        self._items: OrderedDict[Hashable, QImage] = OrderedDict()
+        self._items: OrderedDict[tuple, QImage] = OrderedDict()
 
-    def get(self, key: Hashable) -> QImage | None:
+    def get(self, key: tuple) -> QImage | None:
         image = self._items.get(key)
         if image is not None:
             self._items.move_to_end(key)
         return image
 
-    def put(self, key: Hashable, image: QImage) -> None:
+    def put(self, key: tuple, image: QImage) -> None:
         old = self._items.pop(key, None)
         if old is not None:
             self.size -= old.sizeInBytes()

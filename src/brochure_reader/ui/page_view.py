@@ -11,6 +11,7 @@ displayed page).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -27,7 +28,7 @@ from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.pdf.colours import paper_colour
 from brochure_reader.pdf.info import PageContent
 from brochure_reader.ui.i18n import translate
-from brochure_reader.ui.jobs import JobRunner
+from brochure_reader.ui.jobs import JobOp, JobRunner
 from brochure_reader.ui.page_cache import RenderCache
 from brochure_reader.ui.page_layout import GAP, PageLayout
 from brochure_reader.ui.theme import current_theme
@@ -66,7 +67,7 @@ def _draw_error_tile(painter: QPainter, target: QRectF, page: int, reason: str) 
     painter.setPen(ERROR_TEXT)
     margin = min(24.0, target.width() / 10)
     painter.drawText(target.adjusted(margin, margin, -margin, -margin),
-                     Qt.AlignCenter | Qt.TextWordWrap,
+                     Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                      translate("PageView", "Page {number} cannot be shown.\n\n{reason}")
                      .format(number=page + 1, reason=reason))
 
@@ -91,11 +92,11 @@ class PageView(QAbstractScrollArea):
         self.service = service
         self.cache = RenderCache(CACHE_LIMIT)
         self.document: OpenDocument | None = None
-        self.layout = PageLayout([])
+        self.page_layout = PageLayout([])
         self.zoom_mode = "fit-width"  # "fit-width" | "fit-page" | "custom"
         self.page_colours = "normal"  # "normal" | "night" | "sepia" (pdf/colours.py)
-        #: render key -> (future, whether it also brings the page's words and links)
-        self._pending: dict[tuple, tuple[object, bool]] = {}
+        #: render key -> (job, whether it also brings the page's words and links)
+        self._pending: dict[tuple, tuple[JobOp, bool]] = {}
         self._words: dict[int, list[tuple]] = {}
         self._links: dict[int, list[dict]] = {}
         self._highlights: dict[int, list[tuple]] = {}
@@ -110,7 +111,7 @@ class PageView(QAbstractScrollArea):
         self._errors: dict[int, str] = {}
         #: seconds a render may take (then its worker is stopped and the page is an error tile)
         self.render_time_limit = pdf_jobs.RENDER_TIME_LIMIT
-        self.setFocusPolicy(Qt.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.horizontalScrollBar().valueChanged.connect(lambda _v: self.viewport().update())
@@ -134,7 +135,7 @@ class PageView(QAbstractScrollArea):
         self._painted.clear()
         self._errors.clear()
         self.document = document
-        self.layout = PageLayout(document.sizes if document else [])
+        self.page_layout = PageLayout(document.sizes if document else [])
         self._last_page = -1
         self._apply_zoom_mode()
         self.verticalScrollBar().setValue(0)
@@ -142,13 +143,13 @@ class PageView(QAbstractScrollArea):
 
     @property
     def page_count(self) -> int:
-        return len(self.layout.sizes)
+        return len(self.page_layout.sizes)
 
     # --- zoom -----------------------------------------------------------------------------
 
     @property
     def scale(self) -> float:
-        return self.layout.scale
+        return self.page_layout.scale
 
     def set_zoom_mode(self, mode: str) -> None:
         self.zoom_mode = mode
@@ -157,11 +158,11 @@ class PageView(QAbstractScrollArea):
     def _apply_zoom_mode(self) -> None:
         vw, vh = self.viewport().width(), self.viewport().height()
         if self.zoom_mode == "fit-width":
-            scale = min(self.layout.fit_width_scale(vw), MAX_FIT_WIDTH_SCALE)
+            scale = min(self.page_layout.fit_width_scale(vw), MAX_FIT_WIDTH_SCALE)
         elif self.zoom_mode == "fit-page":
-            scale = self.layout.fit_page_scale(vw, vh, self.current_page())
+            scale = self.page_layout.fit_page_scale(vw, vh, self.current_page())
         else:
-            scale = self.layout.scale
+            scale = self.page_layout.scale
         self._set_scale(scale)
 
     def set_scale(self, scale: float) -> None:
@@ -176,12 +177,12 @@ class PageView(QAbstractScrollArea):
 
     def _set_scale(self, scale: float) -> None:
         page, y = self.position()
-        self.layout.viewport_width = self.viewport().width()
-        self.layout.set_scale(scale)
+        self.page_layout.viewport_width = self.viewport().width()
+        self.page_layout.set_scale(scale)
         self._update_scrollbars()
         if self.page_count:
             self.go_to(page, y, remember=False)
-        self.scale_changed.emit(self.layout.scale)
+        self.scale_changed.emit(self.page_layout.scale)
         self._render_timer.start()
         self.viewport().update()
 
@@ -190,10 +191,10 @@ class PageView(QAbstractScrollArea):
     def _update_scrollbars(self) -> None:
         vbar, hbar = self.verticalScrollBar(), self.horizontalScrollBar()
         vh, vw = self.viewport().height(), self.viewport().width()
-        vbar.setRange(0, max(0, self.layout.height - vh))
+        vbar.setRange(0, max(0, self.page_layout.height - vh))
         vbar.setPageStep(vh)
         vbar.setSingleStep(40)
-        hbar.setRange(0, max(0, self.layout.width - vw))
+        hbar.setRange(0, max(0, self.page_layout.width - vw))
         hbar.setPageStep(vw)
 
     def position(self) -> tuple[int, float]:
@@ -201,8 +202,8 @@ class PageView(QAbstractScrollArea):
         if not self.page_count:
             return 0, 0.0
         top = self.verticalScrollBar().value()
-        page, _x, y = self.layout.to_page(0, top + 1)
-        if y > self.layout.sizes[page][1] and page + 1 < self.page_count:
+        page, _x, y = self.page_layout.to_page(0, top + 1)
+        if y > self.page_layout.sizes[page][1] and page + 1 < self.page_count:
             return page + 1, 0.0  # the top edge is in the gap above the next page
         return page, max(0.0, y)
 
@@ -210,7 +211,8 @@ class PageView(QAbstractScrollArea):
         """The page that fills the upper part of the view (0-based)."""
         if not self.page_count:
             return 0
-        return self.layout.page_at(self.verticalScrollBar().value() + self.viewport().height() / 3)
+        top = self.verticalScrollBar().value()
+        return self.page_layout.page_at(top + self.viewport().height() / 3)
 
     def go_to(self, page: int, y: float = 0.0, remember: bool = True) -> None:
         """Scroll so that (page 0-based, y points) is at the top of the view (a little margin)."""
@@ -220,7 +222,7 @@ class PageView(QAbstractScrollArea):
         if remember:
             self._back.append(self.position())
             self._forward.clear()
-        target = self.layout.strip_y(page, y) - (GAP if y <= 0 else GAP * 2)
+        target = self.page_layout.strip_y(page, y) - (GAP if y <= 0 else GAP * 2)
         self.verticalScrollBar().setValue(round(target))
         self._scrolled()
 
@@ -257,14 +259,15 @@ class PageView(QAbstractScrollArea):
     def _render_key(self, page: int) -> tuple:
         """Cache key of *page* as the view shows it now: (document token, page 0-based,
         (width, height) in device pixels, page colours)."""
-        _x, _y, w, h = self.layout.page_rect(page)
+        _x, _y, w, h = self.page_layout.page_rect(page)
         ratio = self.devicePixelRatioF()
-        return (self.document.token, page, (round(w * ratio), round(h * ratio)),
+        token = self.document.token if self.document is not None else None
+        return (token, page, (round(w * ratio), round(h * ratio)),
                 self.page_colours)
 
     def _visible(self) -> range:
         top = self.verticalScrollBar().value()
-        return self.layout.visible_pages(top, top + self.viewport().height())
+        return self.page_layout.visible_pages(top, top + self.viewport().height())
 
     def _request_visible(self) -> None:
         doc = self.document
@@ -292,8 +295,8 @@ class PageView(QAbstractScrollArea):
                 (doc.path, doc.password, page, key[2], doc.layout, with_text, None, key[3]),
                 timeout=self.render_time_limit,
             )
-            op.on_result(lambda content, key=key: self._rendered(key, content))
-            op.on_error(lambda exc, key=key: self._failed(key, exc))
+            op.on_result(partial(self._rendered, key))
+            op.on_error(partial(self._failed, key))
             self._pending[key] = (op, with_text)
         # never evict what is wanted now (a large zoom), else keep only what is near the view
         self.cache.limit = max(CACHE_LIMIT, 2 * needed)
@@ -307,7 +310,7 @@ class PageView(QAbstractScrollArea):
             self._words[page] = content.words
             self._links[page] = content.links or []
         image = QImage(content.pixels, content.width, content.height, content.stride,
-                       QImage.Format_RGB888).copy()
+                       QImage.Format.Format_RGB888).copy()
         image.setDevicePixelRatio(self.devicePixelRatioF())
         self.cache.put(key, image)
         if page < self.page_count and key == self._render_key(page):
@@ -359,7 +362,7 @@ class PageView(QAbstractScrollArea):
         newly_painted = []
         paper = QColor(paper_colour(self.page_colours))
         for page in self._visible():
-            x, y, w, h = self.layout.page_rect(page)
+            x, y, w, h = self.page_layout.page_rect(page)
             target = QRectF(x + dx, y + dy, w, h)
             painter.fillRect(target.translated(3, 3), QColor(0, 0, 0, 60))
             painter.fillRect(target, paper)
@@ -376,13 +379,13 @@ class PageView(QAbstractScrollArea):
                 image := self.cache.best_for(key[0], page, *key[3:])
             ) is not None:
                 # another size (still rendering, or beyond MAX_RENDER_SIDE): stretched for now
-                painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
+                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
                 painter.drawImage(target, image)
             else:
                 painter.setPen(QColor(120, 120, 120))
-                painter.drawText(target, Qt.AlignCenter,
+                painter.drawText(target, Qt.AlignmentFlag.AlignCenter,
                                  self.tr("Page {number}").format(number=page + 1))
-            s = self.layout.scale
+            s = self.page_layout.scale
 
             def to_view(r, ox=target.x(), oy=target.y(), s=s):
                 return QRectF(ox + r[0] * s, oy + r[1] * s, (r[2] - r[0]) * s, (r[3] - r[1]) * s)
@@ -405,11 +408,11 @@ class PageView(QAbstractScrollArea):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self.layout.viewport_width = self.viewport().width()
+        self.page_layout.viewport_width = self.viewport().width()
         if self.zoom_mode != "custom":
             self._apply_zoom_mode()
         else:
-            self.layout.relayout()
+            self.page_layout.relayout()
             self._update_scrollbars()
         self._render_timer.start()
         self.resized.emit()
@@ -417,7 +420,7 @@ class PageView(QAbstractScrollArea):
     # --- input ----------------------------------------------------------------------------
 
     def wheelEvent(self, event) -> None:
-        if event.modifiers() & Qt.ControlModifier:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             (self.zoom_in if event.angleDelta().y() > 0 else self.zoom_out)()
             event.accept()
             return
@@ -426,15 +429,16 @@ class PageView(QAbstractScrollArea):
     def keyPressEvent(self, event) -> None:
         vbar = self.verticalScrollBar()
         key = event.key()
-        if event.matches(QKeySequence.Copy):
+        shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
-        elif key in (Qt.Key_PageDown, Qt.Key_Space) and not event.modifiers() & Qt.ShiftModifier:
+        elif key in (Qt.Key.Key_PageDown, Qt.Key.Key_Space) and not shift:
             vbar.setValue(vbar.value() + vbar.pageStep() - 40)
-        elif key == Qt.Key_PageUp or (key == Qt.Key_Space and event.modifiers() & Qt.ShiftModifier):
+        elif key == Qt.Key.Key_PageUp or (key == Qt.Key.Key_Space and shift):
             vbar.setValue(vbar.value() - vbar.pageStep() + 40)
-        elif key == Qt.Key_Home:
+        elif key == Qt.Key.Key_Home:
             self.go_to(0)
-        elif key == Qt.Key_End:
+        elif key == Qt.Key.Key_End:
             self.go_to(self.page_count - 1)
         else:
             super().keyPressEvent(event)
@@ -446,7 +450,7 @@ class PageView(QAbstractScrollArea):
         )
 
     def _link_at(self, pos: QPointF) -> dict | None:
-        page, x, y = self.layout.to_page(*self._strip_point(pos))
+        page, x, y = self.page_layout.to_page(*self._strip_point(pos))
         for link in self._links.get(page, []):
             x0, y0, x1, y1 = link["rect"]
             if x0 <= x <= x1 and y0 <= y <= y1:
@@ -454,7 +458,7 @@ class PageView(QAbstractScrollArea):
         return None
 
     def _word_at(self, pos: QPointF) -> tuple[int, int] | None:
-        page, x, y = self.layout.to_page(*self._strip_point(pos))
+        page, x, y = self.page_layout.to_page(*self._strip_point(pos))
         words = self._words.get(page) or []
         if not words:
             return None
@@ -469,11 +473,11 @@ class PageView(QAbstractScrollArea):
 
     def mousePressEvent(self, event) -> None:
         button = event.button()
-        if button == Qt.BackButton:
+        if button == Qt.MouseButton.BackButton:
             self.go_back()
-        elif button == Qt.ForwardButton:
+        elif button == Qt.MouseButton.ForwardButton:
             self.go_forward()
-        elif button == Qt.LeftButton:
+        elif button == Qt.MouseButton.LeftButton:
             link = self._link_at(event.position())
             if link is not None:
                 self.follow_link(link)
@@ -484,8 +488,9 @@ class PageView(QAbstractScrollArea):
 
     def mouseMoveEvent(self, event) -> None:
         on_link = self._link_at(event.position()) is not None
-        self.viewport().setCursor(Qt.PointingHandCursor if on_link else Qt.IBeamCursor)
-        if event.buttons() & Qt.LeftButton and self._sel_anchor is not None:
+        shape = Qt.CursorShape.PointingHandCursor if on_link else Qt.CursorShape.IBeamCursor
+        self.viewport().setCursor(shape)
+        if event.buttons() & Qt.MouseButton.LeftButton and self._sel_anchor is not None:
             end = self._word_at(event.position())
             if end is not None:
                 start, stop = sorted([self._sel_anchor, end])
@@ -506,7 +511,8 @@ class PageView(QAbstractScrollArea):
         return (page, float(words[index][1])) if index < len(words) else None
 
     def selected_text(self) -> str:
-        parts, last_line = [], None
+        parts: list[str] = []
+        last_line = None
         for page, index in self._selection:
             word = self._words.get(page, [])[index]
             line = (page, round(word[1]))
@@ -530,22 +536,23 @@ class PageView(QAbstractScrollArea):
 
         check = check_link(link.get("uri", ""))
         if not check.allowed:
-            box = QMessageBox(QMessageBox.Information, self.tr("Link not opened"), check.refusal,
-                              QMessageBox.Ok, self)
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Link not opened"),
+                              check.refusal, QMessageBox.StandardButton.Ok, self)
             box.exec()
             return
         web = not check.uri.lower().startswith("mailto:")
         box = QMessageBox(
-            QMessageBox.Question,
+            QMessageBox.Icon.Question,
             self.tr("Open a web page?") if web else self.tr("Write an e-mail?"),
             (self.tr("This link leads to a web page outside Brochure Reader:") if web else
              self.tr("This link starts an e-mail in your mail program, to:"))
             + f"\n\n{check.shown}\n\n"
             + (self.tr("Open it in your web browser?") if web else self.tr("Start the e-mail?"))
             + " " + self.tr("Brochure Reader itself never goes online."),
-            QMessageBox.Yes | QMessageBox.No,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
-        box.setDefaultButton(QMessageBox.No)  # Enter never leaves the reader by accident
-        if box.exec() == QMessageBox.Yes:
+        # Enter never leaves the reader by accident
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        if box.exec() == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(QUrl(check.uri))

@@ -22,6 +22,7 @@ and a note for the others, and refreshes as renders arrive.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRectF, QSizeF, Qt, Signal
@@ -59,7 +60,7 @@ from brochure_reader.handouts.ranges import (
 from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.ui.geometry import fit_to_screen
 from brochure_reader.ui.i18n import translate
-from brochure_reader.ui.jobs import JobRunner, user_message
+from brochure_reader.ui.jobs import JobOp, JobRunner, user_message
 
 #: Highest resolution pages are rendered at (dots per inch); 300 dpi is print quality for text
 #: and keeps an A4 page near 26 MB in memory.
@@ -106,6 +107,8 @@ class PrintJob(QObject):
         self.title = title or Path(path).stem
         self.sizes: list[tuple[float, float]] = list(sizes)
         self._run: _PrintRun | None = None
+        #: the QPrinter of :func:`print_document`, kept alive while pages arrive
+        self.printer: QPrinter | None = None
 
     @property
     def page_count(self) -> int:
@@ -187,7 +190,7 @@ class _PrintRun:
         self.sequence = job.sheets(printer)
         self.painter = QPainter()
         self.results: dict[int, tuple] = {}
-        self.ops: dict[int, object] = {}
+        self.ops: dict[int, JobOp] = {}
         self.next_draw = self.next_request = 0
         self.done = False
         area = printer.pageLayout().paintRectPixels(printer.resolution())
@@ -303,7 +306,7 @@ class _Preview(QObject):
         self.pending[page] = self.job.jobs.run(
             pdf_jobs.render_page, (self.job.path, self.job.password, page, self.scale),
             parent=self, timeout=PAGE_TIMEOUT,
-        ).on_result(lambda result, page=page: self._arrived(page, result)) \
+        ).on_result(partial(self._arrived, page)) \
             .on_error(self._failed)
 
     def _arrived(self, page: int, result: tuple) -> None:
@@ -423,7 +426,7 @@ def _print_with_dialog(parent: QWidget | None, job: PrintJob, printer: QPrinter,
 
     job.finished.connect(finished)
     job.failed.connect(failed)
-    job._printer = printer  # kept alive while pages arrive
+    job.printer = printer  # kept alive while pages arrive
     job.start(printer, progress)
 
 
@@ -509,7 +512,7 @@ class PageChoiceDialog(QDialog):
         self.setWindowTitle(title or self.tr("Export as PDF"))
         self.page_count = max(page_count, 1)
         self.current_page = min(max(current_page, 0), self.page_count - 1)
-        self.section = tuple(tuple(r) for r in section)
+        self.section = tuple((first, last) for first, last in section)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Which pages do you want to save?"), self))
         grid = QGridLayout()

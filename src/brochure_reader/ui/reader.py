@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
@@ -75,7 +77,7 @@ class ReaderController(QObject):
         for doc in self.library.documents():
             self.service.run(
                 pdf_jobs.document_info, (str(doc.path), None), lane="background"
-            ).on_result(lambda info, doc=doc: self._got_info(doc, info)).on_error(
+            ).on_result(partial(self._got_info, doc)).on_error(
                 log_error  # encrypted or broken: reported when it is opened
             )
 
@@ -110,8 +112,9 @@ class ReaderController(QObject):
         """(width, height, font size) in points so one e-book page fills the view at 100 %."""
         scale = REFLOW_SCALE
         # A hidden view (the home page is showing) has a stale size: use its container's.
-        visible = self.view.isVisible() or self.view.parentWidget() is None
-        area = self.view.viewport().size() if visible else self.view.parentWidget().size()
+        container = self.view.parentWidget()
+        visible = self.view.isVisible() or container is None
+        area = self.view.viewport().size() if visible or container is None else container.size()
         width = (area.width() - 2 * GAP) / scale
         height = (area.height() - 2 * GAP) / scale
         return (round(min(max(width, 280.0), 700.0)), round(min(max(height, 360.0), 1000.0)), 12.0)
@@ -150,7 +153,7 @@ class ReaderController(QObject):
             return
         _doc_id, page, terms = pending
         document = self.view.document
-        if not terms:
+        if not terms or document is None:
             self.view.go_to(page, 0.0)
             return
 
@@ -242,7 +245,7 @@ class ReaderController(QObject):
                           "document.\nThe password is not saved.").format(title=doc.title)
             )
             text, ok = QInputDialog.getText(
-                self.window, self.tr("Password needed"), prompt, QLineEdit.Password
+                self.window, self.tr("Password needed"), prompt, QLineEdit.EchoMode.Password
             )
             if ok and text:
                 self._passwords[doc.id] = text
@@ -284,7 +287,7 @@ class ReaderController(QObject):
     def _probe(self, page: int, y: float) -> tuple[int, float]:
         """The point a quarter of the way down the view (at least 80 px), as (page, y points):
         the reader is "in" the section whose heading is above it, even across a page break."""
-        layout = self.view.layout
+        layout = self.view.page_layout
         if not layout.sizes:
             return page, y
         pixels = max(80.0, self.view.viewport().height() / 4)

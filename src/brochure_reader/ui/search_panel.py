@@ -17,6 +17,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -143,7 +144,8 @@ class SearchPanel(QWidget):
             else self.tr("This document")
         )
         self.scope.setItemText(index, label)
-        item = self.scope.model().item(index)
+        model = self.scope.model()  # a combo box's own model: a QStandardItemModel
+        item = model.item(index) if isinstance(model, QStandardItemModel) else None
         if item is not None:
             item.setEnabled(doc_id is not None)
         if doc_id is None and self.scope.currentIndex() == index:

@@ -35,7 +35,7 @@ def text_options(settings: Settings) -> dict[str, int]:
     """The saved options, each replaced by its default when it is not one of the choices."""
     saved = settings.get("text_layout")
     saved = saved if isinstance(saved, dict) else {}
-    return {key: saved.get(key) if saved.get(key) in _ALLOWED[key] else default
+    return {key: int(saved[key]) if saved.get(key) in _ALLOWED[key] else default
             for key, default in _DEFAULTS.items()}
 
 

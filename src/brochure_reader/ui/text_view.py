@@ -191,7 +191,7 @@ class TextView(QTextBrowser):
             level = block.blockFormat().headingLevel()
             if level > 0:
                 cursor = QTextCursor(block)
-                cursor.select(QTextCursor.BlockUnderCursor)
+                cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
                 fmt = QTextCharFormat()
                 # Headings stand out less as the text grows: at 400 % body text is already large
                 # and a 1.6 x title would leave a few letters a line.
@@ -202,9 +202,11 @@ class TextView(QTextBrowser):
 
     def _apply_block_formats(self) -> None:
         cursor = QTextCursor(self.document())
-        cursor.select(QTextCursor.Document)
+        cursor.select(QTextCursor.SelectionType.Document)
         fmt = QTextBlockFormat()
-        fmt.setLineHeight(float(self.line_spacing), QTextBlockFormat.ProportionalHeight.value)
+        fmt.setLineHeight(
+            float(self.line_spacing), QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        )
         cursor.mergeBlockFormat(fmt)
 
     def _update_margins(self) -> None:
@@ -286,9 +288,9 @@ class TextView(QTextBrowser):
         colours = current_theme().colours
         fmt.setBackground(QColor(colours["hit"]))
         fmt.setForeground(QColor(colours["hit_text"]))
-        fmt.setProperty(QTextFormat.FullWidthSelection, False)
+        fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
         found: list[int] = []
-        flags = QTextDocument.FindWholeWords
+        flags = QTextDocument.FindFlag.FindWholeWords
         for term in terms:
             cursor = QTextCursor(self.document())
             while True:
@@ -317,15 +319,15 @@ class TextView(QTextBrowser):
             QDesktopServices.openUrl(url)
 
     def keyPressEvent(self, event) -> None:
-        if event.matches(QKeySequence.ZoomIn):
+        if event.matches(QKeySequence.StandardKey.ZoomIn):
             self.zoom_in()
             return
-        if event.matches(QKeySequence.ZoomOut):
+        if event.matches(QKeySequence.StandardKey.ZoomOut):
             self.zoom_out()
             return
         key, mods = event.key(), event.modifiers()
-        if mods == Qt.ControlModifier and key in (Qt.Key_Down, Qt.Key_Up):
-            self.go_to_heading(1 if key == Qt.Key_Down else -1)
+        if mods == Qt.KeyboardModifier.ControlModifier and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.go_to_heading(1 if key == Qt.Key.Key_Down else -1)
             return
         super().keyPressEvent(event)
 

@@ -26,7 +26,7 @@ class TreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, node.children[row])
 
-    def parent(self, index: _Index = QModelIndex()):  # type: ignore[override]
+    def parent(self, index: _Index = QModelIndex()):
         if not index.isValid():
             return QModelIndex()
         parent = index.internalPointer().parent

@@ -13,6 +13,7 @@ from a worker's extraction (``reflow.extracted.reflow_file``); the ``TextMap`` f
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStackedWidget
@@ -169,8 +170,8 @@ class ViewModes(QObject):
         if doc.id not in self._text_maps and ("map", doc.id) not in self._asked:
             self._asked.add(("map", doc.id))
             self.service.run(quotes.text_map, (path, password)).on_result(
-                lambda text_map, doc_id=doc.id: self._got_text_map(doc_id, text_map)
-            ).on_error(lambda _exc, doc_id=doc.id: self._got_text_map(doc_id, TextMap()))
+                partial(self._got_text_map, doc.id)
+            ).on_error(lambda _exc: self._got_text_map(doc.id, TextMap()))
         if self._shown == doc.id:
             self._place()
             return
@@ -184,8 +185,8 @@ class ViewModes(QObject):
                 self._shown = ""
                 self.message.emit(self.tr("Preparing the text…"))
                 self.service.run(reflow_file, (path, password, doc.title)).on_result(
-                    lambda reflowed, doc=doc: self._got_reflowed(doc, reflowed)
-                ).on_error(lambda exc, doc=doc: self._extract_failed(doc, exc))
+                    partial(self._got_reflowed, doc)
+                ).on_error(partial(self._extract_failed, doc))
                 return
             self._reflowed[doc.id] = reflowed
         self._show(doc)
