@@ -260,6 +260,30 @@
         <translation>Afficher les pages du document (Ctrl+T)</translation>
     </message>
     <message>
+        <source>&amp;Read aloud</source>
+        <translation>&amp;Lire à voix haute</translation>
+    </message>
+    <message>
+        <source>Read the text aloud from where you are, sentence by sentence (Ctrl+Shift+R pauses and goes on)</source>
+        <translation>Lire le texte à voix haute à partir d’ici, phrase par phrase (Ctrl+Maj+R met en pause et reprend)</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Lire à voix haute</translation>
+    </message>
+    <message>
+        <source>&amp;Stop reading aloud</source>
+        <translation>&amp;Arrêter la lecture à voix haute</translation>
+    </message>
+    <message>
+        <source>Stop reading aloud (Ctrl+Shift+S)</source>
+        <translation>Arrêter la lecture à voix haute (Ctrl+Maj+S)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
@@ -930,6 +954,10 @@
         <translation>&amp;Options de la vue texte</translation>
     </message>
     <message>
+        <source>Reading sp&amp;eed</source>
+        <translation>&amp;Vitesse de lecture</translation>
+    </message>
+    <message>
         <source>&amp;Search</source>
         <translation>&amp;Recherche</translation>
     </message>
@@ -1141,14 +1169,14 @@ Votre fichier d’origine n’est pas modifié.</translation>
         <source>Page {number} cannot be shown.
 
 {reason}</source>
-        <extracomment>fit-width never enlarges beyond this (small pages such as A5 e-books stay readable) reflow layout (width pt, height pt, font pt) of an e-book, None for fixed-layout files</extracomment>
+        <extracomment>Bytes of rendered pages kept: about a dozen screens of a brochure at fit-width (raised to twice what the view shows at once when a large zoom needs more) fit-width never enlarges beyond this (small pages such as A5 e-books stay readable) reflow layout (width pt, height pt, font pt) of an e-book, None for fixed-layout files</extracomment>
         <translation>La page {number} ne peut pas être affichée.
 
 {reason}</translation>
     </message>
     <message>
         <source>the reader&apos;s document worker stopped</source>
-        <extracomment>(page 0-based, y in points at the top of the view) whenever the view scrolls (page 0-based) when the page at the top of the view changes zoom changed: logical pixels per point a message for the status bar the viewport changed size (e-books are laid out again) (page 0-based) a page&apos;s pixels at the current scale were painted for the first time since the document was set (start-up reports and benchmarks listen to it) page (0-based) -&gt; why it cannot be shown: drawn as an error tile in its place seconds a render may take (then its worker is stopped and the page is an error tile)</extracomment>
+        <extracomment>(page 0-based, y in points at the top of the view) whenever the view scrolls (page 0-based) when the page at the top of the view changes zoom changed: logical pixels per point a message for the status bar the viewport changed size (e-books are laid out again) (page 0-based) a page&apos;s pixels at the current scale were painted for the first time since the document was set (start-up reports and benchmarks listen to it) render key -&gt; (job, whether it also brings the page&apos;s words and links) page (0-based) -&gt; why it cannot be shown: drawn as an error tile in its place seconds a render may take (then its worker is stopped and the page is an error tile)</extracomment>
         <translation>le processus de lecture des documents s’est arrêté</translation>
     </message>
     <message>
@@ -1275,7 +1303,7 @@ Votre fichier d’origine n’est pas modifié.</translation>
     <name>Printing</name>
     <message>
         <source>The printer could not be started.</source>
-        <extracomment>Highest resolution pages are rendered at (dots per inch); 300 dpi is print quality for text and keeps an A4 page near 26 MB in memory. Resolution of print preview pages (dots per inch), and the most memory they may take. Seconds one page may take in the worker before printing stops with a message. Pages rendered ahead of the one being printed. printing ended: the number of sheets sent (fewer when cancelled) printing stopped: a sentence for the user</extracomment>
+        <extracomment>Highest resolution pages are rendered at (dots per inch); 300 dpi is print quality for text and keeps an A4 page near 26 MB in memory. Resolution of print preview pages (dots per inch), and the most memory they may take. Seconds one page may take in the worker before printing stops with a message. Pages rendered ahead of the one being printed. printing ended: the number of sheets sent (fewer when cancelled) printing stopped: a sentence for the user the QPrinter of :func:`print_document`, kept alive while pages arrive</extracomment>
         <translation>L’imprimante n’a pas pu démarrer.</translation>
     </message>
     <message>
@@ -1432,6 +1460,68 @@ Votre fichier d’origine n’est pas modifié.</translation>
     <message>
         <source>Sent My questions to the printer</source>
         <translation>Mes questions ont été envoyées à l’imprimante</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloud</name>
+    <message>
+        <source>&amp;Slow (60 %)</source>
+        <translation>&amp;Lente (60 %)</translation>
+    </message>
+    <message>
+        <source>A &amp;little slower (80 %)</source>
+        <translation>Un &amp;peu plus lente (80 %)</translation>
+    </message>
+    <message>
+        <source>&amp;Normal (100 %)</source>
+        <translation>&amp;Normale (100 %)</translation>
+    </message>
+    <message>
+        <source>A little &amp;faster (125 %)</source>
+        <translation>Un peu plus &amp;rapide (125 %)</translation>
+    </message>
+    <message>
+        <source>F&amp;ast (150 %)</source>
+        <translation>R&amp;apide (150 %)</translation>
+    </message>
+    <message>
+        <source>&amp;Very fast (200 %)</source>
+        <translation>&amp;Très rapide (200 %)</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloudController</name>
+    <message>
+        <source>Read aloud</source>
+        <translation>Lire à voix haute</translation>
+    </message>
+    <message>
+        <source>There is no text to read aloud from here.</source>
+        <translation>Il n’y a pas de texte à lire à voix haute à partir d’ici.</translation>
+    </message>
+    <message>
+        <source>P&amp;ause reading</source>
+        <translation>&amp;Mettre la lecture en pause</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Go o&amp;n reading</source>
+        <translation>&amp;Reprendre la lecture</translation>
+    </message>
+    <message>
+        <source>Go on</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>&amp;Read aloud</source>
+        <translation>&amp;Lire à voix haute</translation>
+    </message>
+    <message>
+        <source>Reading aloud stopped: {reason}</source>
+        <translation>La lecture à voix haute s’est arrêtée : {reason}</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,7 @@ DEFAULTS: dict[str, Any] = {
     "text_layout": {"line_spacing": 150, "line_length": 65, "margin": 3},
     "theme": "system",  # "system" | "light" | "dark" | "high-contrast"
     "page_colours": "normal",  # page view: "normal" | "night" | "sepia"
+    "read_aloud_speed": "100",  # percent of the speech engine's normal speed (READ_ALOUD_SPEEDS)
     # interface language: "system" or a code of brochure_reader.i18n.LANGUAGES ("en", "fr")
     "language": "system",
     "last_folder": "",  # file dialogs start here (absolute path; "" = Documents)
@@ -63,6 +64,8 @@ ZOOM_MODES = ("fit-width", "fit-page", "custom")
 #: The ``theme`` and ``page_colours`` choices (ui/theme.py, ui/page_colours.py draw them).
 THEMES = ("system", "light", "dark", "high-contrast")
 PAGE_COLOURS = ("normal", "night", "sepia")
+#: Read aloud's speeds, percent of the speech engine's normal speed.
+READ_ALOUD_SPEEDS = ("60", "80", "100", "125", "150", "200")
 #: Largest y (points) and zoom a position may hold: far beyond any real page (PDF pages are at
 #: most 14,400 pt; UserUnit can multiply that by 75), small enough for any scroll bar.
 MAX_POINTS, MAX_ZOOM = 1.2e6, 100.0
@@ -179,6 +182,7 @@ _FIELDS = {
     "larger_text": _of_type(bool),
     "theme": _clean_choice(THEMES),
     "page_colours": _clean_choice(PAGE_COLOURS),
+    "read_aloud_speed": _clean_choice(READ_ALOUD_SPEEDS),
     "language": _clean_choice(LANGUAGE_CHOICES),
     "last_folder": _of_type(str),
 }

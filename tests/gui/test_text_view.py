@@ -188,7 +188,8 @@ window = MainWindow(paths, Library.load(paths), Settings(paths.settings_file), J
 window.show()
 app.processEvents()
 print(" ".join(m for m in sys.modules if m.startswith(("brochure_reader.reflow",
-      "brochure_reader.ui.text_", "brochure_reader.ui.view_modes"))))
+      "brochure_reader.ui.text_", "brochure_reader.ui.view_modes", "brochure_reader.speech",
+      "brochure_reader.ui.read_aloud", "brochure_reader.ui.glossary"))))
 """
 
 

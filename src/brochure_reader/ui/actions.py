@@ -166,6 +166,25 @@ class Actions:
             translate("Actions", "Pa&ge view"),
             tip=translate("Actions", "Show the document's pages (Ctrl+T)"),
         )
+        self.read_aloud = make(
+            "read_aloud",
+            translate("Actions", "&Read aloud"),
+            "Ctrl+Shift+R",
+            tip=translate(
+                "Actions",
+                "Read the text aloud from where you are, sentence by sentence (Ctrl+Shift+R "
+                "pauses and goes on)",
+            ),
+        )
+        self.read_aloud.setIconText(translate("Actions", "Read aloud"))
+        self.stop_reading = make(
+            "stop_reading",
+            translate("Actions", "&Stop reading aloud"),
+            "Ctrl+Shift+S",
+            tip=translate("Actions", "Stop reading aloud (Ctrl+Shift+S)"),
+        )
+        self.stop_reading.setIconText(translate("Actions", "Stop"))
+        self.stop_reading.setEnabled(False)  # while nothing is read aloud
         self.preferences = make(
             "preferences",
             translate("Actions", "Pre&ferences…"),

@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.zoom_label)
         bar.addSeparator()
         bar.addAction(a.text_view)
+        bar.addActions([a.read_aloud, a.stop_reading])
         bar.addSeparator()
         bar.addAction(a.add_bookmark)
         a.add_bookmark.setIconText(self.tr("Bookmark"))
@@ -245,6 +246,9 @@ class MainWindow(QMainWindow):
         menu.addActions([a.zoom_in, a.zoom_out, a.fit_width, a.fit_page])
         self.text_options_menu = menu.addMenu(self.tr("Te&xt view options"))
         self.text_options_menu.aboutToShow.connect(self._fill_text_options)
+        menu.addSeparator()
+        menu.addActions([a.read_aloud, a.stop_reading])
+        self.reading_speed_menu = menu.addMenu(self.tr("Reading sp&eed"))
         menu.addSeparator()
         self.appearance.add_menus(menu)
         menu.addAction(a.larger_text)
@@ -407,6 +411,10 @@ class MainWindow(QMainWindow):
         if reader.current is not None:  # a document was opened before the docks existed
             search.set_current_document(reader.current.id, reader.current.title)
             marks.refresh_markers(reader.current.id)
+        from brochure_reader.ui.read_aloud import ReadAloudController
+
+        self.read_aloud = ReadAloudController(self, a, self.settings)
+        self.read_aloud.fill_speed_menu(self.reading_speed_menu)
         self._restore_state()
         self.features_ready = True
 
@@ -687,6 +695,7 @@ class MainWindow(QMainWindow):
             a.forward,
             a.add_bookmark,
             a.add_questions,
+            a.read_aloud,
             a.print,
             a.print_preview,
             a.export_pdf,
@@ -920,6 +929,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Settings not saved"), sentence)
         self._closed = True  # a start() still on a timer does nothing
         if self.features_ready:
+            self.read_aloud.stop()
             self.indexer.cancel()
             self.search_panel.shutdown()
             self.bookmarks.shutdown()

@@ -78,6 +78,7 @@ class TextView(QTextBrowser):
         self.margin = 3
         self._css = ""
         self._highlights: list[QTextEdit.ExtraSelection] = []
+        self._spoken: list[QTextEdit.ExtraSelection] = []  # the sentence read aloud
         self.anchorClicked.connect(self._link)
         self._moved_timer = QTimer(self, singleShot=True, interval=150)
         self._moved_timer.timeout.connect(self.position_changed)
@@ -91,7 +92,7 @@ class TextView(QTextBrowser):
         if css is not None:
             self._css = css
         self.reflowed = reflowed
-        self._highlights = []
+        self._highlights, self._spoken = [], []
         self.setExtraSelections([])
         document = QTextDocument(self)
         document.setDefaultStyleSheet(self._css)
@@ -303,8 +304,48 @@ class TextView(QTextBrowser):
                 selections.append(selection)
                 found.append(cursor.selectionStart())
         self._highlights = selections
-        self.setExtraSelections(selections)
+        self.setExtraSelections(self._highlights + self._spoken)
         return sorted(found)
+
+    def show_spoken(self, start: int, end: int) -> None:
+        """Mark the sentence read aloud (document positions *start*–*end*; start < 0: none)
+        in the theme's ``reading`` colours, and scroll it into view when it is not all
+        there (its first line a third of the way down).  The caret stays where it is."""
+        self._spoken = []
+        if start >= 0:
+            cursor = QTextCursor(self.document())
+            last = self.document().characterCount() - 1
+            cursor.setPosition(max(0, min(start, last)))
+            cursor.setPosition(max(0, min(end, last)), QTextCursor.MoveMode.KeepAnchor)
+            colours = current_theme().colours
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(colours["reading"]))
+            fmt.setForeground(QColor(colours["reading_text"]))
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = fmt
+            self._spoken = [selection]
+            self._keep_in_view(cursor)
+        self.setExtraSelections(self._highlights + self._spoken)
+
+    def spoken_range(self) -> tuple[int, int] | None:
+        """Document positions of the sentence marked as read aloud, else None."""
+        if not self._spoken:
+            return None
+        cursor = self._spoken[0].cursor
+        return cursor.selectionStart(), cursor.selectionEnd()
+
+    def _keep_in_view(self, cursor: QTextCursor) -> None:
+        first = QTextCursor(cursor)
+        first.setPosition(cursor.selectionStart())
+        last = QTextCursor(cursor)
+        last.setPosition(cursor.selectionEnd())
+        top, bottom = self.cursorRect(first).top(), self.cursorRect(last).bottom()
+        height = self.viewport().height()
+        if top >= 0 and bottom <= height:
+            return
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + top - height // 3)
 
     # --- links and keys ------------------------------------------------------------------------
 

@@ -129,6 +129,16 @@ class ViewModes(QObject):
             self.stack.setCurrentWidget(self.page_view)
             self.mode_changed.emit(PAGE)
 
+    @property
+    def shown_document(self) -> str:
+        """Id of the document whose text the text view holds ("" while none or on its way)."""
+        return self._shown
+
+    @property
+    def place_pending(self) -> bool:
+        """True while the text view still waits to be put at the page view's place."""
+        return self._pending_place is not None
+
     def set_mode(self, mode: str) -> None:
         """Switch views at the same place (remembered for this document)."""
         doc = self.reader.current
