@@ -9,7 +9,10 @@ Sources (committed) in ``assets/translations/``:
   ``src/brochure_reader/ui``); ``brochure_reader_en.ts`` holds only plural forms
   (``lupdate -pluralonly``);
 * ``brochure_reader.pot`` and ``<lang>/LC_MESSAGES/brochure_reader.po``: the core's and CLI's
-  gettext strings (Babel's extractor over ``src/brochure_reader`` minus ``ui/``).
+  gettext strings (Babel's extractor over ``src/brochure_reader`` minus ``ui/``);
+* ``<lang>/LC_MESSAGES/argparse.po``: the standard library argparse's own strings ("usage:",
+  "positional arguments", its error messages), extracted from the running Python's
+  ``argparse.py``; ``update`` adds new ones and keeps those of other Python versions.
 
 ``build`` writes ``brochure_reader_<lang>.qm`` (``pyside6-lrelease``, shipped with
 PySide6-Essentials) and ``<lang>/LC_MESSAGES/brochure_reader.mo`` (Babel) next to the sources, or
@@ -19,6 +22,7 @@ under OUT_DIR (the wheel build uses this, see setup.py).  It needs PySide6-Essen
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -28,6 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "assets" / "translations"
 SRC = ROOT / "src" / "brochure_reader"
 DOMAIN = "brochure_reader"
+#: Domain of argparse's own strings (brochure_reader.i18n.ARGPARSE_DOMAIN).
+ARGPARSE = "argparse"
 #: Languages with catalogues (English needs only the Qt plural forms).
 LANGUAGES = ("en", "fr")
 
@@ -61,7 +67,7 @@ def build(out: Path | None = None) -> list[Path]:
         if done.returncode != 0 or not qm.is_file():
             raise SystemExit(f"error: lrelease failed on {ts.name}: {done.stderr.strip()}")
         written.append(qm)
-    for po in sorted(SOURCES.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+    for po in sorted(SOURCES.glob("*/LC_MESSAGES/*.po")):
         mo = out / po.relative_to(SOURCES).with_suffix(".mo")
         mo.parent.mkdir(parents=True, exist_ok=True)
         with po.open("rb") as handle:
@@ -70,6 +76,27 @@ def build(out: Path | None = None) -> list[Path]:
             write_mo(handle, catalog, use_fuzzy=False)
         written.append(mo)
     return written
+
+
+#: lupdate copies every ``#:`` comment above a string into the .ts as a translator comment;
+#: ours are mostly attribute docs (Sphinx's ``#:``), so only text from "Translators:" on is kept.
+_EXTRA = re.compile(r"\n[ \t]*<extracomment>(.*?)</extracomment>", re.S)
+
+
+def translator_comments_only(ts_text: str) -> str:
+    """*ts_text* (a .ts file) with each ``<extracomment>`` cut to what follows
+    "Translators:" in it, or removed when it has none (write ``#: Translators: …`` above a
+    ``tr()`` to say something to the translator)."""
+
+    def keep(match: re.Match) -> str:
+        text = match.group(1)
+        at = text.find("Translators:")
+        if at < 0:
+            return ""
+        indent = match.group(0)[: match.group(0).index("<")]
+        return f"{indent}<extracomment>{text[at:]}</extracomment>"
+
+    return _EXTRA.sub(keep, ts_text)
 
 
 def update() -> None:
@@ -86,6 +113,7 @@ def update() -> None:
         extra = ["-pluralonly"] if language == "en" else []
         subprocess.run([lupdate, "-silent", "-no-obsolete", "-locations", "none", *extra,
                         "-target-language", language, *ui, "-ts", str(ts)], check=True)  # fmt: skip
+        ts.write_text(translator_comments_only(ts.read_text(encoding="utf-8")), encoding="utf-8")
     template = Catalog(project="Brochure Reader", domain=DOMAIN, fuzzy=False,
                        copyright_holder="Brochure Reader project")  # fmt: skip
     keywords = {"_": None, "N_": None, "ngettext": (1, 2)}
@@ -97,7 +125,13 @@ def update() -> None:
     ):
         template.add(message, None, [(f"src/brochure_reader/{filename}", lineno)],
                      auto_comments=comments, context=context)  # fmt: skip
-    with (SOURCES / f"{DOMAIN}.pot").open("wb") as handle:
+    pot = SOURCES / f"{DOMAIN}.pot"
+    if pot.is_file():  # the same strings: keep the old date (no change for git to show)
+        with pot.open("rb") as handle:
+            old = read_po(handle)
+        if {m.id for m in old} == {m.id for m in template}:
+            template.creation_date = old.creation_date
+    with pot.open("wb") as handle:
         write_po(handle, template, omit_header=False, sort_output=True, include_lineno=False)
     for language in LANGUAGES:
         if language == "en":
@@ -114,6 +148,47 @@ def update() -> None:
         catalog.fuzzy = False  # the header: the entries carry their own flags
         catalog.last_translator = catalog.language_team = "Brochure Reader project"
         catalog.copyright_holder = "Brochure Reader project"
+        with po.open("wb") as handle:
+            write_po(handle, catalog, sort_output=True, include_lineno=False,
+                     ignore_obsolete=True)  # fmt: skip
+    update_argparse()
+
+
+def argparse_messages() -> list[tuple[str | tuple[str, str], int]]:
+    """``(message, line)`` of every string the running Python's argparse translates
+    (``_()`` and ``ngettext()`` in its source)."""
+    import argparse
+
+    from babel.messages.extract import extract
+
+    with open(argparse.__file__, "rb") as handle:
+        found = extract("python", handle, keywords={"_": None, "ngettext": (1, 2)})
+        return [(message, line) for line, message, _comments, _context in found]
+
+
+def update_argparse() -> None:
+    """Add argparse's new strings to each ``argparse.po``; entries that this Python's argparse
+    no longer has stay (another supported Python may still use them)."""
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po, write_po
+
+    for language in LANGUAGES:
+        if language == "en":
+            continue
+        po = SOURCES / language / "LC_MESSAGES" / f"{ARGPARSE}.po"
+        if po.is_file():
+            with po.open("rb") as handle:
+                catalog = read_po(handle, locale=language)
+        else:
+            catalog = Catalog(locale=language, project="Brochure Reader", domain=ARGPARSE,
+                              copyright_holder="Brochure Reader project")  # fmt: skip
+        for message, _line in argparse_messages():
+            if message not in catalog:
+                empty = ("",) * catalog.num_plurals if isinstance(message, tuple) else ""
+                catalog.add(message, empty, [("argparse.py", None)])
+        catalog.fuzzy = False
+        catalog.last_translator = catalog.language_team = "Brochure Reader project"
         with po.open("wb") as handle:
             write_po(handle, catalog, sort_output=True, include_lineno=False,
                      ignore_obsolete=True)  # fmt: skip

@@ -9,7 +9,6 @@
     </message>
     <message>
         <source>{app} is free software: you may share and change it under the terms of the GNU Affero General Public License, version 3 or later. Qt and PySide6 are under the GNU Lesser General Public License 3.0. The full licence texts are in the files LICENSE and THIRD_PARTY_NOTICES that come with {app}. It comes with no warranty, and it does not replace advice from your care team.</source>
-        <extracomment>SPDX licence of each component, by the names :func:`version_rows` uses. Distribution name of the smaller libraries, for their versions.</extracomment>
         <translation>{app} est un logiciel libre&#xa0;: vous pouvez le partager et le modifier selon les termes de la licence publique générale GNU Affero, version&#xa0;3 ou ultérieure. Qt et PySide6 sont sous licence publique générale limitée GNU&#xa0;3.0. Les textes complets des licences se trouvent dans les fichiers LICENSE et THIRD_PARTY_NOTICES fournis avec {app}. Il est fourni sans aucune garantie et ne remplace pas les conseils de votre équipe soignante.</translation>
     </message>
     <message>
@@ -145,7 +144,7 @@
     </message>
     <message>
         <source>Go forward (Alt+Right)</source>
-        <translation>Aller en avant (Alt+Droite)</translation>
+        <translation>Avancer (Alt+Droite)</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
@@ -205,7 +204,7 @@
     </message>
     <message>
         <source>Copy the &apos;Questions to ask your care team&apos; lists into My questions</source>
-        <translation>Copier les listes « Questions à poser à votre équipe soignante » dans Mes questions</translation>
+        <translation>Copier les listes «&#xa0;Questions à poser à votre équipe soignante&#xa0;» dans Mes questions</translation>
     </message>
     <message>
         <source>&amp;Search the library</source>
@@ -305,7 +304,7 @@
     </message>
     <message>
         <source>Every key the reader answers to</source>
-        <translation>Toutes les touches que le lecteur comprend</translation>
+        <translation>Toutes les touches reconnues par l’application</translation>
     </message>
     <message>
         <source>&amp;About Brochure Reader</source>
@@ -316,7 +315,6 @@
     <name>Appearance</name>
     <message>
         <source>T&amp;heme</source>
-        <extracomment>a value was chosen (the setting&apos;s new value) a theme was applied (the :class:`~brochure_reader.ui.theme.Theme`)</extracomment>
         <translation>T&amp;hème</translation>
     </message>
     <message>
@@ -328,7 +326,6 @@
     <name>BookmarkController</name>
     <message>
         <source>Open a document to add a bookmark</source>
-        <extracomment>the text view&apos;s place, when it is showing: () -&gt; (page, y, Quote, Section) or None</extracomment>
         <translation>Ouvrez un document pour ajouter un signet</translation>
     </message>
     <message>
@@ -347,7 +344,6 @@
     <name>BookmarkTreeModel</name>
     <message>
         <source>Needs attention</source>
-        <extracomment>&quot;group&quot; or &quot;bookmark&quot; bookmark id (str) document id (str) page, 0-based (int) y in PDF points from the top of the page (float) the whole Bookmark object group key: (&quot;collection&quot;, name) | (&quot;document&quot;, doc id) | (&quot;attention&quot;, &quot;&quot;) | (&quot;none&quot;, &quot;&quot;) emitted when a label was edited in place: (bookmark id, new label)</extracomment>
         <translation>À vérifier</translation>
     </message>
     <message>
@@ -383,12 +379,10 @@
     <name>BookmarksPanel</name>
     <message>
         <source>Bookmarks file (can be imported again)</source>
-        <extracomment>What the file dialogs call a bookmarks export (a W3C Web Annotation JSON file): words a carer understands.</extracomment>
         <translation>Fichier de signets (peut être réimporté)</translation>
     </message>
     <message>
         <source>Yellow</source>
-        <extracomment>Highlight colour names (keys of bookmarks.model.COLOURS) as the Colour menu shows them.</extracomment>
         <translation>Jaune</translation>
     </message>
     <message>
@@ -413,12 +407,10 @@
     </message>
     <message>
         <source>Delete “{title}”</source>
-        <extracomment>How often (ms) the panel looks for changes made by another process. Delay (ms) after the last keystroke before a note is saved.</extracomment>
         <translation>Supprimer «&#xa0;{title}&#xa0;»</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <extracomment>emitted when a bookmark is clicked: (document id, page 0-based, y in PDF points) emitted after bookmarks changed: the document id (&quot;&quot; when several or unknown) a short message for the status bar</extracomment>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
@@ -640,7 +632,6 @@
     <name>GlossaryPopup</name>
     <message>
         <source>&amp;Open in the glossary</source>
-        <extracomment>Widest pop-up, in average characters of its font. &quot;Open in the glossary&quot; (the entry)</extracomment>
         <translation>&amp;Ouvrir dans le glossaire</translation>
     </message>
 </context>
@@ -655,7 +646,6 @@
     </message>
     <message>
         <source>Make a handout</source>
-        <extracomment>the composed handout changed (page count; 0 while nothing is chosen)</extracomment>
         <translation>Préparer une fiche patient</translation>
     </message>
     <message>
@@ -831,8 +821,132 @@
         <translation>Fenêtre</translation>
     </message>
     <message>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab, Maj+Tab</translation>
+    </message>
+    <message>
+        <source>Move to the next or previous control</source>
+        <translation>Aller à la commande suivante ou précédente</translation>
+    </message>
+    <message>
+        <source>Arrow keys, Home, End, Page Up, Page Down</source>
+        <translation>Flèches, Début, Fin, Page préc, Page suiv</translation>
+    </message>
+    <message>
+        <source>On the start page: move between documents; in a page: scroll</source>
+        <translation>Sur la page d’accueil&#xa0;: passer d’un document à l’autre&#xa0;; dans une page&#xa0;: faire défiler</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Open the document, section or search result that has the focus</source>
+        <translation>Ouvrir le document, la section ou le résultat de recherche sélectionné</translation>
+    </message>
+    <message>
+        <source>Alt + underlined letter</source>
+        <translation>Alt + lettre soulignée</translation>
+    </message>
+    <message>
+        <source>Open that menu or press that button</source>
+        <translation>Ouvrir ce menu ou appuyer sur ce bouton</translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation>Échap</translation>
+    </message>
+    <message>
+        <source>Close a dialog or this window</source>
+        <translation>Fermer une boîte de dialogue ou cette fenêtre</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Lire</translation>
+    </message>
+    <message>
+        <source>Pick a document on the start page or in the Library list on the left. Move between its sections in the list, by page with Page Up and Page Down, and make the page bigger with Ctrl and +. Text view (Ctrl+T) shows the words without the page layout, at any size, and works well with screen readers. The reader remembers where you stopped.</source>
+        <translation>Choisissez un document sur la page d’accueil ou dans la liste Bibliothèque, à gauche. Passez d’une section à l’autre dans la liste, d’une page à l’autre avec les touches Page préc et Page suiv, et agrandissez la page avec Ctrl et +. La vue texte (Ctrl+T) montre les mots sans la mise en page, à la taille de votre choix, et fonctionne bien avec les lecteurs d’écran. L’application retient où vous en étiez.</translation>
+    </message>
+    <message>
+        <source>Searching</source>
+        <translation>Chercher</translation>
+    </message>
+    <message>
+        <source>Press Ctrl+K and type a few words in your own words, for example “always tired” or “feeling sick”. Medical words are found for you, and small spelling mistakes are forgiven. Ctrl+F searches only the document that is open. Enter opens the best result; the Down arrow moves into the list of results, where Enter opens the one you choose. F3 goes to the next match.</source>
+        <translation>Appuyez sur Ctrl+K et tapez quelques mots, avec vos propres mots, par exemple «&#xa0;nausées&#xa0;» ou «&#xa0;perte d’appétit&#xa0;». Les mots médicaux sont trouvés pour vous et les petites fautes de frappe sont pardonnées. Ctrl+F cherche seulement dans le document ouvert. Entrée ouvre le meilleur résultat&#xa0;; la flèche vers le bas descend dans la liste des résultats, où Entrée ouvre celui que vous choisissez. F3 passe à l’occurrence suivante.</translation>
+    </message>
+    <message>
+        <source>Bookmarks and notes</source>
+        <translation>Signets et notes</translation>
+    </message>
+    <message>
+        <source>Ctrl+D bookmarks the selected text, or the top of the page, and lets you type a name for it. In the Bookmarks panel you can add a note, put bookmarks in collections, and export them as a file to bring to an appointment or to import on another computer.</source>
+        <translation>Ctrl+D pose un signet sur le texte sélectionné, ou sur le haut de la page, et vous laisse lui donner un nom. Dans le panneau Signets, vous pouvez ajouter une note, ranger les signets dans des collections et les exporter dans un fichier, à apporter à un rendez-vous ou à importer sur un autre ordinateur.</translation>
+    </message>
+    <message>
+        <source>Printing and handouts</source>
+        <translation>Imprimer et préparer des fiches patient</translation>
+    </message>
+    <message>
+        <source>Ctrl+P prints all pages, the current page, a range or the current section. Print preview shows every page first. Make a handout (Ctrl+Shift+H) puts sections of several documents together, in large print if you like, with a cover note, and saves them as one PDF.</source>
+        <translation>Ctrl+P imprime toutes les pages, la page en cours, une suite de pages ou la section en cours. L’aperçu avant impression montre d’abord chaque page. Préparer une fiche patient (Ctrl+Maj+H) réunit des sections de plusieurs documents, en gros caractères si vous le souhaitez, avec un mot en page de garde, et les enregistre en un seul PDF.</translation>
+    </message>
+    <message>
         <source>Brochure Reader help</source>
         <translation>Aide de Brochure Reader</translation>
+    </message>
+    <message>
+        <source>This help is part of the app: it works without the internet.</source>
+        <translation>Cette aide fait partie de l’application&#xa0;: elle fonctionne sans Internet.</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Other keys</source>
+        <translation>Autres touches</translation>
+    </message>
+    <message>
+        <source>Where your things are kept</source>
+        <translation>Où sont gardées vos données</translation>
+    </message>
+    <message>
+        <source>Bookmarks, notes and documents you added</source>
+        <translation>Signets, notes et documents que vous avez ajoutés</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Search index (made again if deleted)</source>
+        <translation>Index de recherche (recréé s’il est supprimé)</translation>
+    </message>
+    <message>
+        <source>{label}: {folder}</source>
+        <translation>{label}&#xa0;: {folder}</translation>
+    </message>
+    <message>
+        <source>Nothing is sent anywhere. Passwords of protected files are never saved.</source>
+        <translation>Rien n’est envoyé nulle part. Les mots de passe des fichiers protégés ne sont jamais enregistrés.</translation>
+    </message>
+    <message>
+        <source>This app does not replace your care team. If you feel very unwell, contact them or the emergency services straight away.</source>
+        <translation>Cette application ne remplace pas votre équipe soignante. Si vous vous sentez très mal, contactez-la ou appelez les urgences sans attendre.</translation>
     </message>
     <message>
         <source>Help text</source>
@@ -843,7 +957,6 @@
     <name>HomeView</name>
     <message>
         <source>Welcome to Brochure Reader</source>
-        <extracomment>arrow, Home/End or Page key pressed on the card: (card, key) the card got the keyboard focus (card) the reader picked a document (doc id)</extracomment>
         <translation>Bienvenue dans Brochure Reader</translation>
     </message>
     <message>
@@ -860,7 +973,7 @@
     </message>
     <message>
         <source>Pick up where you left off</source>
-        <translation>Reprenez là où vous vous étiez arrêté</translation>
+        <translation>Reprenez votre lecture là où vous l’aviez laissée</translation>
     </message>
 </context>
 <context>
@@ -871,14 +984,13 @@
     </message>
     <message>
         <source>a problem in the reader stopped it (the details are in the log)</source>
-        <translation>un problème dans le lecteur l’a interrompu (les détails sont dans le journal)</translation>
+        <translation>un problème dans l’application l’a interrompu (les détails sont dans le journal)</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Library</source>
-        <extracomment>The Add to library file filter (the patterns stay; the words are translated where shown). With a document to open at start-up, the docks are built once its first page is painted, or after this many milliseconds when none is (see MainWindow.start_with).</extracomment>
         <translation>Bibliothèque</translation>
     </message>
     <message>
@@ -1011,7 +1123,7 @@
     </message>
     <message>
         <source>page {number}</source>
-        <translation>page {number}</translation>
+        <translation>page&#xa0;{number}</translation>
     </message>
     <message>
         <source>(page “{label}”)</source>
@@ -1064,8 +1176,7 @@ Votre fichier d’origine n’est pas modifié.</translation>
     <name>NavigationModel</name>
     <message>
         <source>page {number}</source>
-        <extracomment>Custom roles (Qt.UserRole + n)</extracomment>
-        <translation>page {number}</translation>
+        <translation>page&#xa0;{number}</translation>
     </message>
     <message>
         <source>no target</source>
@@ -1080,7 +1191,6 @@ Votre fichier d’origine n’est pas modifié.</translation>
     <name>NavigationPanel</name>
     <message>
         <source>Filter the list…</source>
-        <extracomment>(doc_id, page 0-based, y points) — page -1 means &quot;wherever the reader left it&quot; right-click on an entry: (doc_id, section ref or &quot;&quot; for a document, global position)</extracomment>
         <translation>Filtrer la liste…</translation>
     </message>
     <message>
@@ -1151,7 +1261,6 @@ Votre fichier d’origine n’est pas modifié.</translation>
     <name>PageColours</name>
     <message>
         <source>&amp;Normal</source>
-        <extracomment>Page colour names (the ``page_colours`` setting) and their menu labels.</extracomment>
         <translation>&amp;Normales</translation>
     </message>
     <message>
@@ -1169,19 +1278,17 @@ Votre fichier d’origine n’est pas modifié.</translation>
         <source>Page {number} cannot be shown.
 
 {reason}</source>
-        <extracomment>Bytes of rendered pages kept: about a dozen screens of a brochure at fit-width (raised to twice what the view shows at once when a large zoom needs more) fit-width never enlarges beyond this (small pages such as A5 e-books stay readable) reflow layout (width pt, height pt, font pt) of an e-book, None for fixed-layout files</extracomment>
         <translation>La page {number} ne peut pas être affichée.
 
 {reason}</translation>
     </message>
     <message>
         <source>the reader&apos;s document worker stopped</source>
-        <extracomment>(page 0-based, y in points at the top of the view) whenever the view scrolls (page 0-based) when the page at the top of the view changes zoom changed: logical pixels per point a message for the status bar the viewport changed size (e-books are laid out again) (page 0-based) a page&apos;s pixels at the current scale were painted for the first time since the document was set (start-up reports and benchmarks listen to it) render key -&gt; (job, whether it also brings the page&apos;s words and links) page (0-based) -&gt; why it cannot be shown: drawn as an error tile in its place seconds a render may take (then its worker is stopped and the page is an error tile)</extracomment>
         <translation>le processus de lecture des documents s’est arrêté</translation>
     </message>
     <message>
         <source>Page {number} could not be shown: {reason}</source>
-        <translation>La page {number} n’a pas pu être affichée : {reason}</translation>
+        <translation>La page {number} n’a pas pu être affichée&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Page {number}</source>
@@ -1255,7 +1362,6 @@ Votre fichier d’origine n’est pas modifié.</translation>
     <name>PrintPreview</name>
     <message>
         <source>Print preview — {title}</source>
-        <extracomment>dots per inch of the preview&apos;s pages (screen quality; printing renders anew)</extracomment>
         <translation>Aperçu avant impression — {title}</translation>
     </message>
     <message>
@@ -1303,7 +1409,6 @@ Votre fichier d’origine n’est pas modifié.</translation>
     <name>Printing</name>
     <message>
         <source>The printer could not be started.</source>
-        <extracomment>Highest resolution pages are rendered at (dots per inch); 300 dpi is print quality for text and keeps an A4 page near 26 MB in memory. Resolution of print preview pages (dots per inch), and the most memory they may take. Seconds one page may take in the worker before printing stops with a message. Pages rendered ahead of the one being printed. printing ended: the number of sheets sent (fewer when cancelled) printing stopped: a sentence for the user the QPrinter of :func:`print_document`, kept alive while pages arrive</extracomment>
         <translation>L’imprimante n’a pas pu démarrer.</translation>
     </message>
     <message>
@@ -1355,12 +1460,10 @@ Votre fichier d’origine n’est pas modifié.</translation>
     <name>QuestionsTab</name>
     <message>
         <source>Remove question “{text}”</source>
-        <extracomment>Resolution used to print the one-page PDF (dots per inch).</extracomment>
         <translation>Retirer la question «&#xa0;{text}&#xa0;»</translation>
     </message>
     <message>
         <source>Questions to take to your next appointment. Tick them when answered.</source>
-        <extracomment>emitted after the list changed (added, ticked, moved, removed) a short message for the status bar</extracomment>
         <translation>Les questions à poser lors de votre prochain rendez-vous. Cochez-les quand vous avez la réponse.</translation>
     </message>
     <message>
@@ -1521,14 +1624,13 @@ Votre fichier d’origine n’est pas modifié.</translation>
     </message>
     <message>
         <source>Reading aloud stopped: {reason}</source>
-        <translation>La lecture à voix haute s’est arrêtée : {reason}</translation>
+        <translation>La lecture à voix haute s’est arrêtée&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
     <name>ReaderController</name>
     <message>
         <source>Opening {title}…</source>
-        <extracomment>Suffixes of reflowable e-book formats (laid out at the view&apos;s size, shown at 100 %). Logical pixels per point for e-books: 100 % on a 96 dpi screen. a document is now shown (doc id) sections of a document are known (doc id, list of Section) the section the reader is in changed (doc id, ref or &quot;&quot;) a protected document was opened with a password typed this session (doc id); the password is in :meth:`passwords` until the app quits, never saved the reader was taken to (page 0-based, y points): opening, a heading, a bookmark</extracomment>
         <translation>Ouverture de {title}…</translation>
     </message>
     <message numerus="yes">
@@ -1570,7 +1672,7 @@ Le mot de passe n’est pas enregistré.</translation>
     </message>
     <message>
         <source>The reader could not read it ({reason}).</source>
-        <translation>Le lecteur n’a pas pu le lire ({reason}).</translation>
+        <translation>L’application n’a pas pu le lire ({reason}).</translation>
     </message>
     <message>
         <source>no reason given</source>
@@ -1589,7 +1691,6 @@ Le mot de passe n’est pas enregistré.</translation>
     <name>SearchPanel</name>
     <message>
         <source>Search the library (Ctrl+K)</source>
-        <extracomment>Milliseconds of typing pause before searching. Most hits shown. a hit to show: (document id, page 0-based, words/phrases to highlight on that page) the query changed: highlights of the old one should leave the page</extracomment>
         <translation>Rechercher dans la bibliothèque (Ctrl+K)</translation>
     </message>
     <message>
@@ -1682,7 +1783,6 @@ Le mot de passe n’est pas enregistré.</translation>
     <name>SearchResultsModel</name>
     <message>
         <source>Start of document</source>
-        <extracomment>&quot;document&quot; or &quot;hit&quot; str int, 0-based (hits only, else None) str | None str: escaped snippet, matches in &lt;b&gt; list[str]: words to highlight on the page the search.engine.Hit (hits only)</extracomment>
         <translation>Début du document</translation>
     </message>
     <message>
@@ -1691,21 +1791,20 @@ Le mot de passe n’est pas enregistré.</translation>
     </message>
     <message>
         <source>page {number}</source>
-        <translation>page {number}</translation>
+        <translation>page&#xa0;{number}</translation>
     </message>
 </context>
 <context>
     <name>SettingsSaver</name>
     <message>
         <source>Your reading positions and settings could not be saved ({reason}). They are kept while the reader is open.</source>
-        <translation>Vos positions de lecture et vos réglages n’ont pas pu être enregistrés ({reason}). Ils sont conservés tant que le lecteur reste ouvert.</translation>
+        <translation>Vos positions de lecture et vos réglages n’ont pas pu être enregistrés ({reason}). Ils sont conservés tant que l’application reste ouverte.</translation>
     </message>
 </context>
 <context>
     <name>TextOptions</name>
     <message>
         <source>&amp;Line spacing</source>
-        <extracomment>(settings key, submenu title, [(value, label)]); the titles and labels are English, shown with ``translate(&quot;TextOptions&quot;, text)``.</extracomment>
         <translation>&amp;Interligne</translation>
     </message>
     <message>
@@ -1753,7 +1852,6 @@ Le mot de passe n’est pas enregistré.</translation>
     <name>TextView</name>
     <message>
         <source>Document text</source>
-        <extracomment>Text size steps (percent of :data:`BASE_POINT_SIZE`). Body text at 100 %, in points. Line spacing choices (percent of the font&apos;s line height). Longest line choices, in average characters (WCAG 1.4.8 asks for at most 80). Heading size by level, as a multiple of the body size. Margin choices either side of the column, in average character widths. the text at the top of the view changed (after scrolling or a new layout) a glossary term was activated (slug of the term, global position of the word) text size changed (percent)</extracomment>
         <translation>Texte du document</translation>
     </message>
 </context>
@@ -1761,7 +1859,6 @@ Le mot de passe n’est pas enregistré.</translation>
     <name>Theme</name>
     <message>
         <source>Follow the &amp;system</source>
-        <extracomment>Theme names (the ``theme`` setting) and their menu labels (English; shown with ``translate(&quot;Theme&quot;, label)``).</extracomment>
         <translation>Comme le &amp;système</translation>
     </message>
     <message>
@@ -1781,7 +1878,6 @@ Le mot de passe n’est pas enregistré.</translation>
     <name>ViewModes</name>
     <message>
         <source>Preparing the text…</source>
-        <extracomment>A heading this close below the page view&apos;s top (points) is what the reader is looking at (the page view puts a heading it jumps to a little below its top edge). Characters of text at the top of the text view taken as the quote of its place. the view changed (&quot;page&quot; or &quot;text&quot;) the view the next opened document starts in (``--view`` on the command line)</extracomment>
         <translation>Préparation du texte…</translation>
     </message>
     <message>
@@ -1815,7 +1911,6 @@ Le mot de passe n’est pas enregistré.</translation>
     </message>
     <message>
         <source>p. {number}</source>
-        <extracomment>Pause (ms) after the last change before the handout is composed again. Size of a preview page (A4 proportions).</extracomment>
         <translation>p.&#xa0;{number}</translation>
     </message>
     <message>

@@ -19,6 +19,8 @@ from pathlib import Path
 
 from brochure_reader import APP_NAME, __version__
 from brochure_reader.errors import UserError
+from brochure_reader.i18n import N_, _, ngettext
+from brochure_reader.terminal import error_line, warn
 
 #: Modules whose ``register(subparsers)`` adds sub-commands (search, bookmarks, handouts...).
 COMMAND_MODULES = (
@@ -47,7 +49,7 @@ class Context:
 
         library = Library.load(self.paths)
         for problem in library.problems:
-            print(f"{APP_NAME}: warning: {problem}", file=sys.stderr)
+            warn(problem)
         return library
 
     def document_sections(self, doc) -> tuple[int, list]:
@@ -95,7 +97,7 @@ def cmd_list(args, ctx: Context) -> int:
                 pages, sections = ctx.document_sections(doc)
             except Exception as exc:  # one damaged document never hides the others
                 pages, sections = None, []
-                print(f"{APP_NAME}: warning: {doc.id}: {user_message(exc)}", file=sys.stderr)
+                warn(f"{doc.id}: {user_message(exc)}")
             docs.append((doc, pages, sections))
         out["packs"].append((pack, docs))
     if args.json:
@@ -125,12 +127,15 @@ def cmd_list(args, ctx: Context) -> int:
     from brochure_reader.library.sections import iter_sections
 
     for pack, docs in out["packs"]:
-        print(f"{pack.title} [{pack.id}, version {pack.version}]")
+        print(_("{title} [{id}, version {version}]").format(
+            title=pack.title, id=pack.id, version=pack.version))
         for doc, pages, sections in docs:
-            page_text = f"{pages} pages" if pages else "cannot be opened"
+            page_text = (ngettext("%(n)d page", "%(n)d pages", pages) % {"n": pages} if pages
+                         else _("cannot be opened"))
             print(f"  {doc.id} — {doc.title} ({page_text})")
             for s in iter_sections(sections):
-                where = f"p. {s.page + 1}" if s.page is not None else "no target"
+                where = (_("p. {page}").format(page=s.page + 1) if s.page is not None
+                         else _("no target"))
                 print(f"    {'  ' * (s.level - 1)}{s.title}  [{s.ref}, {where}]")
     return 0
 
@@ -157,10 +162,11 @@ def cmd_import(args, ctx: Context) -> int:
     for result in results:
         if result.status == "error":
             failed += 1
-            print(f"{APP_NAME}: error: {result.message}", file=sys.stderr)
+            print(error_line(result.message), file=sys.stderr)
         elif result.status == "duplicate":
             known = result.document.id if result.document else "?"
-            print(f"{result.source.name}: already in the library ({known})")
+            print(_("{file}: already in the library ({id})").format(
+                file=result.source.name, id=known))
         else:
             print(result.message)
     return 1 if failed else 0
@@ -170,7 +176,7 @@ def cmd_remove(args, ctx: Context) -> int:
     from brochure_reader.library.imports import remove_document
 
     doc = remove_document(ctx.library, args.doc_id)
-    print(f"Removed '{doc.title}' ({doc.id}) from the library")
+    print(_("Removed '{title}' ({id}) from the library").format(title=doc.title, id=doc.id))
     return 0
 
 
@@ -179,7 +185,7 @@ def cmd_build_pack(args, ctx: Context) -> int:
 
     source, out = Path(args.source_dir), Path(args.out_dir)
     if not source.is_dir():
-        raise UserError(f"{source} is not a folder of Markdown sources")
+        raise UserError(_("{path} is not a folder of Markdown sources").format(path=source))
     try:
         report = build_pack(source, out, large_print=args.large_print)
     except SourceError as exc:
@@ -199,11 +205,11 @@ def cmd_build_pack(args, ctx: Context) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        raise CliError(
-            f"pack check failed: {len(problems)} disagreement(s) with the shared blocks "
-            "(listed above)"
-        )
-    print("Pack check passed: every document agrees with the shared blocks")
+        raise CliError(ngettext(
+            "pack check failed: %(n)d disagreement with the shared blocks (listed above)",
+            "pack check failed: %(n)d disagreements with the shared blocks (listed above)",
+            len(problems)) % {"n": len(problems)})
+    print(_("Pack check passed: every document agrees with the shared blocks"))
     return 0
 
 
@@ -212,14 +218,16 @@ def check_target(ctx: Context, target: str | None) -> None:
     if not target or Path(target).is_file():
         return
     if Path(target).exists():
-        raise UserError(f"{target} is a folder, not a document")
-    doc_id, _, _slug = target.partition("#")
+        raise UserError(_("{path} is a folder, not a document").format(path=target))
+    doc_id = target.partition("#")[0]
     if doc_id not in ctx.library:
-        hint = "" if "." not in target and "/" not in target else " (no such file either)"
-        raise UserError(
-            f"'{target}' is not a command, a document id or a file{hint}; "
-            f"see '{APP_NAME} --help' and '{APP_NAME} list'"
-        )
+        if "." not in target and "/" not in target:
+            text = _("'{target}' is not a command, a document id or a file; see '{app} --help' "
+                     "and '{app} list'")
+        else:
+            text = _("'{target}' is not a command, a document id or a file (no such file "
+                     "either); see '{app} --help' and '{app} list'")
+        raise UserError(text.format(target=target, app=APP_NAME))
 
 
 def has_display() -> bool:
@@ -240,10 +248,10 @@ def run_gui(
     """The reader window, opening *target* (``DOC_ID[#slug]`` or a file) in *view*."""
     check_target(ctx, target)
     if not has_display():
-        raise UserError(
+        raise UserError(_(
             "no graphical display found (DISPLAY or WAYLAND_DISPLAY is not set); the "
             "sub-commands (list, search, bookmarks, handout…) work without one"
-        )
+        ))
     from brochure_reader.i18n import current
     from brochure_reader.ui.app import run
 
@@ -254,67 +262,72 @@ def run_gui(
 
 
 #: ``--lang``: the interface language for this run (overrides the Language setting).
-LANG_HELP = "interface language for this run: en or fr (default: the setting, else the system's)"
+LANG_HELP = N_("interface language for this run: en or fr (default: the setting, else the "
+               "system's)")
 
 #: The reader's two views (``--view``).
 VIEWS = ("page", "text")
-VIEW_HELP = "open the document in the page view or the text view (default: as last time)"
+VIEW_HELP = N_("open the document in the page view or the text view (default: as last time)")
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     """``(command parser, gui parser)``; the second handles ``brochure-reader [FILE_OR_DOC_ID]``."""
-    home_help = "keep all data, cache and settings in DIR (portable mode)"
-    lang_help = LANG_HELP
+    translate_argparse()
+    home_help = _("keep all data, cache and settings in DIR (portable mode)")
+    lang_help = _(LANG_HELP)
     top = argparse.ArgumentParser(add_help=False)
-    top.add_argument("--home", metavar="DIR", help=home_help)
-    top.add_argument("--lang", metavar="LANG", help=lang_help)
+    top.add_argument("--home", metavar=_("DIR"), help=home_help)
+    top.add_argument("--lang", metavar=_("LANG"), help=lang_help)
     # Sub-commands accept --home and --lang too, without overwriting one given before.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--home", metavar="DIR", default=argparse.SUPPRESS, help=home_help)
-    common.add_argument("--lang", metavar="LANG", default=argparse.SUPPRESS, help=lang_help)
+    common.add_argument("--home", metavar=_("DIR"), default=argparse.SUPPRESS, help=home_help)
+    common.add_argument("--lang", metavar=_("LANG"), default=argparse.SUPPRESS, help=lang_help)
 
     parser = argparse.ArgumentParser(
         prog=APP_NAME,
         parents=[top],
-        description="Offline reader for patient-education brochures. Without a command it opens "
-        "the reader window.",
+        description=_("Offline reader for patient-education brochures. Without a command it opens "
+                      "the reader window."),
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}",
+                        help=_("show the version number and exit"))
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
 
-    p = sub.add_parser("gui", parents=[common], help="open the reader window (the default)")
+    p = sub.add_parser("gui", parents=[common], help=_("open the reader window (the default)"))
     p.add_argument("target", nargs="?", metavar="FILE_OR_DOC_ID")
     p.add_argument(
-        "--smoke", action="store_true", help="open, wait until painted, print time, quit"
+        "--smoke", action="store_true", help=_("open, wait until painted, print time, quit")
     )
-    p.add_argument("--view", choices=VIEWS, help=VIEW_HELP)
+    p.add_argument("--view", choices=VIEWS, help=_(VIEW_HELP))
     p.set_defaults(func=lambda a, c: run_gui(c, a.target, a.smoke, a.view))
 
-    p = sub.add_parser("list", parents=[common], help="list packs, documents and their sections")
-    p.add_argument("--json", action="store_true", help="print the documented JSON schema")
+    p = sub.add_parser("list", parents=[common], help=_("list packs, documents and their sections"))
+    p.add_argument("--json", action="store_true", help=_("print the documented JSON schema"))
     p.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("open", parents=[common], help="open a document (DOC_ID[#section])")
+    p = sub.add_parser("open", parents=[common], help=_("open a document (DOC_ID[#section])"))
     p.add_argument("target", metavar="DOC_ID[#slug]")
     p.set_defaults(func=cmd_open)
 
-    p = sub.add_parser("import", parents=[common], help="copy documents into your library")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p = sub.add_parser("import", parents=[common], help=_("copy documents into your library"))
+    p.add_argument("files", nargs="+", metavar=_("FILE"))
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("remove", parents=[common], help="remove a document you imported")
+    p = sub.add_parser("remove", parents=[common], help=_("remove a document you imported"))
     p.add_argument("doc_id", metavar="DOC_ID")
     p.set_defaults(func=cmd_remove)
 
-    p = sub.add_parser("build-pack", parents=[common], help="typeset Markdown sources into a pack")
-    p.add_argument("source_dir", metavar="SOURCE_DIR")
-    p.add_argument("out_dir", metavar="OUT_DIR")
-    p.add_argument("--large-print", action="store_true", help="18 pt body text")
+    p = sub.add_parser("build-pack", parents=[common],
+                       help=_("typeset Markdown sources into a pack"))
+    p.add_argument("source_dir", metavar=_("SOURCE_DIR"))
+    p.add_argument("out_dir", metavar=_("OUT_DIR"))
+    p.add_argument("--large-print", action="store_true", help=_("18 pt body text"))
     p.add_argument(
         "--check",
         action="store_true",
-        help="then check the built text against the shared blocks (urgent signs said the same "
-        "way everywhere; the fever block wherever treatment can lower immunity); exit 1 if not",
+        help=_("then check the built text against the shared blocks (urgent signs said the same "
+               "way everywhere; the fever block wherever treatment can lower immunity); exit 1 "
+               "if not"),
     )
     p.set_defaults(func=cmd_build_pack)
 
@@ -330,7 +343,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     gui = argparse.ArgumentParser(prog=APP_NAME, parents=[top], add_help=False)
     gui.add_argument("target", nargs="?", metavar="FILE_OR_DOC_ID")
     gui.add_argument("--smoke", action="store_true")
-    gui.add_argument("--view", choices=VIEWS, help=VIEW_HELP)
+    gui.add_argument("--view", choices=VIEWS, help=_(VIEW_HELP))
     return parser, gui
 
 
@@ -364,8 +377,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     if args.home is not None and not args.home.strip():
         # an empty --home (a script's unset variable) must never mean the real profile
-        print(f"{APP_NAME}: error: --home needs a folder; it was given an empty name",
-              file=sys.stderr)
+        print(error_line(_("--home needs a folder; it was given an empty name")), file=sys.stderr)
         return 2
     ctx = Context(args.home)
     try:
@@ -377,7 +389,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())  # so the final flush at exit cannot fail
         return 0
     except Exception as exc:  # every failure is one line for the user
-        print(f"{APP_NAME}: error: {user_message(exc)}", file=sys.stderr)
+        print(error_line(user_message(exc)), file=sys.stderr)
         return exc.exit_code if isinstance(exc, UserError) else 1
     finally:
         ctx.close()
@@ -414,6 +426,20 @@ def choose_language(argv: list[str]) -> None:
     install(resolve(_option(argv, "--lang"), setting))
 
 
+def translate_argparse() -> None:
+    """Route argparse's own strings ("usage:", "positional arguments", its error messages)
+    through the interface language.  argparse looks up ``_``/``ngettext`` (bound from
+    :mod:`gettext`'s global domain, which follows only the environment) in its module at call
+    time; pointing them at :func:`brochure_reader.i18n.argparse_translation` makes them follow
+    ``--lang`` and the Language setting too.  Its catalogue is the ``argparse`` domain next to
+    ours (``assets/translations/fr/LC_MESSAGES/argparse.po``)."""
+    from brochure_reader.i18n import argparse_translation
+
+    translation = argparse_translation()
+    argparse._ = translation.gettext  # type: ignore[attr-defined]
+    argparse.ngettext = translation.ngettext  # type: ignore[attr-defined]
+
+
 def user_message(exc: BaseException) -> str:
     """One sentence for *exc*, never naming an exception class: the message of the errors
     written for users, the reason and file of an OSError (never a temporary file's name),
@@ -425,9 +451,9 @@ def user_message(exc: BaseException) -> str:
         return str(exc)
     if isinstance(exc, OSError):
         if exc.errno == errno.ENOSPC:
-            return "the disk is full; nothing was changed. Free some space and try again"
+            return _("the disk is full; nothing was changed. Free some space and try again")
         if exc.errno == errno.EROFS:
-            return "that folder is on a read-only disk; nothing was changed"
+            return _("that folder is on a read-only disk; nothing was changed")
         name = exc.filename
         if name and str(name).endswith((".tmp", ".part", ".new")):
             name = None  # a temporary file means nothing to the user
@@ -435,15 +461,15 @@ def user_message(exc: BaseException) -> str:
     if isinstance(exc, sqlite3.Error):
         text = str(exc).lower()
         if "full" in text:
-            return "the disk is full; nothing was changed. Free some space and try again"
+            return _("the disk is full; nothing was changed. Free some space and try again")
         if "readonly" in text or "read-only" in text:
-            return "that file cannot be written (read-only); nothing was changed"
+            return _("that file cannot be written (read-only); nothing was changed")
         if "locked" in text or "busy" in text:
-            return "another Brochure Reader window is busy with that file; try again shortly"
-        return f"a database could not be used ({exc})"
+            return _("another Brochure Reader window is busy with that file; try again shortly")
+        return _("a database could not be used ({reason})").format(reason=exc)
     if isinstance(exc, RecursionError):
-        return "the input is nested too deeply to be read"
+        return _("the input is nested too deeply to be read")
     if isinstance(exc, MemoryError):
-        return "there is not enough memory for this"
-    return f"Brochure Reader could not finish this ({exc or 'an internal error'}); please " \
-        "report it"
+        return _("there is not enough memory for this")
+    return _("Brochure Reader could not finish this ({reason}); please report it").format(
+        reason=exc or _("an internal error"))

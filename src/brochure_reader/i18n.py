@@ -21,11 +21,15 @@ use US Letter (CLDR supplemental ``measurementData``, paperSize "US-Letter").
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gettext
+import logging
 import os
 import re
 from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
 
 #: Interface languages, each named in its own language (the Language menu shows these).
 LANGUAGES: dict[str, str] = {"en": "English", "fr": "Français"}
@@ -125,7 +129,10 @@ def resolve(cli: str | None = None, setting: str | None = "system") -> Locale:
 # --- the core's translated messages ------------------------------------------------------
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
+_argparse: gettext.NullTranslations = gettext.NullTranslations()
 _current = Locale()
+#: gettext domain of argparse's own strings ("usage:", "positional arguments", its errors).
+ARGPARSE_DOMAIN = "argparse"
 
 
 def catalogue_dir():
@@ -139,19 +146,69 @@ def install(locale: Locale) -> bool:
     """Translate the core's messages into *locale*'s language from now on.  Returns False when
     the compiled catalogue is missing (messages stay English; build it with
     ``python packaging/translations.py build``)."""
-    global _translation, _current
+    global _translation, _argparse, _current
     _current = locale
+    _translation, _argparse = gettext.NullTranslations(), gettext.NullTranslations()
     if locale.language == "en":
-        _translation = gettext.NullTranslations()
         return True
+    folder = str(catalogue_dir())
+    for path in stale_catalogues(locale.language):
+        if path not in _warned:
+            _warned.add(path)
+            log.warning("%s is older than its source or missing: strings translated since it "
+                        "was built show in English (python packaging/translations.py build)",
+                        path)
     try:
-        _translation = gettext.translation(
-            DOMAIN, str(catalogue_dir()), languages=[locale.language]
-        )
+        _argparse = gettext.translation(ARGPARSE_DOMAIN, folder, languages=[locale.language])
     except OSError:
-        _translation = gettext.NullTranslations()
+        pass  # argparse's strings stay English; ours may still be there
+    try:
+        _translation = gettext.translation(DOMAIN, folder, languages=[locale.language])
+    except OSError:
         return False
     return True
+
+
+_warned: set = set()
+
+
+def stale_catalogues(language: str, folder=None) -> list:
+    """The compiled catalogues of *language* (``.qm``, ``.mo``) older than their source
+    (``.ts``, ``.po``) in *folder* (default :func:`catalogue_dir`), or missing while the source
+    is there: ``[Path]``.  Where no sources ship (an installed wheel) nothing is stale."""
+    from pathlib import Path
+
+    folder = Path(folder) if folder is not None else catalogue_dir()
+    pairs = [(folder / f"{DOMAIN}_{language}.ts", folder / f"{DOMAIN}_{language}.qm")]
+    for domain in (DOMAIN, ARGPARSE_DOMAIN):
+        source = folder / language / "LC_MESSAGES" / f"{domain}.po"
+        pairs.append((source, source.with_suffix(".mo")))
+    return [built for source, built in pairs if source.is_file() and (
+        not built.is_file() or built.stat().st_mtime < source.stat().st_mtime)]
+
+
+def argparse_translation() -> gettext.NullTranslations:
+    """The catalogue of argparse's own strings in the installed language (the CLI points
+    argparse at it, :func:`brochure_reader.cli.translate_argparse`); English: no change."""
+    return _argparse
+
+
+@contextlib.contextmanager
+def using(locale: Locale):
+    """``with using(locale):`` translate into *locale* inside the block, then go back to the
+    language installed before (a worker job made in another language: a handout).  Not for
+    threads: the catalogue is the process's."""
+    saved = (_translation, _argparse, _current)
+    install(locale)
+    try:
+        yield locale
+    finally:
+        _restore(*saved)
+
+
+def _restore(translation, argparse_translation, locale) -> None:
+    global _translation, _argparse, _current
+    _translation, _argparse, _current = translation, argparse_translation, locale
 
 
 def current() -> Locale:

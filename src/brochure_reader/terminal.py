@@ -5,12 +5,18 @@ Escape sequences can retitle the window, hide text, fake a prompt or, on some te
 files.  :func:`protect_terminal` wraps ``sys.stdout`` / ``sys.stderr`` when they are terminals so
 that every command's output passes :func:`printable`; output to a pipe or file is unchanged
 (JSON output escapes control characters itself).
+
+:func:`warn`, :func:`note` and :func:`error_line` write the CLI's ``brochure-reader: warning: …``
+lines in the interface language.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+
+from brochure_reader import APP_NAME
+from brochure_reader.i18n import _
 
 #: C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides and
 #: isolates that make text read in another order than it is stored (CVE-2021-42574).
@@ -55,3 +61,21 @@ def protect_terminal() -> None:
             tty = False
         if tty:
             setattr(sys, name, _Protected(stream))
+
+
+# --- the CLI's message lines (in the interface language) ----------------------------------
+
+
+def warn(message: str) -> None:
+    """``brochure-reader: warning: MESSAGE`` on stderr, in the interface language."""
+    print(_("{app}: warning: {message}").format(app=APP_NAME, message=message), file=sys.stderr)
+
+
+def note(message: str) -> None:
+    """``brochure-reader: note: MESSAGE`` on stderr, in the interface language."""
+    print(_("{app}: note: {message}").format(app=APP_NAME, message=message), file=sys.stderr)
+
+
+def error_line(message: str) -> str:
+    """``brochure-reader: error: MESSAGE`` (the one line a failed command prints on stderr)."""
+    return _("{app}: error: {message}").format(app=APP_NAME, message=message)

@@ -126,3 +126,18 @@ def english_left(root: QWidget, content: set[str] = frozenset()) -> list[str]:
         elif {w.lower() for w in re.findall(r"[A-Za-z']+", stripped)} & ENGLISH_WORDS:
             found.append(f"{where}: {text!r}")
     return sorted(set(found))
+
+
+def english_lines(text: str, content: set[str] = frozenset()) -> list[str]:
+    """Lines of a rich-text body (the help, an About box) holding an English-only word, file
+    paths, proper names and the documents' own texts (*content*) left aside."""
+    found = []
+    for line in text.splitlines():
+        plain = normalise(" ".join(w for w in line.split() if "/" not in w and "\\" not in w))
+        if not plain or any(c and c in plain for c in content):
+            continue
+        for name in PROPER_NAMES:
+            plain = plain.replace(name, " ")
+        if {w.lower() for w in re.findall(r"[A-Za-z']+", plain)} & ENGLISH_WORDS:
+            found.append(line)
+    return found

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.gui.conftest import make_window
-from tests.gui.french import english_left, widget_texts
+from tests.gui.french import english_left, english_lines, widget_texts
 from tests.gui.test_search_panel import bundled_index_path
 
 __all__ = ["bundled_index_path"]
@@ -81,6 +81,41 @@ def test_the_checker_finds_english(qtbot, app_paths):
         left = english_left(win, library_texts(library))
         assert any("Add to library" in line for line in left)
         assert any("Welcome to Brochure Reader" in line for line in left)
+    finally:
+        win.service.shutdown()
+
+
+def _help_window(win, qtbot, part=""):
+    win.show_help(part)
+    qtbot.waitUntil(lambda: win.help_window is not None and win.help_window.isVisible(),
+                    timeout=5000)  # fmt: skip
+    return win.help_window
+
+
+def test_help_window_and_shortcut_sheet_in_french(french_window, qtbot):
+    win = french_window
+    help_window = _help_window(win, qtbot, "shortcuts")
+    text = help_window.browser.toPlainText()
+    for expected in ("Aide de Brochure Reader", "Lire", "Chercher", "Raccourcis clavier",
+                     "Autres touches", "Maj+Tab", "Où sont gardées vos données",
+                     "ne remplace pas votre équipe soignante"):
+        assert expected in text, expected
+    assert "Aperçu avant impression" in text  # a shortcut row: the French action's name
+    content = library_texts(win.library)
+    left = english_lines(text, content) + english_left(help_window, content)
+    assert not left, "English left in the French help:\n" + "\n".join(left)
+
+
+def test_the_help_checker_finds_english(qtbot, app_paths):
+    from brochure_reader.library import Library
+
+    library = Library.load(app_paths)
+    win = make_window(qtbot, app_paths, library)
+    try:
+        text = _help_window(win, qtbot).browser.toPlainText()
+        assert any("Keyboard shortcuts" in line for line in english_lines(text)) or \
+            any("works without the internet" in line for line in english_lines(text))
+        assert len(english_lines(text)) > 10
     finally:
         win.service.shutdown()
 

@@ -102,11 +102,11 @@ def test_export_json_and_pdf_then_import(demo, capsys, tmp_path, app_paths):
     run(capsys, "bookmarks", "add", "demo#side-effects")
     out_json = tmp_path / "all.json"
     code, out, _ = run(capsys, "bookmarks", "export", str(out_json))
-    assert code == 0 and out == f"Exported 2 bookmark(s) to {out_json}\n"
+    assert code == 0 and out == f"Exported 2 bookmarks to {out_json}\n"
     jsonschema.validate(json.loads(out_json.read_text()), documented_schema("export"))
     out_pdf = tmp_path / "tuesday.pdf"
     code, out, _ = run(capsys, "bookmarks", "export", str(out_pdf), "--collection", "tuesday")
-    assert code == 0 and "Wrote 1 bookmark(s)" in out
+    assert code == 0 and "Wrote 1 bookmark to" in out
     with pymupdf.open(out_pdf) as doc:
         text = " ".join(doc[0].get_text().split())
     assert "tuesday" in text and "Fever" in text and "N1" in text and "Side effects" not in text
@@ -142,7 +142,7 @@ def test_questions_commands(demo, capsys, tmp_path):
     code, out, _ = run(capsys, "bookmarks", "questions")
     assert code == 0 and out.startswith("  1. [ ] What is the aim of my treatment?")
     code, out, _ = run(capsys, "bookmarks", "questions", "add-from", "demo")
-    assert code == 0 and out.startswith("Added 3 question(s) from 'Title of demo'")
+    assert code == 0 and out.startswith("Added 3 questions from 'Title of demo'")
     code, out, _ = run(capsys, "bookmarks", "questions", "add-from", "demo")
     assert "(3 already in your list)" in out
     run(capsys, "bookmarks", "questions", "add", "Can", "my", "sister", "come?")

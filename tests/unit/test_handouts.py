@@ -3,6 +3,7 @@ print) and `brochure-reader handout`.  Real content: the bundled leaflets and co
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pymupdf
@@ -181,6 +182,46 @@ def test_handout_has_cover_footers_and_sources(library):
     assert "Acute myeloid leukaemia (AML): Key points; Outlook" in top
     assert [2, "Outlook"] in [e[:2] for e in toc]
     assert [3, "If AML comes back"] in [e[:2] for e in toc]
+
+
+def test_a_french_handout_made_in_a_worker_has_french_words_and_dates(library):
+    """The request carries the interface locale into the worker process (which has no
+    language of its own): cover, footers and sources page in French, « 29 novembre 2026 »;
+    the brochures' own text stays English."""
+    from brochure_reader import i18n
+    from brochure_reader.pdf.worker import WorkerPool
+
+    parts = plan_handout(library, [f"{AML}#outlook"], sections_of)
+    i18n.install(i18n.Locale("fr", "FR"))
+    try:
+        request = HandoutRequest(parts, COVER)  # the interface's locale by default
+    finally:
+        i18n.install(i18n.Locale())
+    assert request.locale == i18n.Locale("fr", "FR")
+    pool = WorkerPool(1)
+    try:
+        handout = pool.submit(compose_handout, request).result(timeout=300)
+    finally:
+        pool.shutdown()
+    texts = [" ".join(t.split()) for t in page_texts(handout.pdf)]
+    cover, total = texts[0], len(texts)
+    for expected in ("Informations pour vous", "Préparé pour vous par Dr Ada Okafor",
+                     "29 novembre 2026", "Un mot pour vous — Dr Ada Okafor", "Dans cette fiche",
+                     "Pour nous joindre", f"page {handout.part_starts[0] + 1}"):
+        assert expected in cover, expected
+    assert "November" not in cover and "Information for you" not in cover
+    for number, text in enumerate(texts, start=1):
+        assert re.findall(r"Page \d+ sur \d+", text) == [f"Page {number} sur {total}"]
+    reviewed = i18n.format_date(dt.date.fromisoformat(library.get(AML).reviewed),
+                                i18n.Locale("fr", "FR"))
+    assert f"Acute myeloid leukaemia (AML) · Relu le {reviewed}" in texts[1]
+    assert "Outlook" in texts[1]  # the brochure's own words are not translated
+    last = " ".join(texts[handout.sources_start:])
+    assert "D’où viennent ces informations" in last and "Préparé avec Brochure Reader le " \
+        "29 novembre 2026" in last
+    # and an English request in the same worker mechanism is English again
+    english = compose_handout(HandoutRequest(parts, COVER))
+    assert "29 November 2026" in " ".join(page_texts(english.pdf)[0].split())
 
 
 def test_no_cover_without_cover_details(library):

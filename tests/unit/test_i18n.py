@@ -92,3 +92,42 @@ def test_missing_catalogue_keeps_english(monkeypatch, tmp_path):
     assert i18n.install(Locale("fr", "FR")) is False
     assert i18n._("Hello") == "Hello"
     assert i18n.ngettext("one", "many", 2) == "many"
+
+
+def _catalogues(folder, newer_source: bool):
+    import os
+
+    (folder / "fr" / "LC_MESSAGES").mkdir(parents=True)
+    messages = "fr/LC_MESSAGES/brochure_reader"
+    for source, built in (("brochure_reader_fr.ts", "brochure_reader_fr.qm"),
+                          (f"{messages}.po", f"{messages}.mo")):
+        (folder / source).write_text("source")
+        (folder / built).write_bytes(b"built")
+        if newer_source:
+            os.utime(folder / built, (1_000_000_000, 1_000_000_000))
+
+
+def test_a_catalogue_older_than_its_source_is_a_warning_at_start_up(monkeypatch, tmp_path, caplog):
+    import logging
+
+    _catalogues(tmp_path, newer_source=True)
+    monkeypatch.setattr(i18n, "catalogue_dir", lambda: tmp_path)
+    monkeypatch.setattr(i18n, "_warned", set())
+    assert sorted(p.name for p in i18n.stale_catalogues("fr")) == [
+        "brochure_reader.mo", "brochure_reader_fr.qm"]
+    with caplog.at_level(logging.WARNING, logger="brochure_reader.i18n"):
+        i18n.install(Locale("fr", "FR"))
+        i18n.install(Locale("fr", "FR"))  # the GUI installs again: said once
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 2 and all("older than its source" in w for w in warnings)
+    assert any("brochure_reader_fr.qm" in w for w in warnings)
+
+
+def test_fresh_catalogues_and_english_warn_nothing(monkeypatch, tmp_path, caplog):
+    _catalogues(tmp_path, newer_source=False)
+    monkeypatch.setattr(i18n, "catalogue_dir", lambda: tmp_path)
+    monkeypatch.setattr(i18n, "_warned", set())
+    assert i18n.stale_catalogues("fr") == []
+    i18n.install(Locale("fr", "FR"))
+    i18n.install(Locale("en", "GB"))
+    assert not [r for r in caplog.records if "older than its source" in r.getMessage()]

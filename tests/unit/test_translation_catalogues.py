@@ -135,3 +135,109 @@ def test_english_plural_forms_are_written():
                 or not all(forms) or any("(s)" in f for f in forms):
             problems.append(f"{context}: {source!r} -> {forms}")
     assert not problems, "\n".join(problems)
+
+
+def test_argparse_s_own_strings_are_in_french():
+    """argparse's "usage:", "positional arguments" and error messages of the running Python
+    are all in ``argparse.po`` and translated (``update`` adds new ones)."""
+    from babel.messages.pofile import read_po
+
+    sys.path.insert(0, str(REPO / "packaging"))
+    try:
+        from translations import argparse_messages
+    finally:
+        sys.path.remove(str(REPO / "packaging"))
+    with (SOURCES / "fr" / "LC_MESSAGES" / "argparse.po").open("rb") as handle:
+        catalog = read_po(handle)
+    problems = []
+    for message, _line in argparse_messages():
+        entry = catalog.get(message)
+        strings = () if entry is None else (
+            entry.string if isinstance(entry.string, tuple) else (entry.string,))
+        if entry is None or entry.fuzzy or not all(strings):
+            problems.append(repr(message))
+        elif {p for s in strings for p in _PLACEHOLDER.findall(s)} != set(
+                _PLACEHOLDER.findall(message if isinstance(message, str) else message[1])):
+            problems.append(f"{message!r}: placeholders differ")
+    assert not problems, "run `python packaging/translations.py update`, then translate: " + \
+        ", ".join(problems)
+
+
+def _calls_in_fstrings(path: Path) -> list[str]:
+    """Translation calls written inside an f-string's braces: the extractors (Babel,
+    pyside6-lupdate) read an f-string as one string token and never see them."""
+    import ast
+
+    names = {"_", "N_", "ngettext", "translate", "QT_TRANSLATE_NOOP", "tr"}
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Call):
+                func = inner.func
+                name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+                literal = any(isinstance(a, ast.Constant) and isinstance(a.value, str)
+                              and a.value for a in inner.args[-1:] if name != "translate"
+                              ) or (name == "translate" and len(inner.args) > 1
+                                    and isinstance(inner.args[1], ast.Constant))
+                if name in names and literal:  # translate(ctx, CONSTANT) is fine (NOOP-marked)
+                    found.append(f"{path.relative_to(REPO)}:{inner.lineno}: {name}()")
+    return found
+
+
+def test_no_translation_call_hides_inside_an_f_string():
+    problems = [p for f in sorted((REPO / "src" / "brochure_reader").rglob("*.py"))
+                for p in _calls_in_fstrings(f)]
+    assert not problems, "extractors miss these (compute the text before the f-string): " + \
+        ", ".join(problems)
+
+
+def test_only_comments_for_translators_reach_the_qt_catalogues():
+    """lupdate turns every ``#:`` attribute comment into a translator comment; ``update``
+    keeps only what follows "Translators:"."""
+    sys.path.insert(0, str(REPO / "packaging"))
+    try:
+        from translations import translator_comments_only
+    finally:
+        sys.path.remove(str(REPO / "packaging"))
+    text = ("<message>\n        <source>Save</source>\n        <extracomment>seconds a render may "
+            "take</extracomment>\n    </message><message>\n        <extracomment>the page "
+            "Translators: a verb</extracomment>\n")
+    assert translator_comments_only(text) == (
+        "<message>\n        <source>Save</source>\n    </message><message>\n        "
+        "<extracomment>Translators: a verb</extracomment>\n")
+    for path in SOURCES.glob("*.ts"):
+        comments = [c.text or "" for c in ET.parse(path).getroot().iter("extracomment")]
+        assert all(c.startswith("Translators:") for c in comments), (path.name, comments[:3])
+
+
+def _french_texts() -> list[tuple[str, str]]:
+    """``(source, translation)`` of every French string, both catalogues (plural forms each)."""
+    from babel.messages.pofile import read_po
+
+    out = [(s, t) for _c, s, m in ts_messages(TS) for t in _translations(m)]
+    for path in (PO, SOURCES / "fr" / "LC_MESSAGES" / "argparse.po"):
+        with path.open("rb") as handle:
+            for message in read_po(handle):
+                strings = message.string if isinstance(message.string, tuple) else (
+                    message.string,)
+                out += [(str(message.id), t) for t in strings if message.id]
+    return out
+
+
+def test_french_typography():
+    """docs/translations.md: a no-break space before : ; ? ! and inside « », the typographic
+    apostrophe, … rather than three dots, and vous (never tu)."""
+    rules = {
+        "a plain space before : ; ? !": re.compile(r"\S [:;?!](?=\s|$)"),
+        "no space before ; ? !": re.compile(r"[^\s\u00a0\u202f(\[{%][;?!](?=\s|$)"),
+        "no no-break space inside « »": re.compile(r"«(?!\u00a0)|(?<!\u00a0)»"),
+        "a straight apostrophe": re.compile(r"[A-Za-zÀ-ÿ]'[A-Za-zÀ-ÿ]"),
+        "English quotation marks": re.compile(r"[“”\"]"),
+        "three dots": re.compile(r"\.\.\."),
+        "tutoiement": re.compile(r"\b(tu|ton|ta|tes|toi)\b", re.I),
+    }
+    problems = [f"{name}: {source!r} -> {text!r}" for source, text in _french_texts()
+                for name, rule in rules.items() if rule.search(text)]
+    assert not problems, "\n".join(problems)

@@ -22,6 +22,8 @@ from pathlib import Path
 
 from brochure_reader import APP_NAME
 from brochure_reader.errors import UserError
+from brochure_reader.i18n import _, ngettext
+from brochure_reader.terminal import warn
 
 #: Version of the ``bookmarks list --json`` and ``questions list --json`` output.
 LIST_JSON_VERSION = 1
@@ -47,7 +49,7 @@ def _open_store(ctx, writes: bool = False, tell_read_only: bool = True):
         raise _cli_error(store.read_only_reason)
     for message in store.messages:
         if tell_read_only or message != store.read_only_reason:
-            print(f"{APP_NAME}: warning: {message}", file=sys.stderr)
+            warn(message)
     return store
 
 
@@ -75,7 +77,7 @@ def _reanchor_documents(ctx, store) -> None:
             report = reanchor(store, doc_id, digest, ctx.run_job(text_map, str(doc.path)),
                               sections)
         except (DocumentError, OSError) as exc:
-            print(f"{APP_NAME}: warning: {doc_id}: bookmarks not checked ({exc})", file=sys.stderr)
+            warn(_("{id}: bookmarks not checked ({reason})").format(id=doc_id, reason=exc))
             continue
         print(f"{APP_NAME}: {report.summary()}", file=sys.stderr)
 
@@ -117,9 +119,11 @@ def cmd_add(args, ctx) -> int:
     if slug:
         section = find_section(sections, slug)
         if section is None:
-            raise _cli_error(f"'{doc_id}' has no section '{slug}' (see 'brochure-reader list')")
+            raise _cli_error(_("'{id}' has no section '{slug}' (see 'brochure-reader list')")
+                             .format(id=doc_id, slug=slug))
         if section.page is None:
-            raise _cli_error(f"The section '{section.title}' has no page to point to")
+            raise _cli_error(_("The section '{title}' has no page to point to").format(
+                title=section.title))
         page0, y = section.page, section.y
     else:
         page0, y = 0, 0.0
@@ -140,8 +144,9 @@ def cmd_add(args, ctx) -> int:
         raise _cli_error(str(exc)) from None
     finally:
         store.close()
-    where = f"page {bookmark.page}" + (f", {section.title}" if section else "")
-    print(f"Added bookmark {bookmark.id[:8]} '{bookmark.title}' ({doc.id}, {where})")
+    where = _("page {page}").format(page=bookmark.page) + (f", {section.title}" if section else "")
+    print(_("Added bookmark {id} '{title}' ({doc}, {where})").format(
+        id=bookmark.id[:8], title=bookmark.title, doc=doc.id, where=where))
     return 0
 
 
@@ -163,7 +168,8 @@ def cmd_list(args, ctx) -> int:
         print(json.dumps(payload, indent=2, ensure_ascii=False))
         return 0
     if not bookmarks:
-        print("No bookmarks yet. Add one with 'brochure-reader bookmarks add DOC_ID[#section]'.")
+        print(_("No bookmarks yet. Add one with 'brochure-reader bookmarks add "
+                "DOC_ID[#section]'."))
         return 0
     current = None
     for b in bookmarks:
@@ -172,13 +178,16 @@ def cmd_list(args, ctx) -> int:
             title = ctx.library.get(b.doc_id).title if b.doc_id in ctx.library else b.doc_id
             print(f"{title} [{b.doc_id}]")
         extra = f"  [{', '.join(b.collections)}]" if b.collections else ""
-        flag = "  ! needs attention" if b.needs_attention else ""
-        print(f"  {b.id[:8]}  p. {b.page:<3} {b.title}{extra}{flag}")
+        flag = "  ! " + _("needs attention") if b.needs_attention else ""
+        page = _("p. {page}").format(page=b.page)
+        print(f"  {b.id[:8]}  {page:<6} {b.title}{extra}{flag}")
         if b.note:
             first = b.note.strip().splitlines()[0] if b.note.strip() else ""
-            print(f"            note: {first[:70]}{'…' if len(first) > 70 else ''}")
+            text = first[:70] + ("…" if len(first) > 70 else "")
+            print("            " + _("note: {text}").format(text=text))
         if b.needs_attention and b.quote.exact:
-            print(f"            not found in the new version: “{b.quote.exact[:70]}…”")
+            print("            " + _("not found in the new version: “{quote}…”").format(
+                quote=b.quote.exact[:70]))
     return 0
 
 
@@ -187,27 +196,33 @@ def cmd_export(args, ctx) -> int:
 
     out = Path(args.file)
     if not out.parent.is_dir():
-        raise _cli_error(f"The folder {out.parent} does not exist")
+        raise _cli_error(_("The folder {folder} does not exist").format(folder=out.parent))
     if out.is_dir():  # never replace a folder (even an empty one) with the export
-        raise _cli_error(f"{out} is a folder; give the name of a file to write")
+        raise _cli_error(_("{path} is a folder; give the name of a file to write").format(
+            path=out))
     store = _open_store(ctx, tell_read_only=False)
     try:
         if args.collection and args.collection.casefold() not in {
                 c.name.casefold() for c in store.collections()}:
-            raise _cli_error(f"There is no collection called '{args.collection}'")
+            raise _cli_error(_("There is no collection called '{name}'").format(
+                name=args.collection))
         bookmarks = store.bookmarks(collection=args.collection)
     finally:
         store.close()
-    label = args.collection or "Brochure Reader bookmarks"
+    label = args.collection or _("Brochure Reader bookmarks")
     if out.suffix.lower() == ".pdf":
         from brochure_reader.bookmarks.printout import write_collection_pdf
 
         pages = write_collection_pdf(str(out), label, collection_entries(ctx, bookmarks),
-                                     subtitle="Collection" if args.collection else "")
-        print(f"Wrote {len(bookmarks)} bookmark(s) to {out} ({pages} page(s))")
+                                     subtitle=_("Collection") if args.collection else "")
+        print(ngettext("Wrote %(n)d bookmark to %(out)s (%(pages)s)",
+                       "Wrote %(n)d bookmarks to %(out)s (%(pages)s)", len(bookmarks))
+              % {"n": len(bookmarks), "out": out,
+                 "pages": ngettext("%(n)d page", "%(n)d pages", pages) % {"n": pages}})
         return 0
     count = export_file(out, bookmarks, label)
-    print(f"Exported {count} bookmark(s) to {out}")
+    print(ngettext("Exported %(n)d bookmark to %(out)s", "Exported %(n)d bookmarks to %(out)s",
+                   count) % {"n": count, "out": out})
     return 0
 
 
@@ -262,7 +277,7 @@ def cmd_remove(args, ctx) -> int:
             raise _cli_error(str(exc)) from None
     finally:
         store.close()
-    print(f"Removed bookmark {bookmark.id[:8]} '{bookmark.title}'")
+    print(_("Removed bookmark {id} '{title}'").format(id=bookmark.id[:8], title=bookmark.title))
     return 0
 
 
@@ -271,7 +286,9 @@ def cmd_remove(args, ctx) -> int:
 
 def _question_at(questions, number: int):
     if not 1 <= number <= len(questions):
-        raise _cli_error(f"There is no question {number} (there are {len(questions)})")
+        raise _cli_error(ngettext("There is no question %(number)d (there is %(n)d)",
+                                  "There is no question %(number)d (there are %(n)d)",
+                                  len(questions)) % {"number": number, "n": len(questions)})
     return questions[number - 1]
 
 
@@ -297,7 +314,8 @@ def _questions(args, ctx, store) -> int:
                 indent=2, ensure_ascii=False))
             return 0
         if not questions:
-            print("No questions yet. Add one with 'brochure-reader bookmarks questions add TEXT'.")
+            print(_("No questions yet. Add one with 'brochure-reader bookmarks questions add "
+                    "TEXT'."))
         for i, q in enumerate(questions, start=1):
             print(f"{i:>3}. [{'x' if q.answered else ' '}] {q.text}")
         return 0
@@ -306,8 +324,8 @@ def _questions(args, ctx, store) -> int:
             added = qlist.add(" ".join(args.text))
         except ValueError as exc:
             raise _cli_error(str(exc)) from None
-        print(f"Added question {len(questions) + 1}" if added else "That question is already "
-              "in your list")
+        print(_("Added question {number}").format(number=len(questions) + 1) if added
+              else _("That question is already in your list"))
         return 0
     if action == "add-from":
         from brochure_reader.bookmarks.questions import section_bound
@@ -320,35 +338,47 @@ def _questions(args, ctx, store) -> int:
             texts += questions_from_lines(ctx.run_job(
                 section_lines, str(doc.path), None, section_bound(section), section_bound(after)))
         if not texts:
-            raise _cli_error(f"'{doc.title}' has no 'Questions to ask' list")
+            raise _cli_error(_("'{title}' has no 'Questions to ask' list").format(title=doc.title))
         added = qlist.add_many(texts, source=doc.id)
-        print(f"Added {len(added)} question(s) from '{doc.title}'"
-              + (f" ({len(texts) - len(added)} already in your list)" if len(added) < len(texts)
-                 else ""))
+        there = len(texts) - len(added)
+        if there:
+            line = ngettext("Added %(n)d question from '%(title)s' (%(there)s)",
+                            "Added %(n)d questions from '%(title)s' (%(there)s)", len(added))
+        else:
+            line = ngettext("Added %(n)d question from '%(title)s'",
+                            "Added %(n)d questions from '%(title)s'", len(added))
+        print(line % {"n": len(added), "title": doc.title, "there": ngettext(
+            "%(n)d already in your list", "%(n)d already in your list", there) % {"n": there}})
         return 0
     if action in ("tick", "untick"):
         q = _question_at(questions, args.number)
         qlist.set_answered(q.id, action == "tick")
-        print(f"{'Ticked' if action == 'tick' else 'Unticked'} question {args.number}: {q.text}")
+        line = _("Ticked question {number}: {text}") if action == "tick" else \
+            _("Unticked question {number}: {text}")
+        print(line.format(number=args.number, text=q.text))
         return 0
     if action == "remove":
         q = _question_at(questions, args.number)
         qlist.remove(q.id)
-        print(f"Removed question {args.number}: {q.text}")
+        print(_("Removed question {number}: {text}").format(number=args.number, text=q.text))
         return 0
     if action == "move":
         q = _question_at(questions, args.number)
         qlist.move(q.id, args.to - 1)
-        print(f"Moved question {args.number} to {max(1, min(args.to, len(questions)))}")
+        print(_("Moved question {number} to {place}").format(
+            number=args.number, place=max(1, min(args.to, len(questions)))))
         return 0
     if action == "pdf":
         from brochure_reader.bookmarks.printout import write_questions_pdf
 
         write_questions_pdf(str(args.file), [{"text": q.text, "answered": q.answered}
                                              for q in questions])
-        print(f"Wrote your {len(questions)} question(s) to {args.file} (one page)")
+        print(ngettext("Wrote your %(n)d question to %(file)s (one page)",
+                       "Wrote your %(n)d questions to %(file)s (one page)", len(questions))
+              % {"n": len(questions), "file": args.file})
         return 0
-    raise _cli_error(f"Unknown questions action '{action}'")  # pragma: no cover - argparse
+    raise _cli_error(  # pragma: no cover - argparse allows only the actions above
+        _("Unknown questions action '{action}'").format(action=action))
 
 
 # --- parser -------------------------------------------------------------------------------
@@ -357,53 +387,54 @@ def _questions(args, ctx, store) -> int:
 def register(subparsers, common) -> None:
     """Add ``bookmarks`` and its sub-commands to the main parser."""
     parser = subparsers.add_parser("bookmarks", parents=[common],
-                                   help="bookmarks, notes, collections and my questions")
-    sub = parser.add_subparsers(dest="bookmarks_command", metavar="ACTION", required=True)
+                                   help=_("bookmarks, notes, collections and my questions"))
+    sub = parser.add_subparsers(dest="bookmarks_command", metavar=_("ACTION"), required=True)
 
-    p = sub.add_parser("add", parents=[common], help="bookmark a document or one of its sections")
+    p = sub.add_parser("add", parents=[common],
+                       help=_("bookmark a document or one of its sections"))
     p.add_argument("target", metavar="DOC_ID[#slug]")
-    p.add_argument("--label", help="name shown for it (default: the section title)")
-    p.add_argument("--note", help="a note (plain text)")
-    p.add_argument("--collection", help="put it in this collection (created if new)")
-    p.add_argument("--colour", help="yellow, green, blue, pink, orange, purple or #rrggbb")
+    p.add_argument("--label", help=_("name shown for it (default: the section title)"))
+    p.add_argument("--note", help=_("a note (plain text)"))
+    p.add_argument("--collection", help=_("put it in this collection (created if new)"))
+    p.add_argument("--colour", help=_("yellow, green, blue, pink, orange, purple or #rrggbb"))
     p.set_defaults(func=cmd_add)
 
-    p = sub.add_parser("list", parents=[common], help="list bookmarks")
-    p.add_argument("--json", action="store_true", help="print the documented JSON schema")
-    p.add_argument("--document", metavar="DOC_ID", help="only this document")
-    p.add_argument("--collection", metavar="C", help="only this collection")
+    p = sub.add_parser("list", parents=[common], help=_("list bookmarks"))
+    p.add_argument("--json", action="store_true", help=_("print the documented JSON schema"))
+    p.add_argument("--document", metavar="DOC_ID", help=_("only this document"))
+    p.add_argument("--collection", metavar="C", help=_("only this collection"))
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("export", parents=[common],
-                       help="export as Web Annotation JSON, or as a PDF list (FILE.pdf)")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--collection", metavar="C", help="only this collection")
+                       help=_("export as Web Annotation JSON, or as a PDF list (FILE.pdf)"))
+    p.add_argument("file", metavar=_("FILE"))
+    p.add_argument("--collection", metavar="C", help=_("only this collection"))
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("import", parents=[common], help="merge bookmarks from a JSON export")
-    p.add_argument("file", metavar="FILE")
+    p = sub.add_parser("import", parents=[common], help=_("merge bookmarks from a JSON export"))
+    p.add_argument("file", metavar=_("FILE"))
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("remove", parents=[common], help="delete a bookmark")
-    p.add_argument("id", metavar="ID", help="the id, or its first characters as 'list' shows")
+    p = sub.add_parser("remove", parents=[common], help=_("delete a bookmark"))
+    p.add_argument("id", metavar="ID", help=_("the id, or its first characters as 'list' shows"))
     p.set_defaults(func=cmd_remove)
 
-    q = sub.add_parser("questions", parents=[common], help="my questions for the care team")
-    qsub = q.add_subparsers(dest="action", metavar="ACTION")
-    p = qsub.add_parser("list", parents=[common], help="show the list (the default)")
+    q = sub.add_parser("questions", parents=[common], help=_("my questions for the care team"))
+    qsub = q.add_subparsers(dest="action", metavar=_("ACTION"))
+    p = qsub.add_parser("list", parents=[common], help=_("show the list (the default)"))
     p.add_argument("--json", action="store_true")
-    p = qsub.add_parser("add", parents=[common], help="add your own question")
-    p.add_argument("text", nargs="+", metavar="TEXT")
+    p = qsub.add_parser("add", parents=[common], help=_("add your own question"))
+    p.add_argument("text", nargs="+", metavar=_("TEXT"))
     p = qsub.add_parser("add-from", parents=[common],
-                        help="add a document's 'Questions to ask' list")
+                        help=_("add a document's 'Questions to ask' list"))
     p.add_argument("doc_id", metavar="DOC_ID")
-    for name, text in (("tick", "mark question N answered"), ("untick", "mark it not answered"),
-                       ("remove", "delete question N")):
+    for name, text in (("tick", _("mark question N answered")),
+                       ("untick", _("mark it not answered")), ("remove", _("delete question N"))):
         p = qsub.add_parser(name, parents=[common], help=text)
         p.add_argument("number", type=int, metavar="N")
-    p = qsub.add_parser("move", parents=[common], help="move question N to place TO")
+    p = qsub.add_parser("move", parents=[common], help=_("move question N to place TO"))
     p.add_argument("number", type=int, metavar="N")
-    p.add_argument("to", type=int, metavar="TO")
-    p = qsub.add_parser("pdf", parents=[common], help="write the list as a one-page PDF")
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("to", type=int, metavar=_("TO"))
+    p = qsub.add_parser("pdf", parents=[common], help=_("write the list as a one-page PDF"))
+    p.add_argument("file", metavar=_("FILE"))
     q.set_defaults(func=cmd_questions, json=False)

@@ -50,6 +50,7 @@ from brochure_reader.bookmarks.model import (
 )
 from brochure_reader.bookmarks.recovery import backups, daily_backup, salvage
 from brochure_reader.errors import UserError, is_damaged_database, is_disk_full
+from brochure_reader.i18n import _, format_date, ngettext
 
 FILE_NAME = "bookmarks.sqlite3"
 BACKUP_FOLDER = "bookmark-backups"
@@ -164,35 +165,44 @@ def _has_wal(path: Path) -> bool:
         return False
 
 
-def _count(n: int, word: str) -> str:
-    return f"{'No' if n == 0 else n} {word}{'' if n == 1 else 's'}"
-
-
 def _backups_sentence(folder: Path) -> str:
     """' Earlier copies are in FOLDER." when copies really are there, else ''."""
     found = backups(folder)
     if not found:
         return ""
-    newest = time.strftime("%d %B %Y", time.localtime(found[0].stat().st_mtime))
-    return f" Earlier copies (the newest from {newest}) are in {folder}."
+    import datetime as dt
+
+    newest = format_date(dt.date.fromtimestamp(found[0].stat().st_mtime))
+    return " " + _("Earlier copies (the newest from {date}) are in {folder}.").format(
+        date=newest, folder=folder)
 
 
 def _damage_sentence(exc: BaseException, aside: Path, copied: dict[str, int],
                      backup_folder: Path) -> str:
     got = copied["bookmarks"]
     questions = copied["questions"]
-    recovered = (f"{_count(got, 'bookmark')}{f' and {questions} questions' if questions else ''}"
-                 f" could be recovered from it into a new bookmarks file" if got or questions
-                 else "Nothing could be recovered from it, so a new, empty bookmarks file was "
-                 "started")
-    return (f"Your bookmarks file was damaged ({exc}). {recovered[0].upper()}{recovered[1:]}. "
-            f"The damaged file was kept as {aside.name} in {aside.parent}."
-            f"{_backups_sentence(backup_folder)}")
+    if got or questions:
+        what = (ngettext("%(n)d bookmark", "%(n)d bookmarks", got) % {"n": got} if got
+                else _("No bookmarks"))
+        if questions:
+            what = _("{bookmarks} and {questions}").format(bookmarks=what, questions=ngettext(
+                "%(n)d question", "%(n)d questions", questions) % {"n": questions})
+        recovered = _("{what} could be recovered from it into a new bookmarks file.").format(
+            what=what)
+    else:
+        recovered = _("Nothing could be recovered from it, so a new, empty bookmarks file was "
+                      "started.")
+    return (_("Your bookmarks file was damaged ({reason}).").format(reason=exc) + " "
+            + recovered + " "
+            + _("The damaged file was kept as {name} in {folder}.").format(
+                name=aside.name, folder=aside.parent)
+            + _backups_sentence(backup_folder))
 
 
 def _open_failed(exc: BaseException, path: Path) -> str:
     reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return f"Your bookmarks could not be opened ({reason}): {path}"
+    return _("Your bookmarks could not be opened ({reason}): {path}").format(reason=reason,
+                                                                             path=path)
 
 
 def default_path(data_dir: Path) -> Path:
@@ -215,7 +225,7 @@ class BookmarkStore:
         self.path = path
         self.messages = messages
         self.read_only = read_only
-        self.read_only_reason = read_only_reason or (
+        self.read_only_reason = read_only_reason or _(
             "Your bookmarks were saved by a newer version of Brochure Reader and cannot be "
             "changed by this one.")
         self._data_version = self._read_data_version()
@@ -249,10 +259,11 @@ class BookmarkStore:
                 empty = path.is_file() and path.stat().st_size == 0 and not _has_wal(path)
                 if empty:
                     aside = _move_aside(path)
-                    messages.append(
-                        f"Your bookmarks file was empty (0 bytes), so no bookmarks could be "
-                        f"read from it. It was kept as {aside.name} in {aside.parent} and a "
-                        f"new bookmarks file was started.{_backups_sentence(backup_folder)}")
+                    messages.append(_(
+                        "Your bookmarks file was empty (0 bytes), so no bookmarks could be "
+                        "read from it. It was kept as {name} in {folder} and a new bookmarks "
+                        "file was started.").format(name=aside.name, folder=aside.parent)
+                        + _backups_sentence(backup_folder))
                 conn = _connect(path, timeout)
             except (sqlite3.DatabaseError, _Damaged) as exc:
                 if not _is_damage(exc):
@@ -282,22 +293,22 @@ class BookmarkStore:
                 done = migrate(conn, backup_folder)
             except SchemaTooNew as exc:
                 read_only = True
-                messages.append(
-                    f"Your bookmarks were saved by a newer version of Brochure Reader (format "
-                    f"{exc.version}). They are shown, but changes cannot be saved until you update."
-                )
+                messages.append(_(
+                    "Your bookmarks were saved by a newer version of Brochure Reader (format "
+                    "{version}). They are shown, but changes cannot be saved until you update."
+                ).format(version=exc.version))
                 done = []
             except MigrationError as exc:
                 conn.close()
-                raise StoreError(
-                    f"Your bookmarks could not be updated to the new format ({exc}). Nothing was "
-                    f"changed; a copy is in {backup_folder}."
-                ) from exc
+                raise StoreError(_(
+                    "Your bookmarks could not be updated to the new format ({reason}). Nothing "
+                    "was changed; a copy is in {folder}."
+                ).format(reason=exc, folder=backup_folder)) from exc
             if any(backup is not None for _, backup in done):
-                messages.append(
-                    f"Your bookmarks were updated to format {SCHEMA_VERSION}; a copy of the old "
-                    f"file was kept in {backup_folder}."
-                )
+                messages.append(_(
+                    "Your bookmarks were updated to format {version}; a copy of the old file "
+                    "was kept in {folder}."
+                ).format(version=SCHEMA_VERSION, folder=backup_folder))
         except (OSError, sqlite3.Error) as exc:
             conn.close()
             raise StoreError(_open_failed(exc, path)) from exc
@@ -320,13 +331,14 @@ class BookmarkStore:
         store."""
         folder = path.parent
         if full:
-            why = (f"Your bookmarks cannot be changed because the disk is full: {folder}. They "
-                   "are shown, but new bookmarks, notes and changes cannot be saved until some "
-                   "space is freed.")
+            why = _("Your bookmarks cannot be changed because the disk is full: {folder}. They "
+                    "are shown, but new bookmarks, notes and changes cannot be saved until some "
+                    "space is freed.").format(folder=folder)
         else:
-            why = (f"Your bookmarks cannot be changed because their folder cannot be written "
-                   f"({reason}): {folder}. They are shown, but new bookmarks, notes and changes "
-                   "cannot be saved until the folder can be written.")
+            why = _("Your bookmarks cannot be changed because their folder cannot be written "
+                    "({reason}): {folder}. They are shown, but new bookmarks, notes and changes "
+                    "cannot be saved until the folder can be written.").format(reason=reason,
+                                                                               folder=folder)
         conn = None
         if path.is_file():
             for query in ("mode=ro", "mode=ro&immutable=1"):
@@ -349,7 +361,10 @@ class BookmarkStore:
             migrate(conn, None)
             if path.is_file():
                 copied = salvage(path, conn)
-                why += f" {_count(copied['bookmarks'], 'bookmark')} could be read from the file."
+                n = copied["bookmarks"]
+                why += " " + (ngettext("%(n)d bookmark could be read from the file.",
+                                       "%(n)d bookmarks could be read from the file.", n)
+                              % {"n": n} if n else _("No bookmarks could be read from the file."))
         return cls(conn, path, [why], read_only=True, read_only_reason=why)
 
     def _daily_backup(self, folder: Path) -> None:
@@ -392,8 +407,8 @@ class BookmarkStore:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise StoreError(f"Your bookmarks could not be saved: {exc}. Please try again.") \
-                from exc
+            raise StoreError(_("Your bookmarks could not be saved: {reason}. Please try again.")
+                             .format(reason=exc)) from exc
         try:
             yield conn
             conn.execute("COMMIT")
@@ -401,7 +416,8 @@ class BookmarkStore:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
-                raise StoreError(f"Your bookmarks could not be saved: {exc}.") from exc
+                raise StoreError(_("Your bookmarks could not be saved: {reason}.").format(
+                    reason=exc)) from exc
             raise
 
     @contextmanager
@@ -415,14 +431,16 @@ class BookmarkStore:
             finally:
                 conn.execute("COMMIT")
         except sqlite3.Error as exc:
-            raise StoreError(f"Your bookmarks could not be read: {exc}.") from exc
+            raise StoreError(_("Your bookmarks could not be read: {reason}.").format(
+                reason=exc)) from exc
 
     def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
         """All rows of one statement; SQLite errors become StoreError."""
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
-            raise StoreError(f"Your bookmarks could not be read: {exc}.") from exc
+            raise StoreError(_("Your bookmarks could not be read: {reason}.").format(
+                reason=exc)) from exc
 
     def _read_data_version(self) -> int:
         return int(self._query("PRAGMA data_version")[0][0])
@@ -497,7 +515,7 @@ class BookmarkStore:
         row = conn.execute(f"SELECT {_COLUMNS} FROM bookmarks WHERE id = ?",
                            (bookmark_id,)).fetchone()
         if row is None:
-            raise BookmarkNotFound(f"No bookmark with id {bookmark_id}")
+            raise BookmarkNotFound(_("No bookmark with id {id}").format(id=bookmark_id))
         return self._from_row(row, self._collections_of(conn, [bookmark_id]))
 
     def find(self, id_or_prefix: str) -> Bookmark:
@@ -505,17 +523,17 @@ class BookmarkStore:
         ``bookmarks list`` shows 8).  Raises BookmarkNotFound, or StoreError when ambiguous."""
         key = id_or_prefix.strip().lower()
         if len(key) < 4:
-            raise BookmarkNotFound(f"No bookmark with id '{id_or_prefix}' (give at least 4 "
-                                   "characters of the id)")
+            raise BookmarkNotFound(_("No bookmark with id '{id}' (give at least 4 characters "
+                                     "of the id)").format(id=id_or_prefix))
         escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         rows = self._query("SELECT id FROM bookmarks WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
                            (escaped + "%",))
         if not rows:
-            raise BookmarkNotFound(f"No bookmark with id '{id_or_prefix}' "
-                                   "(see 'brochure-reader bookmarks list')")
+            raise BookmarkNotFound(_("No bookmark with id '{id}' (see 'brochure-reader "
+                                     "bookmarks list')").format(id=id_or_prefix))
         if len(rows) > 1:
-            raise StoreError(f"More than one bookmark id starts with '{id_or_prefix}'; "
-                             "give more of the id")
+            raise StoreError(_("More than one bookmark id starts with '{id}'; give more of the "
+                               "id").format(id=id_or_prefix))
         return self.get(rows[0][0])
 
     def exists(self, bookmark_id: str) -> bool:

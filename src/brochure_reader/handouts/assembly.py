@@ -14,6 +14,7 @@ import html as html_lib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from brochure_reader.i18n import _
 from brochure_reader.paper import A4
 
 if TYPE_CHECKING:  # the primitives load PyMuPDF: imported where used, in the worker
@@ -112,7 +113,8 @@ def _stamp_footer(
     out.insert_html(page, (x0, top, split - 8, bottom), f"<p>{html_lib.escape(left)}</p>",
                     footer.css, footer.font_dir, scale_low=1)
     out.insert_html(page, (split, top, x1, bottom),
-                    f'<p class="right">Page {number} of {total}</p>',
+                    '<p class="right">' + html_lib.escape(
+                        _("Page {number} of {total}").format(number=number, total=total)) + "</p>",
                     footer.css, footer.font_dir, scale_low=1)
 
 

@@ -7,6 +7,10 @@ sections (13 pt, or 18 pt in large print, never below 16 pt); other documents ha
 scaled onto A4, with a note in large print that they could not be reflowed.  Every page gets the
 footer "document title · Reviewed date" and "Page n of m".
 
+Our own words on it (cover, sources page, footers, notes) and its dates are in the request's
+locale (:attr:`HandoutRequest.locale`, the interface language where it was asked for: « Fiche
+patient », « 7 décembre 2026 »); the documents' text stays in its own language.
+
 No Qt.  The GUI runs :func:`compose_handout` in a worker process; the CLI and tests call it.
 """
 
@@ -24,11 +28,11 @@ from brochure_reader.handouts.assembly import AssemblyPart, FooterStyle
 from brochure_reader.handouts.markdown import section_markdown, source_sections
 from brochure_reader.handouts.plan import CoverDetails, HandoutPart, HandoutRequest
 from brochure_reader.handouts.ranges import pages_in
-from brochure_reader.language import format_date
+from brochure_reader.i18n import N_, _, format_date, ngettext, using
 from brochure_reader.paper import A4
 from brochure_reader.pdf.jobs import job
 
-NOT_REFLOWED = (
+NOT_REFLOWED = N_(
     "This document could not be re-set in large print, so its pages are shown here made to fit "
     "the paper. Ask your care team if you need it in a bigger size."
 )
@@ -78,9 +82,8 @@ def body_size(request: HandoutRequest) -> float:
     if request.font_size:
         size = float(request.font_size)
         if request.large_print and size < style.LARGE_PRINT_MIN:
-            raise ValueError(
-                f"large print needs at least {style.LARGE_PRINT_MIN:g} pt (asked for {size:g} pt)"
-            )
+            raise ValueError(_("large print needs at least {least} pt (asked for {size} pt)")
+                             .format(least=f"{style.LARGE_PRINT_MIN:g}", size=f"{size:g}"))
         return size
     return style.LARGE_PRINT_SIZE if request.large_print else style.BODY_SIZE
 
@@ -92,7 +95,9 @@ def _keep_together(text: str) -> str:
 
 def footer_left(part: HandoutPart) -> str:
     reviewed = _date_text(part.reviewed)
-    return part.title + (f" · Reviewed {_keep_together(reviewed)}" if reviewed else "")
+    if not reviewed:
+        return part.title
+    return part.title + " · " + _("Reviewed {date}").format(date=_keep_together(reviewed))
 
 
 # --- parts ---------------------------------------------------------------------------------------
@@ -116,7 +121,8 @@ def _typeset_part(part: HandoutPart, size: float) -> _Built:
     source = parse_source(part.markdown_path)
     if part.slugs:
         body = section_markdown(source.body, source_sections(source.id, source.body), part.slugs)
-        summary = "From this leaflet: " + "; ".join(part.section_titles)
+        summary = _("From this leaflet: {sections}").format(
+            sections="; ".join(part.section_titles))
         summary += "" if summary[-1] in ".…?!" else "."
     else:
         body, summary = source.body, source.summary
@@ -141,7 +147,7 @@ def _typeset_part(part: HandoutPart, size: float) -> _Built:
 
 def _pdf_part(part: HandoutPart, large_print: bool, size: float) -> _Built:
     pages = list(dict.fromkeys(pages_in(part.page_ranges)))  # a page shared by two sections once
-    note = f"<p>{_esc(NOT_REFLOWED)}</p>" if large_print else ""
+    note = "<p>" + _esc(_(NOT_REFLOWED)) + "</p>" if large_print else ""
     assembly = AssemblyPart(
         footer_left=footer_left(part),
         outline_title=part.label,
@@ -164,29 +170,31 @@ def cover_html(
     who = cover.clinician.strip()  # the clinic is named just above
     out = ['<div class="band">']
     out.append(f'<p class="kicker">{_esc(cover.clinic.strip() or APP_TITLE)}</p>')
-    out.append("<h1>Information for you</h1>")
+    out.append("<h1>" + _esc(_("Information for you")) + "</h1>")
     if who:
-        out.append(f"<p>Prepared for you by <b>{_esc(who)}</b></p>")
+        prepared = _esc(_("Prepared for you by {name}")).replace("{name}", "<b>{name}</b>")
+        out.append(f"<p>{prepared.format(name=_esc(who))}</p>")
     out.append(f'<p class="meta">{_esc(day)}</p></div>')
     if cover.note.strip():
-        by = cover.clinician.strip() or "your care team"
-        out.append(f'<div class="note"><h3>A note from {_esc(by)}</h3>')
+        by = cover.clinician.strip() or _("your care team")
+        heading = _("A note from {name}").format(name=by)
+        out.append(f'<div class="note"><h3>{_esc(heading)}</h3>')
         out.append(_paragraphs(cover.note) + "</div>")
-    out.append("<h2>In this handout</h2><table>")
+    out.append("<h2>" + _esc(_("In this handout")) + "</h2><table>")
     for item, page in zip(built, first_pages, strict=True):
         part = item.part
         inner = "".join(f"<br/>{_esc(t)}" for t in part.section_titles)
         out.append(
-            f'<tr><td><b>{_esc(part.title)}</b>{inner}</td><td class="page">page {page}</td></tr>'
+            f'<tr><td><b>{_esc(part.title)}</b>{inner}</td>'
+            '<td class="page">' + _esc(_("page {page}").format(page=page)) + "</td></tr>"
         )
     out.append("</table>")
     if any(not b.reflowed for b in built) and large_print:
-        out.append(
-            '<p class="small">Some pages could not be re-set in large print; they are shown '
-            "made to fit the paper and say so at the top.</p>"
-        )
+        some = _("Some pages could not be re-set in large print; they are shown made to fit the "
+                 "paper and say so at the top.")
+        out.append(f'<p class="small">{_esc(some)}</p>')
     if cover.contact.strip() or cover.clinic.strip():
-        out.append('<div class="contact"><h3>How to contact us</h3>')
+        out.append('<div class="contact"><h3>' + _esc(_("How to contact us")) + "</h3>")
         if cover.clinic.strip():
             out.append(f"<p><b>{_esc(cover.clinic.strip())}</b></p>")
         out.append(_paragraphs(cover.contact) + "</div>")
@@ -194,7 +202,7 @@ def cover_html(
 
 
 def sources_html(built: list[_Built], day: dt.date) -> str:
-    out = ["<h2>Where this information comes from</h2>"]
+    out = ["<h2>" + _esc(_("Where this information comes from")) + "</h2>"]
     seen: set[str] = set()
     for item in built:
         part = item.part
@@ -204,21 +212,20 @@ def sources_html(built: list[_Built], day: dt.date) -> str:
         out.append(f"<h3>{_esc(part.title)}</h3>")
         dates = []
         if part.reviewed:
-            dates.append(f"Reviewed {_date_text(part.reviewed)}")
+            dates.append(_("Reviewed {date}").format(date=_date_text(part.reviewed)))
         if part.next_review:
-            dates.append(f"next review due {_date_text(part.next_review)}")
-        origin = part.pack_title or "your library"
-        meta = " · ".join([*dates, f"from {origin} ({part.file_name})"])
+            dates.append(_("next review due {date}").format(date=_date_text(part.next_review)))
+        origin = part.pack_title or _("your library")
+        meta = " · ".join([*dates, _("from {origin} ({file})").format(origin=origin,
+                                                                      file=part.file_name)])
         out.append(f'<p class="meta">{_esc(meta[0].upper() + meta[1:])}</p>')
         if item.references:
             out.append("<ul>" + "".join(f"<li>{_esc(r)}</li>" for r in item.references) + "</ul>")
         else:
-            out.append("<p>The document itself names its sources.</p>")
-    out.append(
-        f'<p class="meta">Made with {_esc(APP_TITLE)} on {_esc(format_date(day))}. This '
-        "information does not replace advice from your care team: ask them if anything here "
-        "does not seem to fit your situation.</p>"
-    )
+            out.append("<p>" + _esc(_("The document itself names its sources.")) + "</p>")
+    made = _("Made with {app} on {date}. This information does not replace advice from your "
+             "care team: ask them if anything here does not seem to fit your situation.")
+    out.append(f'<p class="meta">{_esc(made.format(app=APP_TITLE, date=format_date(day)))}</p>')
     return "".join(out)
 
 
@@ -227,14 +234,20 @@ def sources_html(built: list[_Built], day: dt.date) -> str:
 
 @job()
 def compose_handout(request: HandoutRequest) -> Handout:
-    """Build the handout PDF.  Raises ValueError (bad size), SourceError (a broken source) and
-    DocumentError (a document that cannot be opened)."""
+    """Build the handout PDF, its own words and dates in ``request.locale``.  Raises ValueError
+    (bad size), SourceError (a broken source) and DocumentError (a document that cannot be
+    opened)."""
+    with using(request.locale):  # a worker process has no interface language of its own
+        return _compose(request)
+
+
+def _compose(request: HandoutRequest) -> Handout:
     from brochure_reader.handouts.assembly import assemble  # PyMuPDF: in the worker only
     from brochure_reader.pdf.export import pdf_page_count
     from brochure_reader.pdf.story import html_pages
 
     if not request.parts:
-        raise ValueError("a handout needs at least one section")
+        raise ValueError(_("a handout needs at least one section"))
     size = body_size(request)
     large = request.large_print
     built: list[_Built] = []
@@ -245,7 +258,8 @@ def compose_handout(request: HandoutRequest) -> Handout:
         else:
             built.append(_pdf_part(part, large, size))
             if large:
-                notes.append(f"“{part.title}” could not be reflowed: its pages are scaled to fit")
+                notes.append(_("“{title}” could not be reflowed: its pages are scaled to fit")
+                             .format(title=part.title))
     page_size = max(size, style.LARGE_PRINT_MIN) if large else size
     css = style.page_css(page_size, large)
     font_dir = str(fonts_dir())
@@ -270,34 +284,36 @@ def compose_handout(request: HandoutRequest) -> Handout:
         count = pdf_page_count(data)
         if count != 1:
             data = cover_pdf(count)
-        label = cover.clinic.strip() or "Patient handout"
+        label = cover.clinic.strip() or _("Patient handout")
         parts.append(
             AssemblyPart(footer_left=f"{label} · {_keep_together(format_date(day))}",
-                         outline_title="Cover",
+                         outline_title=_("Cover"),
                          data=data, keep_outline=False)
         )
     parts.extend(b.assembly for b in built)
     parts.append(
         AssemblyPart(
-            footer_left=f"Sources · {_keep_together(format_date(day))}",
-            outline_title="Sources",
+            footer_left=_("Sources") + " · " + _keep_together(format_date(day)),
+            outline_title=_("Sources"),
             data=html_pages(sources_html(built, day), css, font_dir, margins=margins,
                             em=page_size),
             keep_outline=False,
         )
     )
-    title = "Handout: " + "; ".join(b.part.label for b in built)
+    title = _("Handout: {parts}").format(parts="; ".join(b.part.label for b in built))
     result = assemble(
         parts,
         footer,
-        metadata={"title": title[:300], "subject": "Patient handout"},
+        metadata={"title": title[:300], "subject": _("Patient handout")},
         note_css=style.note_css(max(page_size, style.LARGE_PRINT_MIN) if large else page_size),
     )
     for assembled, damaged in zip(parts, result.damaged, strict=True):
         if damaged:
             shown = ", ".join(str(n + 1) for n in damaged)
-            one, name = len(damaged) == 1, assembled.outline_title or assembled.footer_left
-            notes.append(f"{'Page' if one else 'Pages'} {shown} of “{name}” could not be read "
-                         f"(damaged) and {'was' if one else 'were'} left out")
+            name = assembled.outline_title or assembled.footer_left
+            notes.append(ngettext("Page %(pages)s of “%(name)s” could not be read (damaged) and "
+                                  "was left out", "Pages %(pages)s of “%(name)s” could not be "
+                                  "read (damaged) and were left out", len(damaged))
+                         % {"pages": shown, "name": name})
     starts = result.starts[1:-1] if cover is not None else result.starts[:-1]
     return Handout(result.pdf, result.page_count, starts, notes, result.starts[-1])

@@ -17,6 +17,8 @@ from brochure_reader.handouts.ranges import (
     split_ref,
     unknown_section_message,
 )
+from brochure_reader.i18n import Locale, _
+from brochure_reader.i18n import current as current_locale
 from brochure_reader.library import Document, Library, Section
 from brochure_reader.library.sections import find_section
 
@@ -42,7 +44,8 @@ class CoverDetails:
             try:
                 return dt.date.fromisoformat(self.date)
             except ValueError:
-                raise RangeError(f"'{self.date}' is not a date like 2026-11-29") from None
+                raise RangeError(_("'{date}' is not a date like 2026-11-29").format(
+                    date=self.date)) from None
         return dt.date.today()
 
 
@@ -77,12 +80,15 @@ class HandoutPart:
 
 @dataclass
 class HandoutRequest:
-    """Everything :func:`compose_handout` needs; picklable (runs in a worker process)."""
+    """Everything :func:`compose_handout` needs; picklable (runs in a worker process).
+    *locale*: the language and date style of the handout's own words (cover, sources,
+    footers), by default the interface's where the request is made."""
 
     parts: list[HandoutPart]
     cover: CoverDetails | None = None
     large_print: bool = False
     font_size: float | None = None
+    locale: Locale = field(default_factory=current_locale)
 
 
 def _markdown_sections(doc: Document) -> list[Section] | None:
@@ -121,7 +127,7 @@ def plan_handout(
     parts: list[HandoutPart] = []
     refs = list(refs)
     if not refs:
-        raise RangeError("choose at least one section (DOC_ID#section)")
+        raise RangeError(_("choose at least one section (DOC_ID#section)"))
     for ref in refs:
         doc_id, slug = split_ref(ref)
         doc = library.get(doc_id)

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from brochure_reader.i18n import _, ngettext
 from brochure_reader.library.sections import Section, iter_sections
 
 #: A section that starts this close (points) to the top of its page does not pull that page into
@@ -24,34 +25,37 @@ class RangeError(ValueError):
 
 
 def parse_page_ranges(
-    text: str, page_count: int, what: str = "the document"
+    text: str, page_count: int, what: str | None = None
 ) -> list[tuple[int, int]]:
     """``"2-4,7"`` -> ``[(1, 3), (6, 6)]`` (0-based inclusive), checked against *page_count*.
 
     ``"5-"`` runs to the last page, ``"-3"`` starts at page 1.  Raises RangeError with a sentence
     naming the bad part: not a number, page 0, past the end, or a range that runs backwards.
     """
+    what = what or _("the document")
     ranges: list[tuple[int, int]] = []
     parts = text.split(",")
     if not text.strip():
-        raise RangeError("no pages given (use a list like 2-4,7)")
+        raise RangeError(_("no pages given (use a list like 2-4,7)"))
     for part in parts:
         match = _PART.match(part)
         if not part.strip() or not match or (match.group(1) is None and match.group(3) is None):
-            raise RangeError(f"'{part.strip()}' is not a page range (use a list like 2-4,7)")
+            raise RangeError(_("'{part}' is not a page range (use a list like 2-4,7)").format(
+                part=part.strip()))
         first_text, dash, last_text = match.groups()
         first = int(first_text) if first_text else 1
         last = int(last_text) if last_text else (page_count if dash else first)
         for number in (first, last):
             if number < 1:
-                raise RangeError(f"'{part.strip()}': pages are numbered from 1")
+                raise RangeError(_("'{part}': pages are numbered from 1").format(
+                    part=part.strip()))
             if number > page_count:
-                raise RangeError(
-                    f"'{part.strip()}': {what} has only {page_count} "
-                    f"page{'s' if page_count != 1 else ''}"
-                )
+                raise RangeError(ngettext("'%(part)s': %(what)s has only %(n)d page",
+                                          "'%(part)s': %(what)s has only %(n)d pages", page_count)
+                                 % {"part": part.strip(), "what": what, "n": page_count})
         if last < first:
-            raise RangeError(f"'{part.strip()}' runs backwards (write {last}-{first})")
+            raise RangeError(_("'{part}' runs backwards (write {last}-{first})").format(
+                part=part.strip(), last=last, first=first))
         ranges.append((first - 1, last - 1))
     return ranges
 
@@ -120,7 +124,8 @@ def section_page_range(
     RangeError when the section has no page in the document.
     """
     if section.page is None:
-        raise RangeError(f"section '{section.title}' ({section.ref}) has no page in the document")
+        raise RangeError(_("section '{title}' ({ref}) has no page in the document").format(
+            title=section.title, ref=section.ref))
     ordered = list(iter_sections(sections))
     try:
         index = next(i for i, s in enumerate(ordered) if s is section)
@@ -145,9 +150,10 @@ def split_ref(ref: str) -> tuple[str, str]:
     """
     doc_id, hash_, slug = ref.strip().partition("#")
     if not doc_id:
-        raise RangeError(f"'{ref}' is not a reference (use DOC_ID or DOC_ID#section)")
+        raise RangeError(_("'{ref}' is not a reference (use DOC_ID or DOC_ID#section)").format(
+            ref=ref))
     if hash_ and not slug:
-        raise RangeError(f"'{ref}': no section after '#' (use DOC_ID#section)")
+        raise RangeError(_("'{ref}': no section after '#' (use DOC_ID#section)").format(ref=ref))
     return doc_id, slug
 
 
@@ -155,6 +161,8 @@ def unknown_section_message(doc_id: str, slug: str, sections: list[Section]) -> 
     """One line for a slug that is not in the document, with the slugs that are."""
     slugs = [s.slug for s in iter_sections(sections)]
     if not slugs:
-        return f"'{doc_id}' has no sections; use '{doc_id}' alone for the whole document"
+        return _("'{id}' has no sections; use '{id}' alone for the whole document").format(
+            id=doc_id)
     shown = ", ".join(slugs[:12]) + (", …" if len(slugs) > 12 else "")
-    return f"No section '{slug}' in '{doc_id}' (its sections: {shown})"
+    return _("No section '{slug}' in '{id}' (its sections: {shown})").format(
+        slug=slug, id=doc_id, shown=shown)

@@ -112,7 +112,7 @@ class Library:
             return self._by_id[doc_id]
         except KeyError:
             raise LibraryError(
-                f"No document with id '{doc_id}' (see 'brochure-reader list')"
+                _("No document with id '{id}' (see 'brochure-reader list')").format(id=doc_id)
             ) from None
 
     def pack_of(self, doc: Document) -> Pack:

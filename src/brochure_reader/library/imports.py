@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from brochure_reader.files import SUPPORTED_SUFFIXES, file_sha256
+from brochure_reader.i18n import _
 from brochure_reader.library.catalogue import USER_CATEGORY, USER_PACK_ID, Library, LibraryError
 from brochure_reader.library.pack import PACK_FILE, Document, Pack, dump_pack, load_pack
 from brochure_reader.library.sections import slugify
@@ -42,7 +43,8 @@ def _user_pack(library: Library) -> Pack:
         try:
             return load_pack(folder, "user")
         except Exception as exc:
-            raise LibraryError(f"Your own pack cannot be read: {exc}") from exc
+            raise LibraryError(_("Your own pack cannot be read: {reason}").format(
+                reason=exc)) from exc
     return Pack(USER_PACK_ID, "My documents", "und", "1", folder.resolve(), "user")
 
 
@@ -68,13 +70,15 @@ def import_files(
 
 def _import_one(library: Library, source: Path, validate: Validator, suffixes) -> ImportResult:
     if source.is_dir():
-        return ImportResult(source, "error", f"{source.name} is a folder; choose document files")
+        return ImportResult(source, "error", _("{file} is a folder; choose document files")
+                            .format(file=source.name))
     if not source.is_file():
-        return ImportResult(source, "error", f"{source.name}: no such file")
+        return ImportResult(source, "error", _("{file}: no such file").format(file=source.name))
     if source.suffix.lower() not in suffixes:
         kinds = ", ".join(s.lstrip(".").upper() for s in suffixes)
         return ImportResult(
-            source, "error", f"{source.name}: not a supported document type ({kinds})"
+            source, "error", _("{file}: not a supported document type ({kinds})").format(
+                file=source.name, kinds=kinds)
         )
     sha = file_sha256(source)
     existing = library.find_by_hash(sha)
@@ -82,7 +86,8 @@ def _import_one(library: Library, source: Path, validate: Validator, suffixes) -
         return ImportResult(
             source,
             "duplicate",
-            f"{source.name} is already in the library as '{existing.title}'",
+            _("{file} is already in the library as '{title}'").format(file=source.name,
+                                                                      title=existing.title),
             existing,
         )
     try:
@@ -118,7 +123,9 @@ def _import_one(library: Library, source: Path, validate: Validator, suffixes) -
         target.unlink(missing_ok=True)
         raise
     library.replace_pack(pack)
-    return ImportResult(source, "added", f"Added {source.name} as '{doc.title}' ({doc_id})", doc)
+    added = _("Added {file} as '{title}' ({id})").format(file=source.name, title=doc.title,
+                                                        id=doc_id)
+    return ImportResult(source, "added", added, doc)
 
 
 def remove_document(library: Library, doc_id: str) -> Document:
@@ -128,7 +135,8 @@ def remove_document(library: Library, doc_id: str) -> Document:
     """
     doc = library.get(doc_id)
     if not doc.removable:
-        raise LibraryError(f"'{doc.title}' comes with a content pack and cannot be removed")
+        raise LibraryError(_("'{title}' comes with a content pack and cannot be removed").format(
+            title=doc.title))
     pack = _user_pack(library)
     pack.documents = [d for d in pack.documents if d.id != doc_id]
     atomic_write_text(pack.path / PACK_FILE, dump_pack(pack))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pymupdf
 
+from brochure_reader.i18n import _, ngettext
 from brochure_reader.paper import A5
 from brochure_reader.pdf.errors import DocumentError, PasswordRequired
 from brochure_reader.pdf.info import DocumentInfo
@@ -52,12 +53,12 @@ def open_document(
         return doc
     path = Path(path)
     if not path.is_file():
-        raise DocumentError(f"{path.name} was not found.")
+        raise DocumentError(_("{file} was not found.").format(file=path.name))
     try:
         doc = pymupdf.open(path)
     except Exception as exc:  # PyMuPDF raises several types (FileDataError, RuntimeError...)
         raise DocumentError(
-            f"{path.name} could not be opened: it is not a readable document."
+            _("{file} could not be opened: it is not a readable document.").format(file=path.name)
         ) from exc
     if doc.needs_pass:
         if not password:
@@ -65,7 +66,7 @@ def open_document(
             raise PasswordRequired()
         if not any(doc.authenticate(p) for p in password_candidates(password)):
             doc.close()
-            raise PasswordRequired("That password is not right. Please try again.", wrong=True)
+            raise PasswordRequired(_("That password is not right. Please try again."), wrong=True)
     if doc.is_reflowable:
         width, height, font = layout or (REFLOW_WIDTH, REFLOW_HEIGHT, REFLOW_FONT_SIZE)
         doc.layout(width=width, height=height, fontsize=font)
@@ -75,7 +76,8 @@ def open_document(
         count = 0
     if count < 1:
         doc.close()
-        raise DocumentError(f"{path.name} could not be opened: it has no pages.")
+        raise DocumentError(_("{file} could not be opened: it has no pages.").format(
+            file=path.name))
     _cache[key] = doc
     while len(_cache) > _CACHE_SIZE:
         _cache.popitem(last=False)[1].close()
@@ -109,8 +111,8 @@ def document_info(
     except DocumentError:
         raise
     except Exception as exc:  # MuPDF raises many types for damaged files
-        raise DocumentError(f"{Path(path).name} could not be read: it is damaged "
-                            f"({damage_reason(exc)}).") from None
+        raise DocumentError(_("{file} could not be read: it is damaged ({reason}).").format(
+            file=Path(path).name, reason=damage_reason(exc))) from None
 
 
 def damage_reason(exc: BaseException) -> str:
@@ -118,7 +120,7 @@ def damage_reason(exc: BaseException) -> str:
     tree"); at most 120 characters."""
     text = " ".join(str(exc).split())
     text = re.sub(r"^code=\d+:\s*", "", text)
-    return text[:120] or "no reason given"
+    return text[:120] or _("no reason given")
 
 
 def readable_page(doc: pymupdf.Document, number: int) -> pymupdf.Page | None:
@@ -138,9 +140,10 @@ def readable_pages(doc: pymupdf.Document, pages: list[int], name: str = "") -> l
     readable = [n for n in pages if readable_page(doc, n) is not None]
     if pages and not readable:
         shown = ", ".join(str(n + 1) for n in pages[:5]) + ("…" if len(pages) > 5 else "")
-        what = f"Page {shown}" if len(pages) == 1 else f"Pages {shown}"
-        raise DocumentError(f"{what} of {name or 'the document'} cannot be read: "
-                            f"{'it is' if len(pages) == 1 else 'they are'} damaged.")
+        raise DocumentError(ngettext("Page %(pages)s of %(name)s cannot be read: it is damaged.",
+                                     "Pages %(pages)s of %(name)s cannot be read: they are "
+                                     "damaged.", len(pages))
+                            % {"pages": shown, "name": name or _("the document")})
     return readable
 
 
@@ -152,9 +155,10 @@ def load_page(doc: pymupdf.Document, number: int) -> pymupdf.Page:
         page.rect  # noqa: B018
         return page
     except Exception as exc:
-        name = Path(doc.name).name if doc.name else "the document"
-        raise DocumentError(f"Page {number + 1} of {name} cannot be read: it is damaged "
-                            f"({damage_reason(exc)}).") from None
+        name = Path(doc.name).name if doc.name else _("the document")
+        raise DocumentError(_("Page {number} of {name} cannot be read: it is damaged "
+                              "({reason}).").format(number=number + 1, name=name,
+                                                    reason=damage_reason(exc))) from None
 
 
 def _document_info(path, password, layout) -> DocumentInfo:
@@ -182,8 +186,8 @@ def _document_info(path, password, layout) -> DocumentInfo:
         except Exception:
             labels.append("")
     if not readable:
-        raise DocumentError(f"{Path(path).name} could not be opened: none of its pages can "
-                            "be read.")
+        raise DocumentError(_("{file} could not be opened: none of its pages can be read.")
+                            .format(file=Path(path).name))
     outline: list[tuple[int, str, int | None, float]]
     try:
         outline = read_outline(doc)

@@ -1,6 +1,7 @@
 """Exceptions that cross the worker-process boundary (plain, picklable, user-facing messages)."""
 
 from brochure_reader.errors import UserError
+from brochure_reader.i18n import _
 
 
 class DocumentError(UserError):
@@ -10,8 +11,8 @@ class DocumentError(UserError):
 class PasswordRequired(DocumentError):
     """The document is encrypted; ``wrong`` is true when a password was given and refused."""
 
-    def __init__(self, message: str = "This document is protected by a password.", wrong=False):
-        super().__init__(message)
+    def __init__(self, message: str | None = None, wrong=False):
+        super().__init__(message or _("This document is protected by a password."))
         self.wrong = wrong
 
     def __reduce__(self):

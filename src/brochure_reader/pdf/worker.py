@@ -79,9 +79,14 @@ def _exit_when_orphaned(parent: int) -> None:
     os._exit(0)
 
 
-def _init_worker(parent: int | None = None) -> None:
+def _init_worker(parent: int | None = None, locale=None) -> None:
     import signal
     import threading
+
+    if locale is not None:  # the messages a job raises are in the parent's language
+        from brochure_reader import i18n
+
+        i18n.install(locale)
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in a terminal ends the app, not us
     if parent is not None and hasattr(signal, "SIGKILL"):  # POSIX: getppid() is meaningful
@@ -128,10 +133,12 @@ class WorkerPool:
         if self._pool is None or not self._pool.active:
             from pebble import ProcessPool
 
+            from brochure_reader.i18n import current as current_locale
+
             self._pool = ProcessPool(
                 max_workers=self.workers,
                 initializer=_init_worker,  # its parent watchdog ends it if we are killed
-                initargs=(os.getpid(),),
+                initargs=(os.getpid(), current_locale()),
                 context=multiprocessing.get_context("spawn"),
             )
         return self._pool

@@ -10,32 +10,37 @@ import os
 import sys
 
 from brochure_reader import APP_NAME
+from brochure_reader.i18n import _, ngettext
 
 
 def register(subparsers, common) -> None:
     """Add the ``search`` and ``index`` sub-commands to the CLI parser."""
     p = subparsers.add_parser(
-        "search", parents=[common], help="search the library",
-        description="Search every document (or one document or category). Words are ANDed; "
-        '"quoted phrases", fatig* (prefix), -word (leave out) and OR work; see docs/search.md.',
+        "search", parents=[common], help=_("search the library"),
+        description=_("Search every document (or one document or category). Words are ANDed; "
+                      '"quoted phrases", fatig* (prefix), -word (leave out) and OR work; see '
+                      "docs/search.md."),
     )
-    p.add_argument("query", nargs="+", metavar="QUERY", help="what to look for (quote it if it "
-                   "has a -word in it)")
-    p.add_argument("--doc", metavar="DOC_ID", help="search only this document")
-    p.add_argument("--category", metavar="CATEGORY", help="search only this category")
-    p.add_argument("--limit", type=int, default=20, metavar="N", help="most hits (default 20)")
+    p.add_argument("query", nargs="+", metavar=_("QUERY"), help=_("what to look for (quote it if "
+                   "it has a -word in it)"))
+    p.add_argument("--doc", metavar="DOC_ID", help=_("search only this document"))
+    p.add_argument("--category", metavar=_("CATEGORY"), help=_("search only this category"))
+    p.add_argument("--limit", type=int, default=20, metavar="N",
+                   help=_("most hits (default 20)"))
     out = p.add_mutually_exclusive_group()
-    out.add_argument("--json", action="store_true", help="print the documented JSON list of hits "
-                     "(each says the kind of result: exact, expanded, corrected or partial)")
+    out.add_argument("--json", action="store_true", help=_("print the documented JSON list of "
+                     "hits (each says the kind of result: exact, expanded, corrected or "
+                     "partial)"))
     out.add_argument("--json-result", action="store_true",
-                     help="print the whole result as one JSON object: its kind (exact, expanded, "
-                     "corrected, partial or none), notes, what was tried, a glossary "
-                     "definition and the hits")
+                     help=_("print the whole result as one JSON object: its kind (exact, "
+                            "expanded, corrected, partial or none), notes, what was tried, a "
+                            "glossary definition and the hits"))
     p.set_defaults(func=cmd_search)
 
-    p = subparsers.add_parser("index", parents=[common], help="build or update the search index")
-    p.add_argument("--rebuild", action="store_true", help="read every document again")
-    p.add_argument("--quiet", action="store_true", help="print only problems")
+    p = subparsers.add_parser("index", parents=[common],
+                              help=_("build or update the search index"))
+    p.add_argument("--rebuild", action="store_true", help=_("read every document again"))
+    p.add_argument("--quiet", action="store_true", help=_("print only problems"))
     p.set_defaults(func=cmd_index)
 
 
@@ -52,16 +57,19 @@ def _update(ctx, force: bool = False, verbose: bool = True, searching: bool = Fa
         unreadable,
     )
     from brochure_reader.search.index import IndexSpaceError, SearchIndex, index_path
+    from brochure_reader.terminal import warn
 
     index = SearchIndex.open(index_path(ctx.paths.cache))
     if index.rebuilt_reason and verbose:
-        print(f"{APP_NAME}: the search index was recreated ({index.rebuilt_reason})",
-              file=sys.stderr)
+        print(_("{app}: the search index was recreated ({reason})").format(
+            app=APP_NAME, reason=index.rebuilt_reason), file=sys.stderr)
     specs = specs_from_library(ctx.library)
 
     def progress(done: int, total: int, title: str) -> None:
         if verbose and sys.stderr.isatty():
-            print(f"\rIndexing {done}/{total}: {title[:50]:<50}", end="", file=sys.stderr)
+            line = _("Indexing {done}/{total}: {title}").format(done=done, total=total,
+                                                                  title=f"{title[:50]:<50}")
+            print("\r" + line, end="", file=sys.stderr)
 
     def read(spec):  # an imported file is read in a worker: a MuPDF crash fails only it
         try:
@@ -77,12 +85,12 @@ def _update(ctx, force: bool = False, verbose: bool = True, searching: bool = Fa
         if not searching:
             index.close()
             raise
-        print(f"{APP_NAME}: warning: {exc}", file=sys.stderr)
+        warn(str(exc))
         return index, BuildReport()
     if verbose and sys.stderr.isatty() and specs:
         print("\r" + " " * 70 + "\r", end="", file=sys.stderr)
     for doc_id, message in report.failed.items():  # newly failed only
-        print(f"{APP_NAME}: warning: {doc_id}: {message}", file=sys.stderr)
+        warn(f"{doc_id}: {message}")
     return index, report
 
 
@@ -91,8 +99,11 @@ def cmd_index(args, ctx) -> int:
     try:
         if not args.quiet:
             stats = index.stats()
-            print(f"Search index: {report.summary()}; {stats['documents']} documents, "
-                  f"{stats['pages']} pages, {stats['bytes'] / 1e6:.1f} MB")
+            documents = ngettext("%(n)d document", "%(n)d documents", stats["documents"])
+            pages = ngettext("%(n)d page", "%(n)d pages", stats["pages"])
+            print(_("Search index: {summary}; {documents}, {pages}, {size} MB").format(
+                summary=report.summary(), documents=documents % {"n": stats["documents"]},
+                pages=pages % {"n": stats["pages"]}, size=f"{stats['bytes'] / 1e6:.1f}"))
         return 0
     finally:
         index.close()
@@ -103,9 +114,9 @@ def cmd_search(args, ctx) -> int:
     from brochure_reader.search.engine import Scope, Searcher
 
     if not " ".join(args.query).strip():
-        raise UsageError("the query is empty: give one or more words to search for")
+        raise UsageError(_("the query is empty: give one or more words to search for"))
     if args.limit < 1:
-        raise UserError("--limit must be at least 1")
+        raise UserError(_("--limit must be at least 1"))
     scope = Scope.library()
     if args.doc:
         scope = Scope.document(ctx.library.get(args.doc).id)
@@ -113,7 +124,8 @@ def cmd_search(args, ctx) -> int:
         categories = {doc.category for doc in ctx.library.documents()}
         if args.category not in categories:
             known = ", ".join(sorted(categories))
-            raise UserError(f"No category '{args.category}' (categories: {known})")
+            raise UserError(_("No category '{category}' (categories: {known})").format(
+                category=args.category, known=known))
         scope = Scope.category(args.category)
     index, _report = _update(ctx, verbose=not (args.json or args.json_result), searching=True)
     try:
@@ -132,19 +144,20 @@ def cmd_search(args, ctx) -> int:
         return 0
     if result.definition:
         d = result.definition
-        print(f"{d.term}: {d.text}\n  ({d.document_title}, p. {d.page + 1})")
+        print(_("{term}: {text}\n  ({title}, p. {page})").format(
+            term=d.term, text=d.text, title=d.document_title, page=d.page + 1))
     for note in notes:
         print(note)
     if not result.hits:
         if not notes:
-            print("No results.")
+            print(_("No results."))
         return 0
     for _doc_id, title, hits in result.by_document():
         print(f"\n{title}")
         for hit in hits:
-            where = hit.section or "(before the first heading)"
+            where = hit.section or _("(before the first heading)")
             ref = f"  [{hit.section_ref}]" if hit.section_ref else ""
-            print(f"  p. {hit.page + 1}  {where}{ref}")
+            print("  " + _("p. {page}").format(page=hit.page + 1) + f"  {where}{ref}")
             print(f"      {hit.snippet.marked()}")
     return 0
 
@@ -170,13 +183,12 @@ def _notes(result) -> list[str]:
     elif result.kind == "none" and not result.definition:
         return result.no_answer()
     if result.corrected:
-        notes.append(
-            f"Nothing found for '{result.query}'. Showing results for '{result.suggestion}'."
-        )
+        notes.append(_("Nothing found for '{query}'. Showing results for '{suggestion}'.").format(
+            query=result.query, suggestion=result.suggestion))
     elif result.suggestion:
-        notes.append(f"Did you mean: {result.suggestion}?")
+        notes.append(_("Did you mean: {suggestion}?").format(suggestion=result.suggestion))
     if result.expansions:
-        notes.append("Also searching: " + ", ".join(result.expansions))
+        notes.append(_("Also searching: {words}").format(words=", ".join(result.expansions)))
     if result.partial:
-        notes.append("No page has all of the words; showing pages with some of them.")
+        notes.append(_("No page has all of the words; showing pages with some of them."))
     return notes

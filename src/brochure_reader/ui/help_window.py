@@ -75,77 +75,96 @@ def shortcut_rows(menu_bar: QMenuBar) -> list[ShortcutRow]:
 
 
 def _other_keys() -> list[tuple[str, str]]:
-    t = lambda s: translate("HelpWindow", s)  # noqa: E731
     return [
-        (t("Tab, Shift+Tab"), t("Move to the next or previous control")),
-        (t("Arrow keys, Home, End, Page Up, Page Down"),
-         t("On the start page: move between documents; in a page: scroll")),
-        (t("Enter"), t("Open the document, section or search result that has the focus")),
-        (t("Alt + underlined letter"), t("Open that menu or press that button")),
-        (t("Escape"), t("Close a dialog or this window")),
+        (translate("HelpWindow", "Tab, Shift+Tab"),
+         translate("HelpWindow", "Move to the next or previous control")),
+        (translate("HelpWindow", "Arrow keys, Home, End, Page Up, Page Down"),
+         translate("HelpWindow", "On the start page: move between documents; in a page: "
+                   "scroll")),
+        (translate("HelpWindow", "Enter"),
+         translate("HelpWindow", "Open the document, section or search result that has the "
+                   "focus")),
+        (translate("HelpWindow", "Alt + underlined letter"),
+         translate("HelpWindow", "Open that menu or press that button")),
+        (translate("HelpWindow", "Escape"),
+         translate("HelpWindow", "Close a dialog or this window")),
+    ]
+
+
+def _topics() -> list[tuple[str, str]]:
+    """``(heading, paragraph)`` of the help's topics, in the interface language."""
+    return [
+        (translate("HelpWindow", "Reading"), translate(
+            "HelpWindow",
+            "Pick a document on the start page or in the Library list on the left. Move "
+            "between its sections in the list, by page with Page Up and Page Down, and "
+            "make the page bigger with Ctrl and +. Text view (Ctrl+T) shows the words "
+            "without the page layout, at any size, and works well with screen readers. "
+            "The reader remembers where you stopped.")),
+        (translate("HelpWindow", "Searching"), translate(
+            "HelpWindow",
+            "Press Ctrl+K and type a few words in your own words, for example “always "
+            "tired” or “feeling sick”. Medical words are found for you, and small "
+            "spelling mistakes are forgiven. Ctrl+F searches only the document that is "
+            "open. Enter opens the best result; the Down arrow moves into the list of "
+            "results, where Enter opens the one you choose. F3 goes to the next match.")),
+        (translate("HelpWindow", "Bookmarks and notes"), translate(
+            "HelpWindow",
+            "Ctrl+D bookmarks the selected text, or the top of the page, and lets you "
+            "type a name for it. In the Bookmarks panel you can add a note, put "
+            "bookmarks in collections, and export them as a file to bring to an "
+            "appointment or to import on another computer.")),
+        (translate("HelpWindow", "Printing and handouts"), translate(
+            "HelpWindow",
+            "Ctrl+P prints all pages, the current page, a range or the current section. "
+            "Print preview shows every page first. Make a handout (Ctrl+Shift+H) puts "
+            "sections of several documents together, in large print if you like, with "
+            "a cover note, and saves them as one PDF.")),
     ]
 
 
 def help_html(menu_bar: QMenuBar, paths: AppPaths | None) -> str:
     """The whole help text as HTML, the shortcut sheet under the anchor ``shortcuts``."""
-    t = lambda s: translate("HelpWindow", s)  # noqa: E731
     esc = html.escape
-    parts = [f"<h1>{esc(t('Brochure Reader help'))}</h1>",
-             "<p>" + esc(t("This help is part of the app: it works without the internet."))
-             + "</p>",
-             f"<h2>{esc(t('Reading'))}</h2>",
-             "<p>" + esc(t(
-                 "Pick a document on the start page or in the Library list on the left. Move "
-                 "between its sections in the list, by page with Page Up and Page Down, and "
-                 "make the page bigger with Ctrl and +. Text view (Ctrl+T) shows the words "
-                 "without the page layout, at any size, and works well with screen readers. "
-                 "The reader remembers where you stopped.")) + "</p>",
-             f"<h2>{esc(t('Searching'))}</h2>",
-             "<p>" + esc(t(
-                 "Press Ctrl+K and type a few words in your own words, for example “always "
-                 "tired” or “feeling sick”. Medical words are found for you, and small "
-                 "spelling mistakes are forgiven. Ctrl+F searches only the document that is "
-                 "open. Enter opens the best result; the Down arrow moves into the list of "
-                 "results, where Enter opens the one you choose. F3 goes to the next match."))
-             + "</p>",
-             f"<h2>{esc(t('Bookmarks and notes'))}</h2>",
-             "<p>" + esc(t(
-                 "Ctrl+D bookmarks the selected text, or the top of the page, and lets you "
-                 "type a name for it. In the Bookmarks panel you can add a note, put "
-                 "bookmarks in collections, and export them as a file to bring to an "
-                 "appointment or to import on another computer.")) + "</p>",
-             f"<h2>{esc(t('Printing and handouts'))}</h2>",
-             "<p>" + esc(t(
-                 "Ctrl+P prints all pages, the current page, a range or the current section. "
-                 "Print preview shows every page first. Make a handout (Ctrl+Shift+H) puts "
-                 "sections of several documents together, in large print if you like, with "
-                 "a cover note, and saves them as one PDF.")) + "</p>",
-             f"<h2><a name='shortcuts'></a>{esc(t('Keyboard shortcuts'))}</h2>",
-             "<table cellpadding='3' border='0'>",
-             f"<tr><th align='left'>{esc(t('Keys'))}</th><th align='left'>{esc(t('Does'))}</th>"
-             f"<th align='left'>{esc(t('Menu'))}</th></tr>"]
+    title = translate("HelpWindow", "Brochure Reader help")
+    offline = translate("HelpWindow", "This help is part of the app: it works without the "
+                        "internet.")
+    parts = [f"<h1>{esc(title)}</h1>", f"<p>{esc(offline)}</p>"]
+    for heading, text in _topics():
+        parts.append(f"<h2>{esc(heading)}</h2><p>{esc(text)}</p>")
+    shortcuts = translate("HelpWindow", "Keyboard shortcuts")
+    keys, does, menu = (translate("HelpWindow", "Keys"), translate("HelpWindow", "Does"),
+                        translate("HelpWindow", "Menu"))
+    parts += [f"<h2><a name='shortcuts'></a>{esc(shortcuts)}</h2>",
+              "<table cellpadding='3' border='0'>",
+              f"<tr><th align='left'>{esc(keys)}</th><th align='left'>{esc(does)}</th>"
+              f"<th align='left'>{esc(menu)}</th></tr>"]
     for row in shortcut_rows(menu_bar):
         parts.append(f"<tr><td><b>{esc(row.keys)}</b></td><td>{esc(row.action)}</td>"
                      f"<td>{esc(row.menu)}</td></tr>")
     parts.append("</table>")
-    parts.append(f"<h3>{esc(t('Other keys'))}</h3><table cellpadding='3' border='0'>")
+    other = translate("HelpWindow", "Other keys")
+    parts.append(f"<h3>{esc(other)}</h3><table cellpadding='3' border='0'>")
     for keys, does in _other_keys():
         parts.append(f"<tr><td><b>{esc(keys)}</b></td><td>{esc(does)}</td></tr>")
     parts.append("</table>")
     if paths is not None:
-        parts.append(f"<h2>{esc(t('Where your things are kept'))}</h2><ul>")
+        kept = translate("HelpWindow", "Where your things are kept")
+        parts.append(f"<h2>{esc(kept)}</h2><ul>")
         for label, where in (
-            (t("Bookmarks, notes and documents you added"), paths.data),
-            (t("Settings"), paths.settings_file),
-            (t("Search index (made again if deleted)"), paths.cache),
+            (translate("HelpWindow", "Bookmarks, notes and documents you added"), paths.data),
+            (translate("HelpWindow", "Settings"), paths.settings_file),
+            (translate("HelpWindow", "Search index (made again if deleted)"), paths.cache),
         ):
-            parts.append(f"<li>{esc(label)}: <code>{esc(str(where))}</code></li>")
-        parts.append("</ul><p>" + esc(t(
-            "Nothing is sent anywhere. Passwords of protected files are never saved."))
-            + "</p>")
-    parts.append("<p>" + esc(t(
-        "This app does not replace your care team. If you feel very unwell, contact them or "
-        "the emergency services straight away.")) + "</p>")
+            line = translate("HelpWindow", "{label}: {folder}").format(
+                label=esc(label), folder=f"<code>{esc(str(where))}</code>")
+            parts.append(f"<li>{line}</li>")
+        private = translate("HelpWindow", "Nothing is sent anywhere. Passwords of protected "
+                            "files are never saved.")
+        parts.append(f"</ul><p>{esc(private)}</p>")
+    care = translate("HelpWindow", "This app does not replace your care team. If you feel very "
+                     "unwell, contact them or the emergency services straight away.")
+    parts.append(f"<p>{esc(care)}</p>")
     return "".join(parts)
 
 
