@@ -30,6 +30,7 @@ from typing import Any
 
 from brochure_reader.files import atomic_write_bytes
 from brochure_reader.i18n import SETTING_CHOICES as LANGUAGE_CHOICES
+from brochure_reader.i18n import _, ngettext
 
 log = logging.getLogger(__name__)
 
@@ -126,10 +127,11 @@ def _clean_positions(value: Any, problems: list[str]) -> dict[str, dict[str, flo
         except ValueError:
             bad += 1
     if bad:
-        problems.append(
-            f"{bad} saved reading position{'s were' if bad > 1 else ' was'} not valid and "
-            f"{'were' if bad > 1 else 'was'} forgotten; those documents open at the start"
-        )
+        problems.append(ngettext(
+            "%(n)d saved reading position was not valid and was forgotten; those documents "
+            "open at the start",
+            "%(n)d saved reading positions were not valid and were forgotten; those documents "
+            "open at the start", bad) % {"n": bad})
     return good
 
 
@@ -204,8 +206,10 @@ def _clean(data: dict[str, Any], problems: list[str]) -> dict[str, Any]:
             bad.append(key)
     if bad:
         names = ", ".join(repr(k) for k in bad)
-        problems.append(f"Setting{'s' if len(bad) > 1 else ''} {names} had a value this "
-                        "version cannot use; the default is used instead")
+        problems.append(ngettext(
+            "Setting %(names)s had a value this version cannot use; the default is used instead",
+            "Settings %(names)s had a value this version cannot use; the default is used instead",
+            len(bad)) % {"names": names})
     return out
 
 
@@ -231,11 +235,12 @@ def read_settings_file(path: Path, problems: list[str]) -> tuple[dict[str, Any],
     except FileNotFoundError:
         return {}, True
     except IsADirectoryError:
-        reason = "it is a folder, not a file"
+        reason = _("it is a folder, not a file")
         raw = None
     except OSError as exc:
-        problems.append(f"Your settings could not be read ({exc.strerror or exc}); the defaults "
-                        "are used for now and your settings file is left as it is")
+        problems.append(_("Your settings could not be read ({reason}); the defaults are used "
+                          "for now and your settings file is left as it is").format(
+                              reason=exc.strerror or exc))
         return {}, False
     if raw is not None:
         try:
@@ -244,17 +249,19 @@ def read_settings_file(path: Path, problems: list[str]) -> tuple[dict[str, Any],
                 raise ValueError("not a JSON object")
             return _clean(data, problems), True
         except (ValueError, RecursionError) as exc:
-            reason = "it is not valid JSON" if not isinstance(exc, UnicodeDecodeError) \
-                else "it is not UTF-8 text"
+            reason = _("it is not valid JSON") if not isinstance(exc, UnicodeDecodeError) \
+                else _("it is not UTF-8 text")
     aside = _damaged_name(path)
     try:
         os.replace(path, aside)
     except OSError as exc:
-        problems.append(f"Your settings file is damaged ({reason}) and could not be moved aside "
-                        f"({exc.strerror or exc}); the defaults are used and nothing is saved")
+        problems.append(_("Your settings file is damaged ({reason}) and could not be moved aside "
+                          "({error}); the defaults are used and nothing is saved").format(
+                              reason=reason, error=exc.strerror or exc))
         return {}, False
-    problems.append(f"Your settings file was damaged ({reason}); the defaults are used. The old "
-                    f"file was kept as {aside.name} in {aside.parent}")
+    problems.append(_("Your settings file was damaged ({reason}); the defaults are used. The old "
+                      "file was kept as {name} in {folder}").format(reason=reason, name=aside.name,
+                                                                    folder=aside.parent))
     return {}, True
 
 

@@ -131,3 +131,18 @@ def test_fresh_catalogues_and_english_warn_nothing(monkeypatch, tmp_path, caplog
     i18n.install(Locale("fr", "FR"))
     i18n.install(Locale("en", "GB"))
     assert not [r for r in caplog.records if "older than its source" in r.getMessage()]
+
+
+def test_settings_problems_are_in_the_interface_language(tmp_path):
+    """A damaged settings file is reported in French when the interface is French (the CLI
+    installs the language before the settings are read)."""
+    from brochure_reader.settings import read_settings_file
+
+    path = tmp_path / "settings.json"
+    path.write_bytes(b"\xff\xfe not text")
+    problems: list[str] = []
+    i18n.install(Locale("fr", "FR"))
+    read_settings_file(path, problems)
+    assert len(problems) == 1
+    assert problems[0].startswith("Votre fichier de réglages était endommagé (ce n’est pas du "
+                                  "texte UTF-8)")
