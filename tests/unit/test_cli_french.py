@@ -176,3 +176,18 @@ def test_messages_raised_in_a_worker_process_are_in_the_parent_s_language(tmp_pa
         pool.shutdown()
         i18n.install(i18n.Locale())
     assert str(raised.value) == "absent.pdf est introuvable."
+
+
+def test_a_bookmarks_import_is_reported_in_french(tmp_path, capsys):
+    bad = tmp_path / "signets.json"
+    bad.write_text("{ not json", encoding="utf-8")
+    assert cli.main(["--home", str(tmp_path), "--lang", "fr", "bookmarks", "import",
+                     str(bad)]) == 1  # fmt: skip
+    err = capsys.readouterr().err
+    assert err.startswith("brochure-reader\u00a0: erreur\u00a0: signets.json n’est pas du JSON "
+                          "valide (ligne 1\u00a0: "), err
+    empty = tmp_path / "vide.json"
+    empty.write_text("[]", encoding="utf-8")
+    assert cli.main(["--home", str(tmp_path), "--lang", "fr", "bookmarks", "import",
+                     str(empty)]) == 0  # fmt: skip
+    assert capsys.readouterr().out == "0 ajoutés, 0 mis à jour, 0 ignorés\n"

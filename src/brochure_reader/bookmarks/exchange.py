@@ -37,6 +37,7 @@ from brochure_reader.bookmarks.model import (
     parse_time,
     utc_now,
 )
+from brochure_reader.i18n import _
 
 #: Version of our profile of the model; files with a higher ``br:formatVersion`` are refused.
 FORMAT_VERSION = 1
@@ -150,8 +151,8 @@ class ImportReport:
 
     def summary(self) -> str:
         """One sentence for the user, e.g. "3 added, 1 updated, 2 skipped"."""
-        return (f"{len(self.added)} added, {len(self.updated)} updated, "
-                f"{len(self.skipped)} skipped")
+        return _("{added} added, {updated} updated, {skipped} skipped").format(
+            added=len(self.added), updated=len(self.updated), skipped=len(self.skipped))
 
     def lines(self) -> list[str]:
         """The summary followed by one line per skipped annotation."""
@@ -306,11 +307,11 @@ def annotations_of(data: Any) -> list:
     if isinstance(data, list):
         return data
     if not isinstance(data, dict):
-        raise ExchangeError("The file does not hold Web Annotations")
+        raise ExchangeError(_("The file does not hold Web Annotations"))
     version = data.get("br:formatVersion", FORMAT_VERSION)
     if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise ExchangeError(f"The file was made by a newer version of Brochure Reader (format "
-                            f"{version}); please update to import it")
+        raise ExchangeError(_("The file was made by a newer version of Brochure Reader (format "
+                              "{version}); please update to import it").format(version=version))
     types = _types(data.get("type"))
     if "Annotation" in types:
         return [data]
@@ -322,10 +323,10 @@ def annotations_of(data: Any) -> list:
             items.extend(_as_list(page.get("items")))
             page, seen = page.get("next"), seen + 1
         if isinstance(page, str):
-            raise ExchangeError("The file refers to further annotation pages elsewhere; only "
-                                "self-contained files can be imported")
+            raise ExchangeError(_("The file refers to further annotation pages elsewhere; only "
+                                  "self-contained files can be imported"))
         return items
-    raise ExchangeError("The file does not hold Web Annotations (no AnnotationCollection)")
+    raise ExchangeError(_("The file does not hold Web Annotations (no AnnotationCollection)"))
 
 
 def import_data(store, data: Any) -> ImportReport:
@@ -380,19 +381,20 @@ def import_file(store, path: str | Path) -> ImportReport:
     an unreadable, over-large or non-annotation file; OSError when it cannot be opened."""
     path = Path(path)
     if path.stat().st_size > MAX_IMPORT_BYTES:
-        raise ExchangeError(f"{path.name} is too large to be a bookmarks file")
+        raise ExchangeError(_("{file} is too large to be a bookmarks file").format(
+            file=path.name))
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
-        raise ExchangeError(f"{path.name} is not a text file") from None
+        raise ExchangeError(_("{file} is not a text file").format(file=path.name)) from None
     except json.JSONDecodeError as exc:
-        raise ExchangeError(f"{path.name} is not valid JSON (line {exc.lineno}: {exc.msg})") \
-            from None
+        raise ExchangeError(_("{file} is not valid JSON (line {line}: {reason})").format(
+            file=path.name, line=exc.lineno, reason=exc.msg)) from None
     except RecursionError:  # brackets nested thousands deep: a hostile or broken file
-        raise ExchangeError(f"{path.name} is not a bookmarks file (it is nested too deeply "
-                            "to read)") from None
+        raise ExchangeError(_("{file} is not a bookmarks file (it is nested too deeply to "
+                              "read)").format(file=path.name)) from None
     try:
         return import_data(store, data)
     except RecursionError:
-        raise ExchangeError(f"{path.name} is not a bookmarks file (it is nested too deeply "
-                            "to read)") from None
+        raise ExchangeError(_("{file} is not a bookmarks file (it is nested too deeply to "
+                              "read)").format(file=path.name)) from None
