@@ -208,3 +208,18 @@ def test_temperature_question_shows_the_fever_sign_in_the_snippet(searcher):
         assert hit.section == "Get help straight away", hit
         marked = hit.snippet.marked()
         assert "**temperature**" in marked.casefold(), marked
+
+
+def test_french_questions_get_the_glossary_entry_and_the_answer(searcher):
+    """French question shapes ("qu'est-ce que", "c'est quoi", "combien de temps vais-je
+    vivre", "est-ce que je peux") ask what the English ones do (before: no answer, or the
+    definition missing)."""
+    result = searcher.search("qu'est-ce que la chimiothérapie")
+    assert result.definition is not None and result.definition.term == "Chemotherapy"
+    assert "chemotherapy" in (result.hits[0].section or "").casefold()
+    assert searcher.search("c'est quoi un lymphome").definition.term == "Lymphoma"
+    assert searcher.search("qu'est-ce qu'une biopsie").definition.term == "Biopsy"
+    assert first(searcher.search("combien de temps vais-je vivre avec un lymphome")) == (
+        "lymphoma", "Outlook")
+    assert first(searcher.search("est-ce que je peux conduire avec une tumeur cérébrale")) == (
+        "glioma", "Driving")

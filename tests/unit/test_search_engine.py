@@ -225,3 +225,19 @@ def test_snippet_window_goes_to_the_rarest_matched_word():
     weighted = make_snippet(text, pattern, weights={"get": 0.2, "temperature": 3.0})
     assert "[temperature]" in weighted.marked("[", "]")
     assert not weighted.text.startswith("Get help")
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("qu'est-ce que la chimiothérapie", "chimiothérapie"),
+    ("qu’est-ce qu’une biopsie ?", "biopsie"),
+    ("c'est quoi un lymphome", "lymphome"),
+    ("que veut dire métastatique", "métastatique"),
+    ("définition de l'immunothérapie", "immunothérapie"),
+    ("la neutropénie, c'est quoi ?", "neutropénie"),
+    ("what is a stent", "stent"),
+    ("est-ce que je peux conduire", None),
+])
+def test_french_what_is_shapes(query, expected):
+    from brochure_reader.search.glossary import subject
+
+    assert subject(query) == expected

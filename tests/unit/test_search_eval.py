@@ -23,7 +23,9 @@ from tests.search_eval import bundled_searcher, evaluate, load_cases
 #: "floating poo" and "anemia tired" now find an acceptable section first): tune top-3 94.4% ->
 #: 93.7%, held-out MRR 0.824 -> 0.812.  Floors lowered by one step for that; issue 18 to re-tune.
 #: Session 5: tune top-3 back to 94.4% ("my tablets" -> medicines), so its floor is 0.94 again.
-FLOORS = {"tune": (0.85, 0.94, 0.87), "held-out": (0.81, 0.90, 0.81)}
+#: Held-out MRR is 0.823 again after issue 12's urgent-wording revision (content, not ranking:
+#: no ranking change of session 5 moved a held-out row), so its floor is 0.82 again.
+FLOORS = {"tune": (0.85, 0.94, 0.87), "held-out": (0.81, 0.90, 0.82)}
 #: 9 of 11: the same two rows miss as before; 'melanoma' is no longer a miss row (issue 12's
 #: children's brochure now names it among teenage cancers), so the share moved from 10/12.
 MISS_FLOOR = 0.81

@@ -115,3 +115,23 @@ def test_real_documents_are_not_taken_for_french(corpus, name, expected):
     if not path.is_file():
         pytest.skip(f"{name} is not in the corpus")
     assert prepare_document(DocSpec("x", name, str(path))).language == expected
+
+
+def test_elided_words_of_a_french_document_are_found(tmp_path):
+    """"l'estomac" in a French document is the word "estomac" (before: one term, "lestomac",
+    which neither "estomac" nor "cancer de l'estomac" found); the snippet marks the word."""
+    body = ("Le cancer de l'estomac touche surtout les personnes âgées. La perte d'appétit est "
+            "fréquente : parlez-en à l'équipe qui vous suit, elle peut vous aider. " + FRENCH_BODY)
+    pdf = make_pdf(tmp_path / "estomac.pdf", [("L'estomac", body)], "Estomac")
+    db = tmp_path / "index.sqlite3"
+    build_index(db, [DocSpec("fr", "Estomac", str(pdf))])
+    index = SearchIndex.open(db)
+    try:
+        searcher = Searcher(index, Thesaurus())
+        for query in ("estomac", "l'estomac", "cancer de l’estomac", "appétit", "équipe"):
+            hits = searcher.search(query).hits
+            assert [h.document_id for h in hits] == ["fr"], query
+        marked = searcher.search("estomac").hits[0].snippet.marked()
+        assert "l'**estomac**" in marked or "L'**estomac**" in marked, marked
+    finally:
+        index.close()

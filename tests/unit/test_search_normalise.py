@@ -187,3 +187,21 @@ def test_fts5_sees_our_terms_unchanged(fts_tokens, text):
 @given(st.one_of(st.text(), st.text(alphabet=" \n\t\u00a0\u2009\x1fab-")))
 def test_collapse_spaces_is_split_and_join(text):
     assert collapse_spaces(text) == " ".join(text.split())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("cancer de l'estomac", ["cancer", "de", "l", "estomac"]),
+    ("L’estomac", ["l", "estomac"]),
+    ("qu'est-ce qu'une biopsie", ["qu", "est", "ce", "qu", "une", "biopsie"]),
+    ("perte d'appétit", ["perte", "d", "appetit"]),
+    ("jusqu'à lorsqu'il", ["jusqu", "a", "lorsqu", "il"]),
+    # English apostrophes inside words are still dropped
+    ("can't, it's, don't, I'm, O'Brien, the child's", ["cant", "its", "dont", "im", "obrien",
+                                                       "the", "childs"]),
+])
+def test_french_elisions_separate_words(text, expected):
+    """A French elided word (l', d', qu'…) at the start of a word is a word of its own, so
+    "l'estomac" is indexed and searched as "estomac" (before: one term, "lestomac")."""
+    assert tokenize(text) == expected
+    assert terms_text(text) == " ".join(expected)
+    assert _tokenize_by_definition(text) == expected

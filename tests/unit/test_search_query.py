@@ -135,3 +135,24 @@ def test_get_is_a_common_word_in_questions():
     parsed = q.parse("what do I do if I get a temperature")
     assert kinds(parsed) == [[("word", "temperature")]]
     assert kinds(q.parse("get")) == [[("word", "get")]]  # alone, it is searched
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("qu'est-ce qu'une biopsie", [[("word", "biopsie")]]),
+    ("est-ce que je peux conduire", [[("word", "conduire")]]),
+    ("combien de temps vais-je vivre", [[("word", "temps")], [("word", "vivre")]]),
+    ("c'est quoi un lymphome", [[("word", "lymphome")]]),
+    ("l'estomac", [[("word", "estomac")]]),
+    ("vitamin C", [[("word", "vitamin")], [("word", "c")]]),  # "C" is not the elided "c'"
+    ("self-care", [[("phrase", "self care")]]),
+])
+def test_french_question_words_and_elisions_are_dropped(query, expected):
+    """French questions keep only their content words: elided words (l', qu', c'), the
+    words of "est-ce que", "vais-je", "peut-on"… (before: "vais-je" was a phrase that no page
+    has, and "l'estomac" one term)."""
+    assert kinds(q.parse(query)) == expected
+
+
+def test_an_excluded_elided_word_stays_one_phrase():
+    parsed = q.parse("chimio -l'estomac")
+    assert [(t.kind, t.terms) for t in parsed.excluded] == [("phrase", ("l", "estomac"))]

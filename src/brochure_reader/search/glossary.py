@@ -22,12 +22,22 @@ MAX_SUBJECT_WORDS = 5
 
 _ENTRY = re.compile(r"^\s*(?P<term>[^—]{1,80}?)\s+—\s+(?P<text>.+?)\s*$", re.S)
 _ARTICLE = r"(?:(?:an?|the)\s+)?"
+_APO = "['\u2019\u02bc]"
+_ARTICLE_FR = rf"(?:(?:une?|la|le|les|des|du|de\s+la)\s+|(?:l|d){_APO}\s*)?"
 _SHAPES = [re.compile(p, re.I) for p in (
     rf"^\s*what\s*(?:'s|’s|\s+is|\s+are|\s+was)\s+{_ARTICLE}(?P<x>.+?)\s*\??\s*$",
     rf"^\s*whats\s+{_ARTICLE}(?P<x>.+?)\s*\??\s*$",
     rf"^\s*what\s+(?:does|do)\s+(?:the\s+(?:word|term)\s+)?{_ARTICLE}(?P<x>.+?)\s+mean\s*\??\s*$",
     rf"^\s*(?:define|definition\s+of|meaning\s+of|explain)\s+{_ARTICLE}(?P<x>.+?)\s*\??\s*$",
     r"^\s*(?P<x>.+?)\s+(?:meaning|definition)\s*\??\s*$",
+    # French: "qu'est-ce que la chimiothérapie", "qu'est-ce qu'une biopsie", "c'est quoi un
+    # lymphome", "que veut dire / que signifie X", "définition de X", "X c'est quoi"
+    rf"^\s*qu{_APO}est[- ]ce\s+(?:que\s+|qu{_APO}\s*)(?:c{_APO}est\s+)?{_ARTICLE_FR}"
+    r"(?P<x>.+?)\s*\??\s*$",
+    rf"^\s*c{_APO}est\s+quoi\s+{_ARTICLE_FR}(?P<x>.+?)\s*\??\s*$",
+    rf"^\s*que\s+(?:veut\s+dire|signifie)\s+{_ARTICLE_FR}(?P<x>.+?)\s*\??\s*$",
+    rf"^\s*(?:d[ée]finition|signification|sens)\s+(?:de\s+|d{_APO}\s*){_ARTICLE_FR}(?P<x>.+?)\s*\??\s*$",
+    rf"^\s*{_ARTICLE_FR}(?P<x>.+?)\s*,?\s+c{_APO}est\s+quoi\s*\??\s*$",
 )]
 
 

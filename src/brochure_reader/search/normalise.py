@@ -23,7 +23,7 @@ from collections.abc import Container, Iterable, Iterator
 import Stemmer  # type: ignore[import-not-found]  # PyStemmer ships no type hints
 
 #: Bumped whenever the output of clean_text/fold/tokenize/stem changes (the index is rebuilt).
-NORMALISER_VERSION = 2
+NORMALISER_VERSION = 3
 
 SOFT_HYPHEN = "\u00ad"
 #: Characters that end a line when a word is hyphenated: hyphen-minus, hyphen, non-breaking hyphen.
@@ -38,8 +38,15 @@ _LINE_END_HYPHEN_FAST = re.compile(
 _WORD_AT = re.compile(r"\w+")
 _SOFT_LINE_END = re.compile(SOFT_HYPHEN + r"[ \t]*\n[ \t]*")
 _WORD = re.compile(r"[^\W_]+")
-#: An apostrophe inside a word is dropped: "can't" = "cant", "patient's" = "patients".
-INNER_APOSTROPHE = re.compile("['\u2019\u02bc](?<=[^\\W_].)(?=[^\\W_])")
+#: French elided words (l', d', qu'…) before which an apostrophe separates two words.
+ELIDED = ("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu")
+#: An apostrophe inside a word is dropped: "can't" = "cant", "patient's" = "patients"; but
+#: after a French elided word at the start of a word it separates: "l'estomac" = "l estomac",
+#: "qu'est-ce" = "qu est ce" (and so "d'appétit" finds "appétit").  The negative lookbehinds
+#: are "a word that is only l / d / qu / … so far".
+_NOT_ELIDED = "".join(rf"(?<!\b{e})" for e in ELIDED)
+INNER_APOSTROPHE = re.compile(
+    "(?i)" + _NOT_ELIDED + "['\u2019\u02bc](?<=[^\\W_].)(?=[^\\W_])")
 # Letters of scripts written without spaces between words (index one term per character).
 UNSPACED = re.compile(
     "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff"
@@ -146,7 +153,8 @@ _ASCII_WORD_BYTES = bytes(
     i if chr(i).isascii() and chr(i).isalnum() else 0x20 for i in range(256)
 )
 #: An apostrophe between two ASCII letters or digits (INNER_APOSTROPHE for the fast path).
-_INNER_APOSTROPHE_BYTES = re.compile(rb"'(?<=[A-Za-z0-9]')(?=[A-Za-z0-9])")
+_INNER_APOSTROPHE_BYTES = re.compile(
+    rb"(?i)" + _NOT_ELIDED.encode() + rb"'(?<=[A-Za-z0-9]')(?=[A-Za-z0-9])")
 
 
 def _ascii_terms(text: str) -> list[bytes] | None:

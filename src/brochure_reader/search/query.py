@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from brochure_reader.search.normalise import tokenize
+from brochure_reader.search.normalise import ELIDED, tokenize
 from brochure_reader.search.thesaurus import Thesaurus
 
 #: English words dropped from queries ("questions to ask my oncologist" -> questions ask
@@ -41,9 +41,14 @@ _STOP = (
 #: French function words, dropped the same way, so that French lay queries for the English
 #: brochures keep only their content words ("fatigue pendant la chimiothérapie" -> fatigue
 #: chimiotherapie; folded, as queries are).
-#: (Not "son", "est", "il", "pas"...: English words or abbreviations too.)
+#: (Not "son", "il", "pas", "ca", "plus"...: English words or abbreviations too; "est" is,
+#: as an abbreviation, but French questions use it in nearly every shape: "qu'est-ce que",
+#: "c'est quoi", "est-ce que".)
 _STOP_FR = """au aux avec ce d de des du elle en et j je l la le les leur mes ou par pendant pour
-    qu que quoi qui se ses sur un une votre vos"""
+    qu que quoi qui se ses sur un une votre vos
+    n jusqu lorsqu puisqu quoiqu est ai suis sont ete etre avoir peux peut puis pouvez vais va
+    dois doit faut mon ma ton ta tes nous vous on ne dans si mais donc chez comme aussi tres
+    moi toi lui eux leurs quand comment pourquoi combien quel quelle quels quelles cela ceci"""
 STOP_WORDS = frozenset(_STOP.split()) | frozenset(_STOP_FR.split())
 #: Most clauses and alternatives kept from one query (longer input is cut, not refused).
 MAX_CLAUSES = 12
@@ -119,11 +124,38 @@ def _lex(query: str) -> list[_Token]:
             negated = bool(m.group("neg"))
             if not negated and word in ("OR", "|"):
                 tokens.append(_Token(word, False, False, is_or=True))
-            else:
+            elif negated:
                 tokens.append(_Token(word, negated, False))
+            else:
+                tokens.extend(_Token(part, False, False) for part in _split_french(word))
         elif m.group("neg"):
             continue  # a lone "-"
     return tokens
+
+
+_APOSTROPHES = "'\u2019\u02bc"
+#: A French elided word at the start of a token: "l'", "d'", "qu'", "jusqu'"… (always a
+#: common word: "c'" of "c'est" too, while "C" alone, as in "vitamin C", is not one).
+_ELISION = re.compile("(?i)(?:" + "|".join(ELIDED) + f")[{_APOSTROPHES}](?=[^\\W_])")
+
+
+def _split_french(word: str) -> list[str]:
+    """*word* split into its French elided words and the rest ("l'estomac" -> ``["l'",
+    "estomac"]``, "qu'est-ce" -> ``["qu'", "est", "ce"]``), so that each is a word of its own
+    (the elided ones are common words and dropped); a hyphenated word made only of common
+    words ("est-ce", "vais-je", "peut-on") is split too.  Anything else is kept whole
+    ("self-care" stays a phrase, "can't" a word)."""
+    parts = []
+    while (m := _ELISION.match(word)) is not None:
+        parts.append(m.group())
+        word = word[m.end():]
+    pieces = word.split("-")
+    if len(pieces) > 1 and all(p.casefold() in STOP_WORDS or p.casefold() == "t"
+                               for p in pieces if p):
+        parts.extend(p for p in pieces if p)
+    elif word:
+        parts.append(word)
+    return parts
 
 
 def _term(token: _Token) -> Term | None:
@@ -249,7 +281,8 @@ def _unique(terms: list[Term]) -> list[Term]:
 def _drop_stop_words(clauses: list[Clause], parsed: ParsedQuery) -> list[Clause]:
     def is_stop(clause: Clause) -> bool:
         alts = clause.alternatives
-        return len(alts) == 1 and alts[0].kind == WORD and alts[0].terms[0] in STOP_WORDS
+        return len(alts) == 1 and alts[0].kind == WORD and (
+            alts[0].terms[0] in STOP_WORDS or alts[0].text[-1:] in _APOSTROPHES)
 
     kept = [c for c in clauses if not is_stop(c)]
     if not kept:
