@@ -59,6 +59,8 @@ def write_pack_sources(folder: Path, docs: dict[str, str]) -> Path:
     for doc_id, text in docs.items():
         front = FRONT.format(id=doc_id, title=doc_id.replace("-", " ").title(),
                              reviewed="2026-11-29")
+        if doc_id.endswith("-parent"):  # the shared blocks' "parent" voice
+            front = front.replace("tags = ", 'voice = "parent"\ntags = ', 1)
         (folder / f"{doc_id}.md").write_text(front + "\n" + text, "utf-8")
     return folder
 
@@ -93,6 +95,7 @@ def built(tmp_path_factory):
         root / "src",
         {
             "every-block": body(ALL_BLOCKS),
+            "every-block-parent": body(ALL_BLOCKS),
             "contradicts": body(CONTRADICTS),
             "hand-written": body(HAND_WRITTEN_999),
             "own-words": body("{{ shared fever }}\n", OWN_WORDS),
@@ -131,13 +134,18 @@ def test_stated_level(sentence, level):
 # -- the shared blocks -------------------------------------------------------------------------
 
 
-def test_every_block_states_its_own_levels_when_built(built):
+@pytest.mark.parametrize("doc_id", ["every-block", "every-block-parent"])
+def test_every_block_states_its_own_levels_when_built(built, doc_id):
     """Each block, typeset, names each of its situations at the block's own level (so a block
-    can never fail the check, and its terms really find its words)."""
+    can never fail the check, and its terms really find its words); each "parent" variant
+    too, with the same levels and action words."""
     _sources, out = built
-    statements = triage_statements(document_units(out / "every-block.pdf"), BLOCKS)
+    statements = triage_statements(document_units(out / f"{doc_id}.pdf"), BLOCKS)
     seen = {(st.block.name, st.situation.name) for st in statements}
-    expected = {(b.name, s.name) for b in BLOCKS.values() for s in b.situations}
+    voice = "parent" if doc_id.endswith("-parent") else ""
+    expected = {(b.name, s.name) for b in BLOCKS.values() for s in b.situations
+                if b.voiced(voice) is not b or not voice}
+    assert voice == "" or len(expected) >= 8, "the parent variants cover the urgent blocks"
     assert expected <= seen, f"situations never found in their own block: {expected - seen}"
     wrong = [st for st in statements if st.level != st.situation.level]
     assert not wrong, [(st.sentence, st.level, st.situation.level) for st in wrong]
@@ -146,6 +154,54 @@ def test_every_block_states_its_own_levels_when_built(built):
                    if " ".join(st.situation.action.split()).casefold()
                    not in " ".join(st.said_by.split()).casefold()]
     assert not other_words, [(st.sentence, st.said_by, st.situation.action) for st in other_words]
+
+
+def test_a_parent_document_gets_the_parent_variants(built):
+    """voice = "parent": the blocks say "your child", and cite the variant's sources (the
+    CCLG parent advice only there)."""
+    sources, out = built
+    parent = parse_source(sources / "every-block-parent.md")
+    adult = parse_source(sources / "every-block.md")
+    assert parent.voice == "parent" and adult.voice == ""
+    assert BLOCKS["fever"].variants["parent"].body in parent.body
+    assert "if your child has any of these during treatment" in parent.body
+    assert "if you have any of these during treatment" in adult.body
+    assert "if you have any of these" not in parent.body
+    cclg = "Children's Cancer and Leukaemia Group (CCLG). Advice for parents on fever"
+    assert any(c.startswith(cclg) for c in parent.shared_sources)
+    assert not any(c.startswith(cclg) for c in adult.shared_sources)
+    # a block without a parent variant (the licence) is used as it is
+    assert BLOCKS["licence"].body in parent.body
+    assert check_pack(out) and not [p for p in check_pack(out) if "parent" in p.doc_id]
+
+
+def test_a_variant_may_not_have_situations_of_its_own(tmp_path):
+    path = tmp_path / "bad.parent.md"
+    path.write_text('+++\nname = "bad"\nvariant = "parent"\ntitle = "Bad"\n[[situations]]\n'
+                    'name = "x"\nlevel = "urgent"\nterms = ["x"]\n+++\nText.\n', "utf-8")
+    with pytest.raises(SharedBlockError, match="no situations of its own"):
+        parse_shared_block(path)
+
+
+def test_a_variant_needs_its_block(tmp_path):
+    (tmp_path / "lone.parent.md").write_text(
+        '+++\nname = "lone"\nvariant = "parent"\ntitle = "Lone"\n+++\nText.\n', "utf-8")
+    with pytest.raises(SharedBlockError, match=r"no lone\.md"):
+        load_shared_blocks(tmp_path)
+
+
+def test_a_parent_variant_that_changes_a_level_fails_the_check(tmp_path):
+    """A variant inherits its block's situations, so a variant that sends a fit to the care
+    team is caught like any other document text."""
+    folder = write_pack_sources(
+        tmp_path / "src", {"doc-parent": body("{{ shared fever }}\n\n{{ shared first-fit }}\n")}
+    )
+    (folder / SHARED_DIR / "first-fit.parent.md").write_text(
+        '+++\nname = "first-fit"\nvariant = "parent"\ntitle = "Fit"\n+++\n'
+        "**Phone your 24-hour line at once if your child has a first fit (seizure).**\n", "utf-8")
+    build_pack(folder, tmp_path / "out")
+    problems = [str(p) for p in check_pack(tmp_path / "out")]
+    assert len(problems) == 1 and "'first-fit'" in problems[0] and "999" in problems[0]
 
 
 def test_include_puts_the_block_words_into_the_built_text(built):
@@ -336,5 +392,5 @@ def test_bundled_document_cites_the_sources_of_its_blocks_in_the_built_pdf(doc_i
         )
     listed = text.rsplit("Sources", 1)[1]
     for name in source.shared:
-        for citation in BLOCKS[name].sources:
+        for citation in BLOCKS[name].voiced(source.voice).sources:
             assert " ".join(citation.split()) in listed, f"{name}: {citation}"

@@ -327,7 +327,8 @@ def fever_problems(
     doc_id: str, units: list[Unit], blocks: dict[str, SharedBlock]
 ) -> list[Problem]:
     """A problem when *units* mention a treatment that can lower immunity (outside "About this
-    information" and "Sources") but lack any paragraph or item of the fever block."""
+    information" and "Sources") but lack any paragraph or item of the fever block (in each of
+    its variants)."""
     fever = blocks.get(FEVER_BLOCK)
     if fever is None:
         return []
@@ -342,9 +343,12 @@ def fever_problems(
     if not mention:
         return []
     text = _normal(" ".join(u.text for u in units))
+    missing = []
+    for voiced in fever.every_voice():  # any one variant, whole
+        missing = [t for t in block_texts(voiced) if _normal(t) not in text]
+        if not missing:
+            return []
     missing = [t for t in block_texts(fever) if _normal(t) not in text]
-    if not missing:
-        return []
     return [
         Problem(
             doc_id,

@@ -8,7 +8,13 @@ includes one with a line of its own, after a blank line::
     {{ shared fever }}
 
 (the block form of mdit-py-plugins' ``substitution`` syntax, so markdown-it parses it as a
-``substitution_block`` token).  :func:`expand_shared` replaces each such line with the block's
+``substitution_block`` token).  A block may have **variants** that say the same in another voice,
+``<name>.<variant>.md`` (for example ``fever.parent.md``: "your child"); a document whose front
+matter says ``voice = "parent"`` gets each block's ``parent`` variant where there is one.  A
+variant has its own body, title and sources but no situations of its own: it inherits the
+block's, so the pack check holds every variant to the same levels and action words.
+
+:func:`expand_shared` replaces each such line with the block's
 Markdown before the body is typeset, so the PDF carries the block's words exactly.  The
 situations feed the pack check (:mod:`brochure_reader.authoring.pack_check`).  See
 docs/authoring.md, "Shared blocks".
@@ -18,7 +24,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 if sys.version_info >= (3, 11):
@@ -96,6 +102,18 @@ class SharedBlock:
     situations: tuple[Situation, ...] = ()
     path: Path | None = None
     sources: tuple[str, ...] = field(default_factory=tuple)
+    #: the same block in other voices, by variant name (``"parent"``), each with this block's
+    #: situations; empty for a variant itself
+    variants: dict[str, SharedBlock] = field(default_factory=dict)
+    variant: str = ""  #: this block's variant name; "" for the block itself
+
+    def voiced(self, voice: str | None) -> SharedBlock:
+        """The variant for *voice* (a document's ``voice``), or this block when it has none."""
+        return self.variants.get(voice or "", self)
+
+    def every_voice(self) -> list[SharedBlock]:
+        """This block, then its variants by name."""
+        return [self] + [self.variants[v] for v in sorted(self.variants)]
 
 
 def _patterns(values, where: str, key: str) -> tuple[re.Pattern[str], ...]:
@@ -145,7 +163,9 @@ def _situations(data: dict, where: str) -> tuple[Situation, ...]:
 
 
 def parse_shared_block(path: Path) -> SharedBlock:
-    """Read one ``shared/<name>.md``.  Raises :class:`SharedBlockError` (one line)."""
+    """Read one ``shared/<name>.md`` or variant ``shared/<name>.<variant>.md`` (its front
+    matter names ``variant`` and has no ``situations``).  Raises :class:`SharedBlockError` (one
+    line)."""
     from brochure_reader.authoring.frontmatter import SourceError, split_front_matter
     from brochure_reader.authoring.markup import MarkupError, parse_tokens, render_body
 
@@ -163,10 +183,23 @@ def parse_shared_block(path: Path) -> SharedBlock:
         data = tomllib.loads(front)
     except tomllib.TOMLDecodeError as exc:
         raise SharedBlockError(f"{where}: front matter is not valid TOML ({exc})") from exc
+    stem, _, variant = path.stem.partition(".")
     name = data.get("name")
-    if name != path.stem or not _NAME.match(path.stem):
+    if name != stem or not _NAME.match(stem):
         raise SharedBlockError(
-            f"{where}: field 'name' must be '{path.stem}' (the file name, a lowercase slug)"
+            f"{where}: field 'name' must be '{stem}' (the file name, a lowercase slug)"
+        )
+    if variant and (data.get("variant") != variant or not _NAME.match(variant)):
+        raise SharedBlockError(
+            f"{where}: field 'variant' must be '{variant}' (after the dot of the file name, a "
+            "lowercase slug)"
+        )
+    if not variant and "variant" in data:
+        raise SharedBlockError(f"{where}: a variant's file is named {stem}.VARIANT.md")
+    if variant and "situations" in data:
+        raise SharedBlockError(
+            f"{where}: a variant has no situations of its own (it keeps those of {stem}.md, "
+            "so every variant gives the same levels)"
         )
     title = data.get("title")
     if not isinstance(title, str) or not title.strip():
@@ -191,16 +224,34 @@ def parse_shared_block(path: Path) -> SharedBlock:
     except MarkupError as exc:
         raise SharedBlockError(f"{where}: {exc}") from exc
     return SharedBlock(
-        name, title.strip(), body, _situations(data, where), path, tuple(sources)
+        name,
+        title.strip(),
+        body,
+        _situations(data, where),
+        path,
+        tuple(sources),
+        variant=variant,
     )
 
 
 def load_shared_blocks(folder: Path) -> dict[str, SharedBlock]:
-    """Every ``*.md`` in *folder* by name; an empty dict when the folder does not exist."""
+    """Every block ``*.md`` in *folder* by name, each with its variants (``NAME.VARIANT.md``,
+    given the block's situations); an empty dict when the folder does not exist.  A variant
+    without its block is a :class:`SharedBlockError`."""
     folder = Path(folder)
     if not folder.is_dir():
         return {}
-    return {p.stem: parse_shared_block(p) for p in sorted(folder.glob("*.md"))}
+    parsed = [parse_shared_block(p) for p in sorted(folder.glob("*.md"))]
+    blocks = {b.name: b for b in parsed if not b.variant}
+    for variant in (b for b in parsed if b.variant):
+        base = blocks.get(variant.name)
+        if base is None:
+            raise SharedBlockError(
+                f"{variant.path}: a variant of '{variant.name}', but there is no "
+                f"{variant.name}.md"
+            )
+        base.variants[variant.variant] = replace(variant, situations=base.situations)
+    return blocks
 
 
 def include_name(content: str) -> str | None:
@@ -249,8 +300,11 @@ def blank_includes(body: str) -> str:
     return "".join(lines)
 
 
-def expand_shared(body: str, blocks: dict[str, SharedBlock]) -> tuple[str, list[str]]:
-    """``(body with every include replaced by its block's Markdown, names included)``.
+def expand_shared(
+    body: str, blocks: dict[str, SharedBlock], voice: str | None = None
+) -> tuple[str, list[str]]:
+    """``(body with every include replaced by its block's Markdown, names included)``; each
+    block in its *voice* variant where it has one (:meth:`SharedBlock.voiced`).
 
     Raises :class:`SharedBlockError` (message starting ``line N:``, counted in *body*) for an
     unknown name or a malformed include.
@@ -267,7 +321,8 @@ def expand_shared(body: str, blocks: dict[str, SharedBlock]) -> tuple[str, list[
             raise SharedBlockError(
                 f"line {line + 1}: unknown shared block '{name}' (known: {known})"
             )
-        text = block.body if block.body.endswith("\n") else block.body + "\n"
+        body_text = block.voiced(voice).body
+        text = body_text if body_text.endswith("\n") else body_text + "\n"
         # A blank line after the block, so following text never continues its last paragraph.
         lines[line : line + 1] = [text, "\n"]
         names.append(name)
@@ -278,9 +333,12 @@ def expand_shared(body: str, blocks: dict[str, SharedBlock]) -> tuple[str, list[
 SOURCES_HEADING = "## Sources"
 
 
-def block_citations(names: list[str], blocks: dict[str, SharedBlock]) -> list[str]:
-    """The citations of the blocks *names* (in order of first inclusion), each once."""
-    return list(dict.fromkeys(c for name in names for c in blocks[name].sources))
+def block_citations(
+    names: list[str], blocks: dict[str, SharedBlock], voice: str | None = None
+) -> list[str]:
+    """The citations of the blocks *names* (in order of first inclusion; the *voice* variant
+    where there is one), each once."""
+    return list(dict.fromkeys(c for name in names for c in blocks[name].voiced(voice).sources))
 
 
 def add_block_sources(body: str, citations: list[str]) -> str:

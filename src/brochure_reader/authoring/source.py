@@ -88,6 +88,8 @@ class Source:
     shared: list[str] = field(default_factory=list)
     #: the included blocks' citations, each once; ``body``'s ``## Sources`` lists them too
     shared_sources: list[str] = field(default_factory=list)
+    #: the voice of the shared blocks (front matter ``voice``, e.g. "parent"); "" = the default
+    voice: str = ""
 
     def citations(self) -> list[str]:
         """Every source as printed: the front matter's, then the included blocks' not already
@@ -174,7 +176,11 @@ def source_from_front_matter(data: dict, body: str, where: str) -> Source:
         or not all(isinstance(t, str) and t.strip() for t in tags)
     ):
         raise SourceError(f"{where}: field 'tags' must be a non-empty list of text")
+    voice = data.get("voice", "")
+    if not isinstance(voice, str) or (voice and not _SLUG.match(voice)):
+        raise SourceError(f"{where}: field 'voice' must be a lowercase slug like 'parent'")
     return Source(
+        voice=voice,
         id=doc_id,
         title=_text_field(data, "title", where),
         category=category,
@@ -193,7 +199,8 @@ def parse_source_text(
 ) -> Source:
     """Parse the text of a source file; *where* names it in error messages.
 
-    Includes (``{{ shared NAME }}``) are replaced by the blocks of *shared* (see
+    Includes (``{{ shared NAME }}``) are replaced by the blocks of *shared*, in the variant of
+    the front matter's ``voice`` where a block has one (see
     :mod:`brochure_reader.authoring.shared`); an include with no such block is an error.  The
     included blocks' sources are added to the body's ``## Sources`` list (and kept in
     ``shared_sources``), so a document always cites what its shared blocks rest on.
@@ -210,8 +217,8 @@ def parse_source_text(
     try:
         own = blank_includes(body)
         check_body(source, own)
-        source.body, source.shared = expand_shared(body, shared or {})
-        source.shared_sources = block_citations(source.shared, shared or {})
+        source.body, source.shared = expand_shared(body, shared or {}, source.voice)
+        source.shared_sources = block_citations(source.shared, shared or {}, source.voice)
         source.body = add_block_sources(source.body, source.shared_sources)
     except SharedBlockError as exc:
         raise SourceError(f"{where}: {_file_line(str(exc), body_line)}") from exc
