@@ -21,6 +21,8 @@ from brochure_reader.paths import bundled_pack_dir
 PACK = bundled_pack_dir()
 SOURCE_FILES = sorted((PACK / "sources").glob("*.md"))
 REPORT = Path(__file__).resolve().parents[2] / "docs" / "content.md"
+#: docs/content.md below this line is written by hand and kept when the table is rewritten.
+HAND_WRITTEN = "<!-- Written by hand below: kept when the table above is rewritten. -->"
 
 #: Disease explainers may reach grade 9; brochures and practical documents 8.
 EXPLAINERS = {
@@ -146,7 +148,10 @@ def test_reading_level(fk_grade, capsys):
     with capsys.disabled():
         print("\n" + table)
     if REPORT.parent.is_dir():
-        REPORT.write_text(table, encoding="utf-8")
+        # Keep what is written by hand after the marker (the content policies).
+        kept = REPORT.read_text(encoding="utf-8") if REPORT.is_file() else ""
+        _table, marker, by_hand = kept.partition(HAND_WRITTEN)
+        REPORT.write_text(table + ("\n" + marker + by_hand if marker else ""), encoding="utf-8")
     too_hard = [
         f"{s.id} ({g:.1f} > {lim:g})" for s, _w, g, lim, _p in rows if lim is not None and g > lim
     ]

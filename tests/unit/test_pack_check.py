@@ -31,6 +31,7 @@ from brochure_reader.paths import bundled_pack_dir
 from tests.unit.test_authoring import FRONT
 
 PACK = bundled_pack_dir()
+BUNDLED_IDS = sorted(p.stem for p in (PACK / "sources").glob("*.md"))
 SHARED = PACK / "sources" / SHARED_DIR
 BLOCKS = load_shared_blocks(SHARED)
 
@@ -99,6 +100,12 @@ def built(tmp_path_factory):
             "contradicts": body(CONTRADICTS),
             "hand-written": body(HAND_WRITTEN_999),
             "own-words": body("{{ shared fever }}\n", OWN_WORDS),
+            "undated-source": body("{{ shared fever }}\n").replace(
+                "- Test publisher. A source. 2025.\n",
+                "- Test publisher. A source. 2025.\n- NHS. Chest pain (nhs.uk).\n"
+                "- NHS. Vomiting blood. nhs.uk (undated web page; stored copy used for the "
+                "December 2026 review).\n",
+            ),
             "no-fever-block": body(
                 "**Contact your care team straight away if:**\n\n- you feel ill\n"
             ),
@@ -250,6 +257,27 @@ def test_check_fails_on_body_text_that_words_a_block_sign_its_own_way(built):
     assert "Call the team if it is 38" in problems[0] and "'fever'" in problems[0]
     assert "checked straight away" in problems[1]
     assert all("phone your 24-hour line at once, day or night" in p for p in problems)
+
+
+def test_check_wants_a_year_or_the_undated_mark_on_every_source(built):
+    """An access date is never invented: a source gives its year, or says it is an undated
+    web page read from a stored copy (docs/content.md, "Sources")."""
+    _sources, out = built
+    problems = [str(p) for p in check_pack(out) if p.doc_id == "undated-source"]
+    assert len(problems) == 1, problems
+    assert "NHS. Chest pain (nhs.uk)" in problems[0] and "has no year" in problems[0]
+
+
+@pytest.mark.parametrize("doc_id", BUNDLED_IDS)
+def test_bundled_front_matter_sources_give_a_year_or_are_marked_undated(doc_id):
+    source = parse_source(PACK / "sources" / f"{doc_id}.md")
+    vague = [r.title for r in source.sources if r.year is None and not r.undated]
+    assert not vague, f"give a year or 'undated = true': {vague}"
+    for ref in source.sources:
+        if ref.undated:
+            assert ref.citation(source.reviewed).endswith(
+                "(undated web page; stored copy used for the December 2026 review)."
+            ), ref.citation(source.reviewed)
 
 
 def test_check_wants_the_fever_block_where_treatment_lowers_immunity(built):

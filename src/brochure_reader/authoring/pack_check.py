@@ -11,7 +11,9 @@ bypasses a shared block is checked as well as the block itself) and reports:
    gives a level, or words of urgency ("straight away", "needs help at once", "get it checked"),
    but not the block's action words (``Situation.action``, e.g. "phone your 24-hour line at
    once, day or night") and does not point to the urgent box ("Get help straight away");
-3. a document with an urgent box that mentions a treatment that can lower immunity but does not
+3. a source in a document's Sources list with neither a year (its edition or "updated" year)
+   nor the mark of an undated web page ("undated web page; stored copy used for …");
+4. a document with an urgent box that mentions a treatment that can lower immunity but does not
    carry the fever block's text (``FEVER_BLOCK``).
 
 How a level is read (docs/authoring.md, "The pack check"): the text is split into headings,
@@ -312,6 +314,33 @@ def wording_problems(
     return problems
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def source_problems(doc_id: str, units: list[Unit]) -> list[Problem]:
+    """Every item of the built ``Sources`` list with no year and no undated-web-page mark
+    (docs/content.md, "Sources": we never invent an access date)."""
+    from brochure_reader.authoring.source import UNDATED_MARK
+
+    problems = []
+    section = ""
+    for unit in units:
+        if unit.kind == "heading":
+            section = unit.text.casefold()
+        elif section == "sources" and unit.kind == "item":
+            if UNDATED_MARK in unit.text or _YEAR.search(unit.text):
+                continue
+            problems.append(
+                Problem(
+                    doc_id,
+                    unit.page,
+                    f"source '{_short(unit.text)}' has no year: give its edition or 'updated' "
+                    f"year, or mark it '({UNDATED_MARK}; stored copy used for the … review)'",
+                )
+            )
+    return problems
+
+
 def _normal(text: str) -> str:
     return " ".join(text.replace("•", " ").replace("’", "'").split()).casefold()
 
@@ -367,6 +396,7 @@ def check_document(
     (the medical and practical documents, not the glossary)."""
     units = document_units(pdf)
     problems = triage_problems(doc_id, units, blocks) + wording_problems(doc_id, units, blocks)
+    problems += source_problems(doc_id, units)
     if has_urgent_box:
         problems += fever_problems(doc_id, units, blocks)
     return problems

@@ -53,15 +53,34 @@ class Reference:
     publisher: str
     year: int | None = None
     url: str = ""
-    #: When a web page was read (``accessed = 2026-12-07``); None for print sources.
+    #: When a web page was really read (``accessed = 2026-12-07``); None for print sources.
     accessed: dt.date | None = None
+    #: A web page with no edition or "updated" year on record (``undated = true``).
+    undated: bool = False
 
-    def citation(self) -> str:
-        """``Publisher. Title. Year. Accessed 7 December 2026.`` as printed in lists."""
+    def citation(self, review: dt.date | None = None) -> str:
+        """``Publisher. Title. Year.`` as printed in lists; an undated web page ends
+        ``Title (undated web page; stored copy used for the December 2026 review).`` (the
+        month of *review*, the document's review date)."""
         parts = [self.publisher, self.title] + ([str(self.year)] if self.year else [])
         if self.accessed:
             parts.append(f"Accessed {self.accessed.day} {self.accessed:%B %Y}")
-        return ". ".join(p.rstrip(".") for p in parts if p) + "."
+        text = ". ".join(p.rstrip(".") for p in parts if p)
+        if self.undated and not self.year:
+            text += f" ({undated_note(review)})"
+        return text + "."
+
+
+#: How a web page without an edition or "updated" year is marked (docs/content.md, "Sources").
+UNDATED_MARK = "undated web page"
+
+
+def undated_note(review: dt.date | None = None) -> str:
+    """``undated web page; stored copy used for the December 2026 review`` (or just
+    ``undated web page`` without a review date)."""
+    if review is None:
+        return UNDATED_MARK
+    return f"{UNDATED_MARK}; stored copy used for the {review:%B %Y} review"
 
 
 @dataclass
@@ -94,7 +113,7 @@ class Source:
     def citations(self) -> list[str]:
         """Every source as printed: the front matter's, then the included blocks' not already
         among them."""
-        own = [r.citation() for r in self.sources]
+        own = [r.citation(self.reviewed) for r in self.sources]
         return own + [c for c in self.shared_sources if c not in own]
 
     @property
@@ -142,6 +161,9 @@ def _references(data: dict, where: str) -> list[Reference]:
         if not isinstance(url, str):
             raise SourceError(f"{at}: field 'url' must be text")
         accessed = _date_field(entry, "accessed", at) if "accessed" in entry else None
+        undated = entry.get("undated", False)
+        if not isinstance(undated, bool):
+            raise SourceError(f"{at}: field 'undated' must be true or false")
         refs.append(
             Reference(
                 _text_field(entry, "title", at),
@@ -149,6 +171,7 @@ def _references(data: dict, where: str) -> list[Reference]:
                 year,
                 url,
                 accessed,
+                undated,
             )
         )
     return refs
