@@ -136,13 +136,7 @@ def update() -> None:
     for language in LANGUAGES:
         if language == "en":
             continue
-        po = SOURCES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
-        if po.is_file():
-            with po.open("rb") as handle:
-                catalog = read_po(handle, locale=language)
-        else:
-            po.parent.mkdir(parents=True, exist_ok=True)
-            catalog = Catalog(locale=language, project="Brochure Reader", domain=DOMAIN)
+        po, catalog = _read_catalogue(language, DOMAIN)
         catalog.update(template, no_fuzzy_matching=True)
         catalog.obsolete.clear()
         catalog.fuzzy = False  # the header: the entries carry their own flags
@@ -152,6 +146,21 @@ def update() -> None:
             write_po(handle, catalog, sort_output=True, include_lineno=False,
                      ignore_obsolete=True)  # fmt: skip
     update_argparse()
+
+
+def _read_catalogue(language: str, domain: str):
+    """``(path, babel Catalog)`` of *language*'s ``domain.po``: the file's entries, or a new
+    empty catalogue (its folder made) when there is no file yet."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po
+
+    po = SOURCES / language / "LC_MESSAGES" / f"{domain}.po"
+    if po.is_file():
+        with po.open("rb") as handle:
+            return po, read_po(handle, locale=language)
+    po.parent.mkdir(parents=True, exist_ok=True)
+    return po, Catalog(locale=language, project="Brochure Reader", domain=domain,
+                       copyright_holder="Brochure Reader project")  # fmt: skip
 
 
 def argparse_messages() -> list[tuple[str | tuple[str, str], int]]:
@@ -170,19 +179,12 @@ def update_argparse() -> None:
     """Add argparse's new strings to each ``argparse.po``; entries that this Python's argparse
     no longer has stay (another supported Python may still use them)."""
 
-    from babel.messages.catalog import Catalog
-    from babel.messages.pofile import read_po, write_po
+    from babel.messages.pofile import write_po
 
     for language in LANGUAGES:
         if language == "en":
             continue
-        po = SOURCES / language / "LC_MESSAGES" / f"{ARGPARSE}.po"
-        if po.is_file():
-            with po.open("rb") as handle:
-                catalog = read_po(handle, locale=language)
-        else:
-            catalog = Catalog(locale=language, project="Brochure Reader", domain=ARGPARSE,
-                              copyright_holder="Brochure Reader project")  # fmt: skip
+        po, catalog = _read_catalogue(language, ARGPARSE)
         for message, _line in argparse_messages():
             if message not in catalog:
                 empty = ("",) * catalog.num_plurals if isinstance(message, tuple) else ""
