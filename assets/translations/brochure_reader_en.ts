@@ -12,19 +12,22 @@
     </message>
 </context>
 <context>
+    <name>BookmarkFiles</name>
+    <message numerus="yes">
+        <source>Exported %n bookmark(s) to {path}</source>
+        <translation>
+            <numerusform>Exported %n bookmark to {path}</numerusform>
+            <numerusform>Exported %n bookmarks to {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BookmarksPanel</name>
     <message numerus="yes">
         <source>Delete %n bookmark(s)</source>
         <translation>
             <numerusform>Delete %n bookmark</numerusform>
             <numerusform>Delete %n bookmarks</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n bookmark(s) to {path}</source>
-        <translation>
-            <numerusform>Exported %n bookmark to {path}</numerusform>
-            <numerusform>Exported %n bookmarks to {path}</numerusform>
         </translation>
     </message>
 </context>

@@ -341,6 +341,80 @@
     </message>
 </context>
 <context>
+    <name>BookmarkFiles</name>
+    <message>
+        <source>Bookmarks file (can be imported again)</source>
+        <translation>Fichier de signets (peut être réimporté)</translation>
+    </message>
+    <message>
+        <source>Brochure Reader bookmarks</source>
+        <translation>Signets de Brochure Reader</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n bookmark(s) to {path}</source>
+        <translation>
+            <numerusform>%n signet exporté vers {path}</numerusform>
+            <numerusform>%n signets exportés vers {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} could not be imported: {reason}</source>
+        <translation>{name} n’a pas pu être importé&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Import bookmarks</source>
+        <translation>Importer des signets</translation>
+    </message>
+    <message>
+        <source>Imported bookmarks: {summary}</source>
+        <translation>Signets importés&#xa0;: {summary}</translation>
+    </message>
+    <message>
+        <source>My bookmarks</source>
+        <translation>Mes signets</translation>
+    </message>
+    <message>
+        <source>Saved {title} to {path}</source>
+        <translation>{title} enregistré dans {path}</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: {reason}</source>
+        <translation>Le PDF n’a pas pu être écrit&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>the document workers are not running.</source>
+        <translation>les processus qui lisent les documents ne fonctionnent pas.</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <source>bookmarks</source>
+        <translation>signets</translation>
+    </message>
+    <message>
+        <source>PDF list to read or print</source>
+        <translation>Liste PDF à lire ou à imprimer</translation>
+    </message>
+    <message>
+        <source>Export bookmarks</source>
+        <translation>Exporter les signets</translation>
+    </message>
+    <message>
+        <source>The bookmarks could not be exported: {reason}</source>
+        <translation>Les signets n’ont pas pu être exportés&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Export collection as PDF</source>
+        <translation>Exporter la collection en PDF</translation>
+    </message>
+</context>
+<context>
     <name>BookmarkTreeModel</name>
     <message>
         <source>Needs attention</source>
@@ -377,10 +451,6 @@
 </context>
 <context>
     <name>BookmarksPanel</name>
-    <message>
-        <source>Bookmarks file (can be imported again)</source>
-        <translation>Fichier de signets (peut être réimporté)</translation>
-    </message>
     <message>
         <source>Yellow</source>
         <translation>Jaune</translation>
@@ -497,69 +567,6 @@
         <translation>{action} — appuyez sur Ctrl+Z pour annuler</translation>
     </message>
     <message>
-        <source>Brochure Reader bookmarks</source>
-        <translation>Signets de Brochure Reader</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n bookmark(s) to {path}</source>
-        <translation>
-            <numerusform>%n signet exporté vers {path}</numerusform>
-            <numerusform>%n signets exportés vers {path}</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>{name} could not be imported: {reason}</source>
-        <translation>{name} n’a pas pu être importé&#xa0;: {reason}</translation>
-    </message>
-    <message>
-        <source>Import bookmarks</source>
-        <translation>Importer des signets</translation>
-    </message>
-    <message>
-        <source>Imported bookmarks: {summary}</source>
-        <translation>Signets importés&#xa0;: {summary}</translation>
-    </message>
-    <message>
-        <source>My bookmarks</source>
-        <translation>Mes signets</translation>
-    </message>
-    <message>
-        <source>The PDF could not be written: {reason}</source>
-        <translation>Le PDF n’a pas pu être écrit&#xa0;: {reason}</translation>
-    </message>
-    <message>
-        <source>Saved {title} to {path}</source>
-        <translation>{title} enregistré dans {path}</translation>
-    </message>
-    <message>
-        <source>the document workers are not running.</source>
-        <translation>les processus qui lisent les documents ne fonctionnent pas.</translation>
-    </message>
-    <message>
-        <source>Collection</source>
-        <translation>Collection</translation>
-    </message>
-    <message>
-        <source>bookmarks</source>
-        <translation>signets</translation>
-    </message>
-    <message>
-        <source>PDF list to read or print</source>
-        <translation>Liste PDF à lire ou à imprimer</translation>
-    </message>
-    <message>
-        <source>Export bookmarks</source>
-        <translation>Exporter les signets</translation>
-    </message>
-    <message>
-        <source>The bookmarks could not be exported: {reason}</source>
-        <translation>Les signets n’ont pas pu être exportés&#xa0;: {reason}</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>Tous les fichiers (*)</translation>
-    </message>
-    <message>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
@@ -606,10 +613,6 @@
     <message>
         <source>Delete collection (keep its bookmarks)</source>
         <translation>Supprimer la collection (garder ses signets)</translation>
-    </message>
-    <message>
-        <source>Export collection as PDF</source>
-        <translation>Exporter la collection en PDF</translation>
     </message>
     <message>
         <source>New collection</source>

@@ -10,14 +10,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from brochure_reader.bookmarks import BookmarkStore, Quote, TextMap
 from brochure_reader.bookmarks.store import FILE_NAME
-from brochure_reader.ui.bookmarks_model import (
+from brochure_reader.ui.bookmarks.exchange import humanise_slug
+from brochure_reader.ui.bookmarks.model import (
     ATTENTION,
     GROUP_BY_DOCUMENT,
     NO_COLLECTION,
     BookmarkTreeModel,
     Roles,
 )
-from brochure_reader.ui.bookmarks_panel import BookmarksPanel, humanise_slug
+from brochure_reader.ui.bookmarks.panel import BookmarksPanel
 
 TITLES = {"aml": "Acute myeloid leukaemia (AML)", "eating-well": "Eating well"}
 
@@ -225,7 +226,7 @@ def test_needs_attention_group_and_keep_position(qtbot, panel, store):
     assert report.lost == [a.id]
     assert tree_text(panel)[:2] == ["Needs attention (1)", "  What to do about a fever  ·  p. 7"]
     assert panel.model.group_index(ATTENTION).isValid()
-    menu = panel._menu_for(panel.model.indexes_of(a.id)[0])
+    menu = panel.menu_for(panel.model.indexes_of(a.id)[0])
     labels = [action.text() for action in menu.actions()]
     assert "Keep it at its old position" in labels and "Delete" in labels
     panel.keep_position(a.id)
@@ -236,10 +237,10 @@ def test_needs_attention_group_and_keep_position(qtbot, panel, store):
 def test_context_menu_of_a_collection(qtbot, panel):
     a, _b, _c = add_three(panel)
     panel.move_to_collection([a.id], "For Tuesday")
-    menu = panel._menu_for(panel.model.group_index(("collection", "For Tuesday")))
+    menu = panel.menu_for(panel.model.group_index(("collection", "For Tuesday")))
     labels = [action.text() for action in menu.actions()]
     assert "Export collection as PDF…" in labels and "Rename collection…" in labels
-    colour_menu = panel._menu_for(panel.model.indexes_of(a.id)[0]).actions()[2].menu()
+    colour_menu = panel.menu_for(panel.model.indexes_of(a.id)[0]).actions()[2].menu()
     assert [x.text() for x in colour_menu.actions()][:2] == ["Yellow", "Green"]
 
 

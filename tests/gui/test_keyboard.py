@@ -155,7 +155,7 @@ def test_bookmark_export_is_called_a_bookmarks_file(qtbot, window, monkeypatch):
     filters = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: (filters.append(a[3]), ("", ""))[1])
-    window.bookmarks._choose_export(None)
+    window.bookmarks.files.choose_export(None)
     assert "Bookmarks file (can be imported again)" in filters[0]
     assert "Web Annotation" not in filters[0]
 
@@ -186,7 +186,7 @@ def test_file_dialogs_start_in_documents_then_in_the_folder_last_used(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
     monkeypatch.setattr(window, "import_files", lambda files: None)
     window.choose_files_to_import()
-    window.bookmarks._choose_export(None)
+    window.bookmarks.files.choose_export(None)
     assert starts == [str(tmp_path / "Documents"), str(elsewhere / "bookmarks.json")]
     window.settings.save()  # remembered for the next start too
     assert Settings(window.settings.path).get("last_folder") == str(elsewhere)

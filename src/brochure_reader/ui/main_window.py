@@ -174,8 +174,8 @@ class MainWindow(QMainWindow):
 
     def _build_bookmarks(self) -> None:
         from brochure_reader.bookmarks import BookmarkStore
-        from brochure_reader.ui.bookmark_controller import BookmarkController
-        from brochure_reader.ui.bookmarks_panel import BookmarksPanel
+        from brochure_reader.ui.bookmarks.controller import BookmarkController
+        from brochure_reader.ui.bookmarks.panel import BookmarksPanel
 
         def title_of(doc_id: str) -> str:
             return self.library.get(doc_id).title if doc_id in self.library else doc_id

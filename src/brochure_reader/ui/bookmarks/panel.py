@@ -6,19 +6,22 @@ bookmarks (and removing questions) goes through :attr:`BookmarksPanel.undo_stack
 actions (:attr:`undo_action`, :attr:`redo_action`, Ctrl+Z / Ctrl+Shift+Z, active while the
 panel has focus) the main window can also put in its Edit menu.
 
-PyMuPDF work (PDF export, printing) runs as jobs through *jobs* (``JobRunner.run``); changes made
-by another process (a second window, the CLI) are picked up by polling
-``BookmarkStore.changed_elsewhere`` every two seconds.
+The package: this module is the view (tabs, tree, details); ``menus.py`` the tree's context
+menu; ``model.py`` the tree's item model; ``questions.py`` the My questions tab; ``commands.py``
+the undo steps (they talk to the panel through its public ``bookmarks_removed`` /
+``bookmarks_restored`` / ``warn``);
+``sync.py`` picks up changes made by another process (a second window, the CLI);
+``exchange.py`` JSON import/export and the PDF list, whose PyMuPDF work runs as a job through
+*jobs* (``JobRunner.run``); ``controller.py`` ties the dock to the reader.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import partial
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QEvent,
     QModelIndex,
     QObject,
@@ -27,19 +30,14 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
-    QIcon,
     QKeyEvent,
     QKeySequence,
-    QPixmap,
-    QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -53,80 +51,27 @@ from PySide6.QtWidgets import (
 )
 
 from brochure_reader.bookmarks.anchors import ReanchorReport, TextMap, reanchor
-from brochure_reader.bookmarks.model import ANCHOR_OK, COLOURS, Bookmark, Quote
+from brochure_reader.bookmarks.model import ANCHOR_OK, Bookmark, Quote
 from brochure_reader.bookmarks.store import BookmarkStore, StoreError
-from brochure_reader.ui import file_dialogs
 from brochure_reader.ui.accessibility import name_clear_button
-from brochure_reader.ui.bookmarks_model import (
+from brochure_reader.ui.bookmarks.commands import DeleteBookmarks
+from brochure_reader.ui.bookmarks.exchange import BookmarkFiles
+from brochure_reader.ui.bookmarks.menus import context_menu
+from brochure_reader.ui.bookmarks.model import (
     GROUP_BY_COLLECTION,
     GROUP_BY_DOCUMENT,
     BookmarkTreeModel,
     Roles,
 )
-from brochure_reader.ui.bookmarks_questions import QuestionsTab
-from brochure_reader.ui.i18n import translate
-from brochure_reader.ui.jobs import JobRunner, user_message
+from brochure_reader.ui.bookmarks.questions import QuestionsTab
+from brochure_reader.ui.bookmarks.sync import StoreWatcher
+from brochure_reader.ui.jobs import JobRunner
 
-#: What the file dialogs call a bookmarks export (a W3C Web Annotation JSON file): words a
-#: carer understands.
-BOOKMARKS_FILE = QT_TRANSLATE_NOOP("BookmarksPanel", "Bookmarks file (can be imported again)")
-#: Highlight colour names (keys of bookmarks.model.COLOURS) as the Colour menu shows them.
-COLOUR_NAMES = {
-    "yellow": QT_TRANSLATE_NOOP("BookmarksPanel", "Yellow"),
-    "green": QT_TRANSLATE_NOOP("BookmarksPanel", "Green"),
-    "blue": QT_TRANSLATE_NOOP("BookmarksPanel", "Blue"),
-    "pink": QT_TRANSLATE_NOOP("BookmarksPanel", "Pink"),
-    "orange": QT_TRANSLATE_NOOP("BookmarksPanel", "Orange"),
-    "purple": QT_TRANSLATE_NOOP("BookmarksPanel", "Purple"),
-}
-#: How often (ms) the panel looks for changes made by another process.
-POLL_INTERVAL_MS = 2000
+if TYPE_CHECKING:
+    from brochure_reader.bookmarks.exchange import ImportReport
+
 #: Delay (ms) after the last keystroke before a note is saved.
 NOTE_SAVE_DELAY_MS = 600
-
-
-def humanise_slug(section_ref: str) -> str:
-    """``"aml#what-to-do-about-a-fever"`` -> ``"What to do about a fever"``."""
-    slug = section_ref.partition("#")[2]
-    words = slug.replace("-", " ").strip()
-    return words[:1].upper() + words[1:]
-
-
-class _DeleteBookmarks(QUndoCommand):
-    """Delete bookmarks; undo puts them back exactly (ids, times, collections)."""
-
-    def __init__(self, panel: BookmarksPanel, bookmarks: list[Bookmark]):
-        if len(bookmarks) == 1:
-            text = translate("BookmarksPanel", "Delete “{title}”").format(title=bookmarks[0].title)
-        else:
-            text = panel.delete_text(len(bookmarks))
-        super().__init__(text)
-        self._panel = panel
-        self._ids = [b.id for b in bookmarks]
-        self._gone: list[Bookmark] = list(bookmarks)
-
-    def redo(self) -> None:
-        store = self._panel.store
-        ids = [i for i in self._ids if store.exists(i)]
-        try:
-            self._gone = store.delete_many(ids) if ids else []
-        except StoreError as exc:
-            self._panel._warn(str(exc))
-            return
-        for b in self._gone:
-            self._panel._model.remove_bookmark(b.id)
-        self._panel._changed({b.doc_id for b in self._gone})
-
-    def undo(self) -> None:
-        try:
-            self._panel.store.restore(self._gone)
-        except StoreError as exc:
-            self._panel._warn(str(exc))
-            return
-        for b in self._gone:
-            self._panel._model.insert_bookmark(self._panel.store.get(b.id))
-        self._panel._changed({b.doc_id for b in self._gone})
-        self._panel.select_bookmark(self._gone[0].id if self._gone else "")
 
 
 class BookmarksPanel(QWidget):
@@ -172,6 +117,11 @@ class BookmarksPanel(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
 
+        self.files = BookmarkFiles(store, self._title_of, jobs, self)
+        self.files.status_message.connect(self.status_message)
+        self.files.failed.connect(self.warn)
+        self.files.imported.connect(self._imported)
+
         self._model = BookmarkTreeModel(self._title_of, self)
         self._model.rename_requested.connect(self.rename)
         self._build_bookmarks_tab()
@@ -188,10 +138,8 @@ class BookmarksPanel(QWidget):
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
         self._note_timer.timeout.connect(self.save_note)
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_INTERVAL_MS)
-        self._poll.timeout.connect(self.poll_external_changes)
-        self._poll.start()
+        self.watcher = StoreWatcher(store, self)
+        self.watcher.changed.connect(self._changed_elsewhere)
         self.refresh()
 
     # --- construction ----------------------------------------------------------------------
@@ -214,8 +162,8 @@ class BookmarksPanel(QWidget):
         more.setAccessibleName(self.tr("More bookmark actions"))
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(more)
-        menu.addAction(self.tr("Export all bookmarks…"), lambda: self._choose_export(None))
-        menu.addAction(self.tr("Import bookmarks…"), self._choose_import)
+        menu.addAction(self.tr("Export all bookmarks…"), lambda: self.files.choose_export(None))
+        menu.addAction(self.tr("Import bookmarks…"), self.files.choose_import)
         more.setMenu(menu)
 
         self.tree = QTreeView()
@@ -227,7 +175,7 @@ class BookmarksPanel(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
-        self.tree.clicked.connect(self._clicked)
+        self.tree.clicked.connect(self.open_index)
         self.tree.expanded.connect(lambda i: self._collapsed.discard(i.data(Roles.GroupKeyRole)))
         self.tree.collapsed.connect(lambda i: self._collapsed.add(i.data(Roles.GroupKeyRole)))
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
@@ -295,7 +243,7 @@ class BookmarksPanel(QWidget):
                 section_ref=section_ref, quote=quote,
                 label=section_title or self._title_of(doc_id), note=note)
         except (StoreError, ValueError) as exc:
-            self._warn(self.tr("The bookmark could not be saved: {reason}").format(reason=exc))
+            self.warn(self.tr("The bookmark could not be saved: {reason}").format(reason=exc))
             return None
         self._model.insert_bookmark(bookmark)
         self.tabs.setCurrentWidget(self._bookmarks_tab)
@@ -329,7 +277,7 @@ class BookmarksPanel(QWidget):
         try:
             report = reanchor(self._store, doc_id, content_hash, text_map, sections)
         except StoreError as exc:
-            self._warn(str(exc))
+            self.warn(str(exc))
             return ReanchorReport(doc_id)
         if report.checked:
             self.refresh()
@@ -351,7 +299,7 @@ class BookmarksPanel(QWidget):
             bookmarks = self._store.bookmarks()
             names = [c.name for c in self._store.collections()]
         except StoreError as exc:
-            self._warn(str(exc))
+            self.warn(str(exc))
             return
         self._model.set_bookmarks(bookmarks, names)
         for bookmark_id in selected:
@@ -359,16 +307,13 @@ class BookmarksPanel(QWidget):
         self.questions.reload()
 
     def poll_external_changes(self) -> bool:
-        """Reload when another process changed the database; returns True if it did."""
-        try:
-            if not self._store.changed_elsewhere():
-                return False
-        except StoreError:
-            return False  # unreadable just now; the next poll tries again
+        """Reload now when another process changed the database; returns True if it did."""
+        return self.watcher.poll()
+
+    def _changed_elsewhere(self) -> None:
         self.save_note()
         self.refresh()
         self.bookmarks_changed.emit("")
-        return True
 
     def store_problems(self) -> list[str]:
         """What went wrong opening the store (damaged file replaced, migration, newer format)."""
@@ -431,7 +376,8 @@ class BookmarksPanel(QWidget):
             return
         self._model.set_group_by(mode)
 
-    def _clicked(self, index: QModelIndex) -> None:
+    def open_index(self, index: QModelIndex) -> None:
+        """Ask to open the bookmark at *index* (a group: nothing)."""
         if index.data(Roles.KindRole) == "bookmark":
             self.open_requested.emit(index.data(Roles.DocIdRole), int(index.data(Roles.PageRole)),
                                      float(index.data(Roles.YRole)))
@@ -439,7 +385,7 @@ class BookmarksPanel(QWidget):
     def _open_current(self) -> None:
         index = self.tree.currentIndex()
         if index.isValid():
-            self._clicked(index)
+            self.open_index(index)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
         if watched is self.tree and isinstance(event, QKeyEvent) \
@@ -484,7 +430,8 @@ class BookmarksPanel(QWidget):
 
     # --- editing -------------------------------------------------------------------------------
 
-    def _warn(self, message: str) -> None:
+    def warn(self, message: str) -> None:
+        """Show a refusal (a store error, a file not imported) in a box and the status bar."""
         self.status_message.emit(message)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Bookmarks"), message,
                           QMessageBox.StandardButton.Ok, self)
@@ -499,7 +446,7 @@ class BookmarksPanel(QWidget):
         try:
             bookmark = change()
         except (StoreError, ValueError) as exc:
-            self._warn(str(exc))
+            self.warn(str(exc))
             self.refresh()
             return None
         self._model.update_bookmark(bookmark)
@@ -553,9 +500,27 @@ class BookmarksPanel(QWidget):
         found = [b for i in bookmark_ids if (b := self._model.bookmark(i)) is not None]
         if found:
             self.save_note()
-            self._undo_stack.push(_DeleteBookmarks(self, found))
+            text = (
+                self.tr("Delete “{title}”").format(title=found[0].title)
+                if len(found) == 1
+                else self.delete_text(len(found))
+            )
+            self._undo_stack.push(DeleteBookmarks(self, found, text))
             self.status_message.emit(self.tr("{action} — press Ctrl+Z to undo").format(
                 action=self._undo_stack.undoText()))
+
+    def bookmarks_removed(self, bookmarks: list[Bookmark]) -> None:
+        """The undo step deleted *bookmarks* from the store (commands.BookmarkEdits)."""
+        for b in bookmarks:
+            self._model.remove_bookmark(b.id)
+        self._changed({b.doc_id for b in bookmarks})
+
+    def bookmarks_restored(self, bookmarks: list[Bookmark]) -> None:
+        """Undo put *bookmarks* back in the store (commands.BookmarkEdits)."""
+        for b in bookmarks:
+            self._model.insert_bookmark(b)
+        self._changed({b.doc_id for b in bookmarks})
+        self.select_bookmark(bookmarks[0].id if bookmarks else "")
 
     def delete_selected(self) -> None:
         self.delete_bookmarks(self.selected_ids())
@@ -581,7 +546,7 @@ class BookmarksPanel(QWidget):
         try:
             self._store.rename_collection(old, new)
         except (StoreError, ValueError) as exc:
-            self._warn(str(exc))
+            self.warn(str(exc))
         self.refresh()
         self._changed(())
 
@@ -591,177 +556,37 @@ class BookmarksPanel(QWidget):
         try:
             self._store.delete_collection(name)
         except StoreError as exc:
-            self._warn(str(exc))
+            self.warn(str(exc))
         self.refresh()
 
-    # --- import / export ---------------------------------------------------------------------
+    # --- import / export (exchange.BookmarkFiles) ---------------------------------------------
 
     def export_json(self, path: str, collection: str | None = None) -> int:
         """Write bookmarks (all, or one collection) as Web Annotation JSON; returns the count."""
-        from brochure_reader.bookmarks.exchange import export_file
+        return self.files.export_json(path, collection)
 
-        bookmarks = self._store.bookmarks(collection=collection)
-        count = export_file(path, bookmarks, collection or self.tr("Brochure Reader bookmarks"))
-        self.status_message.emit(
-            self.tr("Exported %n bookmark(s) to {path}", "", count).format(path=path))
-        return count
-
-    def import_json(self, path: str):
-        """Merge a JSON export; shows and returns the ImportReport (None when the file was
-        refused, after telling the user why)."""
-        from brochure_reader.bookmarks.exchange import ExchangeError, import_file
-
-        try:
-            report = import_file(self._store, path)
-        except (ExchangeError, StoreError, OSError) as exc:
-            self._warn(self.tr("{name} could not be imported: {reason}").format(
-                name=Path(path).name, reason=exc))
-            return None
-        self.refresh()
-        self._changed(())
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import bookmarks"),
-                          "\n".join(report.lines()[:30]), QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        self.status_message.emit(self.tr("Imported bookmarks: {summary}").format(
-            summary=report.summary()))
-        return report
+    def import_json(self, path: str) -> ImportReport | None:
+        """Merge a JSON export; shows and returns the ImportReport (None when refused)."""
+        return self.files.import_json(path)
 
     def export_collection_pdf(self, path: str, collection: str | None,
                               done: Callable[[str], None] | None = None) -> None:
-        """Write a collection (None: all bookmarks) as a PDF list of labels, notes and
-        passages, in a worker; *done(path)* runs on success."""
-        from brochure_reader.bookmarks.printout import write_collection_pdf
+        """Write a collection (None: all bookmarks) as a PDF list, in a worker."""
+        self.files.export_collection_pdf(path, collection, done)
 
-        entries = [dict(label=b.title, document=self._title_of(b.doc_id),
-                        section=humanise_slug(b.section_ref) if b.section_ref else "",
-                        page=b.page, note=b.note, quote=b.quote.exact, colour=b.colour,
-                        needs_attention=b.needs_attention)
-                   for b in self._store.bookmarks(collection=collection)]
-        title = collection or self.tr("My bookmarks")
-
-        def written(_pages: int) -> None:
-            self.status_message.emit(self.tr("Saved {title} to {path}").format(
-                title=title, path=path))
-            if done is not None:
-                done(path)
-
-        if self._jobs is None:
-            self._warn(self.tr("The PDF could not be written: {reason}").format(
-                reason=self.tr("the document workers are not running.")))
-            return
-        self._jobs.run(
-            write_collection_pdf,
-            (path, title, entries, self.tr("Collection") if collection else ""),
-            parent=self,
-        ).on_result(written).on_error(
-            lambda exc: self._warn(self.tr("The PDF could not be written: {reason}").format(
-                reason=user_message(exc)))
-        )
-
-    def _choose_export(self, collection: str | None) -> None:
-        name = (collection or self.tr("bookmarks")).replace("/", "-")
-        pdf_filter = self.tr("PDF list to read or print") + " (*.pdf)"
-        path, kind = file_dialogs.save_file(
-            self, self.tr("Export bookmarks"), f"{name}.json",
-            f"{translate('BookmarksPanel', BOOKMARKS_FILE)} (*.json);;{pdf_filter}")
-        if not path:
-            return
-        if path.lower().endswith(".pdf") or kind == pdf_filter:
-            self.export_collection_pdf(path if path.lower().endswith(".pdf") else path + ".pdf",
-                                       collection)
-            return
-        try:
-            self.export_json(path, collection)
-        except OSError as exc:
-            self._warn(self.tr("The bookmarks could not be exported: {reason}").format(
-                reason=exc.strerror or exc))
-
-    def _choose_import(self) -> None:
-        path = file_dialogs.open_file(
-            self, self.tr("Import bookmarks"),
-            f"{translate('BookmarksPanel', BOOKMARKS_FILE)} (*.json *.jsonld);;"
-            + self.tr("All files (*)"))
-        if path:
-            self.import_json(path)
+    def _imported(self) -> None:
+        self.refresh()
+        self._changed(())
 
     # --- context menu --------------------------------------------------------------------------
 
     def _context_menu(self, pos) -> None:
         index = self.tree.indexAt(pos)
-        menu = self._menu_for(index)
+        menu = self.menu_for(index)
         if not menu.isEmpty():
             menu.exec(self.tree.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
-    @staticmethod
-    def _swatch(colour: str) -> QIcon:
-        pixmap = QPixmap(14, 14)
-        pixmap.fill(QColor(colour))
-        return QIcon(pixmap)
-
-    def _menu_for(self, index: QModelIndex) -> QMenu:
-        """The context menu for *index* (built separately so tests can inspect it)."""
-        menu = QMenu(self)
-        kind = index.data(Roles.KindRole) if index.isValid() else None
-        if kind == "bookmark":
-            bookmark: Bookmark = index.data(Roles.BookmarkRole)
-            ids = self.selected_ids() if bookmark.id in self.selected_ids() else [bookmark.id]
-            menu.addAction(self.tr("Open"), lambda: self._clicked(index))
-            menu.addAction(self.tr("Rename"), lambda: self.tree.edit(index))
-            colours = menu.addMenu(self.tr("Colour"))
-            for name, value in COLOURS.items():
-                label = translate("BookmarksPanel", COLOUR_NAMES.get(name, name.capitalize()))
-                action = colours.addAction(self._swatch(value), label)
-                action.triggered.connect(
-                    lambda _checked=False, v=value: [self.set_colour(i, v) for i in ids]
-                )
-                action.setCheckable(True)
-                action.setChecked(value == bookmark.colour)
-            move = menu.addMenu(self.tr("Move to collection"))
-            for info in self._store.collections():
-                move.addAction(info.name, partial(self.move_to_collection, ids, info.name))
-            move.addSeparator()
-            move.addAction(self.tr("New collection…"), lambda: self._new_collection(ids))
-            move.addAction(self.tr("Not in a collection"),
-                           lambda: self.move_to_collection(ids, None))
-            if bookmark.needs_attention:
-                menu.addAction(self.tr("Keep it at its old position"),
-                               lambda: [self.keep_position(i) for i in ids])
-            menu.addSeparator()
-            menu.addAction(self.tr("Delete"), lambda: self.delete_bookmarks(ids))
-        elif kind == "group":
-            group_kind, value = index.data(Roles.GroupKeyRole)
-            if group_kind == "collection":
-                menu.addAction(self.tr("Export collection as PDF…"),
-                               lambda: self._choose_pdf_for(value))
-                menu.addAction(self.tr("Export collection as JSON…"),
-                               lambda: self._choose_export(value))
-                menu.addAction(self.tr("Rename collection…"),
-                               lambda: self._ask_rename_collection(value))
-                menu.addAction(self.tr("Delete collection (keep its bookmarks)"),
-                               lambda: self.delete_collection(value))
-        if not menu.isEmpty():
-            menu.addSeparator()
-        menu.addAction(self.undo_action)
-        menu.addAction(self.tr("Export all bookmarks…"), lambda: self._choose_export(None))
-        menu.addAction(self.tr("Import bookmarks…"), self._choose_import)
-        return menu
-
-    def _choose_pdf_for(self, collection: str) -> None:
-        path, _ = file_dialogs.save_file(self, self.tr("Export collection as PDF"),
-                                         f"{collection}.pdf", "PDF (*.pdf)")
-        if path:
-            self.export_collection_pdf(path, collection)
-
-    def _new_collection(self, ids: list[str]) -> None:
-        name, ok = QInputDialog.getText(self, self.tr("New collection"),
-                                        self.tr("Name of the new collection:"))
-        if ok and name.strip():
-            self.move_to_collection(ids, name)
-
-    def _ask_rename_collection(self, old: str) -> None:
-        new, ok = QInputDialog.getText(self, self.tr("Rename collection"), self.tr("New name:"),
-                                       text=old)
-        if ok and new.strip() and new != old:
-            self.rename_collection(old, new)
+    def menu_for(self, index: QModelIndex) -> QMenu:
+        """The context menu for *index* (menus.context_menu; tests inspect it)."""
+        return context_menu(self, index)

@@ -16,7 +16,7 @@ from brochure_reader.bookmarks.questions import (
 )
 from brochure_reader.library import Section
 from brochure_reader.pdf import jobs as pdf_jobs
-from brochure_reader.ui.bookmarks_panel import BookmarksPanel
+from brochure_reader.ui.bookmarks.panel import BookmarksPanel
 from brochure_reader.ui.jobs import JobRunner, log_error, user_message
 from brochure_reader.ui.navigation import NavigationModel
 from brochure_reader.ui.page_view import PageView

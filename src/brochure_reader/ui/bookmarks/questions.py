@@ -1,8 +1,9 @@
 """The "My questions" tab of the bookmarks dock: a checkable, reorderable list.
 
 Every change is written to the store at once; removing a question can be undone (it shares the
-panel's QUndoStack).  PDF output (save and print) runs ``bookmarks.printout`` in a worker through
-the *run_pdf* callable the panel gives it.
+panel's QUndoStack; the step is ``commands.RemoveQuestion``, which calls
+:meth:`QuestionsTab.apply`).  PDF output (save and print) runs ``bookmarks.printout`` in a worker
+through the app's JobRunner.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QImage, QKeySequence, QPainter, QUndoCommand
+from PySide6.QtGui import QAction, QFont, QImage, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,26 +31,16 @@ from PySide6.QtWidgets import (
 from brochure_reader.bookmarks.model import Question
 from brochure_reader.bookmarks.store import StoreError
 from brochure_reader.ui import file_dialogs
-from brochure_reader.ui.i18n import translate
+from brochure_reader.ui.bookmarks.commands import RemoveQuestion
 from brochure_reader.ui.jobs import user_message
+
+if TYPE_CHECKING:
+    from brochure_reader.bookmarks.questions import QuestionList
 
 #: Resolution used to print the one-page PDF (dots per inch).
 PRINT_DPI = 300
 
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class _RemoveQuestion(QUndoCommand):
-    def __init__(self, tab: QuestionsTab, question: Question):
-        super().__init__(translate("QuestionsTab", "Remove question “{text}”").format(
-            text=question.text[:40]))
-        self._tab, self._question = tab, question
-
-    def redo(self) -> None:
-        self._tab._apply(lambda q: q.remove(self._question.id))
-
-    def undo(self) -> None:
-        self._tab._apply(lambda q: q.restore(self._question))
 
 
 class QuestionsTab(QWidget):
@@ -163,7 +155,7 @@ class QuestionsTab(QWidget):
         finally:
             self._loading = False
 
-    def _apply(self, change: Callable) -> bool:
+    def apply(self, change: Callable[[QuestionList], object]) -> bool:
         """Run ``change(question_list)``; report a store error; reload and signal."""
         try:
             change(self._store.questions)
@@ -194,10 +186,10 @@ class QuestionsTab(QWidget):
         answered = item.checkState() == Qt.CheckState.Checked
         text = " ".join(item.text().split())
         if answered != stored.answered:
-            QTimer.singleShot(0, lambda: self._apply(lambda q: q.set_answered(qid, answered)))
+            QTimer.singleShot(0, lambda: self.apply(lambda q: q.set_answered(qid, answered)))
         elif text != stored.text:
             if text:
-                QTimer.singleShot(0, lambda: self._apply(lambda q: q.edit(qid, text)))
+                QTimer.singleShot(0, lambda: self.apply(lambda q: q.edit(qid, text)))
             else:
                 QTimer.singleShot(0, self.reload)
 
@@ -209,7 +201,7 @@ class QuestionsTab(QWidget):
         ids = [self.list.item(i).data(_ID_ROLE) for i in range(self.list.count())]
         ids = [i for i in ids if i]
         if ids != [q.id for q in self.questions()]:
-            self._apply(lambda q: q.reorder(ids))
+            self.apply(lambda q: q.reorder(ids))
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -224,7 +216,7 @@ class QuestionsTab(QWidget):
         added: list = []
         if not " ".join(text.split()):
             return None
-        self._apply(lambda q: added.append(q.add(text)))
+        self.apply(lambda q: added.append(q.add(text)))
         if added and added[0] is not None:
             self._select(added[0].id)
             return added[0]
@@ -239,7 +231,7 @@ class QuestionsTab(QWidget):
         """Add several questions (e.g. a brochure's "Questions to ask"); returns how many were
         new.  *source* is the document id they came from."""
         added: list = []
-        self._apply(lambda q: added.extend(q.add_many(texts, source)))
+        self.apply(lambda q: added.extend(q.add_many(texts, source)))
         message = self.tr("Added %n question(s) to My questions", "", len(added))
         if len(added) < len(texts):
             message += " " + self.tr("(%n already there)", "", len(texts) - len(added))
@@ -249,7 +241,7 @@ class QuestionsTab(QWidget):
     def add_suggested(self) -> int:
         """Add back the built-in questions that are missing; returns how many."""
         added: list = []
-        self._apply(lambda q: added.extend(q.add_builtin()))
+        self.apply(lambda q: added.extend(q.add_builtin()))
         return len(added)
 
     def selected_id(self) -> str | None:
@@ -262,7 +254,7 @@ class QuestionsTab(QWidget):
         if qid is None:
             return
         row = self.list.currentRow()
-        if self._apply(lambda q: q.move(qid, max(0, row + delta))):
+        if self.apply(lambda q: q.move(qid, max(0, row + delta))):
             self._select(qid)
 
     def remove_selected(self) -> None:
@@ -275,10 +267,10 @@ class QuestionsTab(QWidget):
         except KeyError:
             self.reload()
             return
-        self._undo.push(_RemoveQuestion(self, question))
+        self._undo.push(RemoveQuestion(self, question))
 
     def set_answered(self, question_id: str, answered: bool) -> None:
-        self._apply(lambda q: q.set_answered(question_id, answered))
+        self.apply(lambda q: q.set_answered(question_id, answered))
 
     # --- PDF -------------------------------------------------------------------------------
 

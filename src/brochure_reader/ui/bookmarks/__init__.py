@@ -1,0 +1,1 @@
+"""The bookmarks dock (see panel.py for its parts)."""
