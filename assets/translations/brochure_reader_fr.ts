@@ -991,6 +991,51 @@
     </message>
 </context>
 <context>
+    <name>LibraryController</name>
+    <message>
+        <source>Add to library</source>
+        <translation>Ajouter à la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Documents ({patterns})</source>
+        <translation>Documents ({patterns})</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Not added</source>
+        <translation>Non ajouté</translation>
+    </message>
+    <message>
+        <source>{name} is already in your library</source>
+        <translation>{name} est déjà dans votre bibliothèque</translation>
+    </message>
+    <message>
+        <source>Added {name} to your library (under My documents)</source>
+        <translation>{name} a été ajouté à votre bibliothèque (dans Mes documents)</translation>
+    </message>
+    <message>
+        <source>Remove from library</source>
+        <translation>Retirer de la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Open a document you added yourself to remove it.</source>
+        <translation>Ouvrez un document que vous avez ajouté vous-même pour le retirer.</translation>
+    </message>
+    <message>
+        <source>Remove “{title}” from your library?
+Your original file is not touched.</source>
+        <translation>Retirer «&#xa0;{title}&#xa0;» de votre bibliothèque&#xa0;?
+Votre fichier d’origine n’est pas modifié.</translation>
+    </message>
+    <message>
+        <source>page {number}</source>
+        <translation>page&#xa0;{number}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Library</source>
@@ -1125,50 +1170,8 @@
         <translation>Retirer de la bibliothèque…</translation>
     </message>
     <message>
-        <source>page {number}</source>
-        <translation>page&#xa0;{number}</translation>
-    </message>
-    <message>
         <source>(page “{label}”)</source>
         <translation>(page «&#xa0;{label}&#xa0;»)</translation>
-    </message>
-    <message>
-        <source>Add to library</source>
-        <translation>Ajouter à la bibliothèque</translation>
-    </message>
-    <message>
-        <source>Documents ({patterns})</source>
-        <translation>Documents ({patterns})</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Not added</source>
-        <translation>Non ajouté</translation>
-    </message>
-    <message>
-        <source>{name} is already in your library</source>
-        <translation>{name} est déjà dans votre bibliothèque</translation>
-    </message>
-    <message>
-        <source>Added {name} to your library (under My documents)</source>
-        <translation>{name} a été ajouté à votre bibliothèque (dans Mes documents)</translation>
-    </message>
-    <message>
-        <source>Remove from library</source>
-        <translation>Retirer de la bibliothèque</translation>
-    </message>
-    <message>
-        <source>Open a document you added yourself to remove it.</source>
-        <translation>Ouvrez un document que vous avez ajouté vous-même pour le retirer.</translation>
-    </message>
-    <message>
-        <source>Remove “{title}” from your library?
-Your original file is not touched.</source>
-        <translation>Retirer «&#xa0;{title}&#xa0;» de votre bibliothèque&#xa0;?
-Votre fichier d’origine n’est pas modifié.</translation>
     </message>
     <message>
         <source>Settings not saved</source>

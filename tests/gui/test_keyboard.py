@@ -184,8 +184,8 @@ def test_file_dialogs_start_in_documents_then_in_the_folder_last_used(
 
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", open_names)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
-    monkeypatch.setattr(window, "import_files", lambda files: None)
-    window.choose_files_to_import()
+    monkeypatch.setattr(window.library_controller, "import_files", lambda files: None)
+    window.library_controller.choose_files()
     window.bookmarks.files.choose_export(None)
     assert starts == [str(tmp_path / "Documents"), str(elsewhere / "bookmarks.json")]
     window.settings.save()  # remembered for the next start too

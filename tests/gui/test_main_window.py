@@ -182,7 +182,7 @@ def test_adding_a_protected_file_opens_it_and_asks_for_the_password(
 
     monkeypatch.setattr(QInputDialog, "getText", ask)
     with qtbot.waitSignal(window.reader.document_opened, timeout=60000):
-        window.import_files([corpus / "pysample__password-openpassword.pdf"])
+        window.library_controller.import_files([corpus / "pysample__password-openpassword.pdf"])
     assert len(prompts) == 2 and "not right" in prompts[1]
     assert window.reader.current.removable and window.page_view.page_count >= 1
     window.settings.save()  # the password is never written with the settings
@@ -212,7 +212,7 @@ def test_an_unlocked_document_is_indexed_for_the_session(qtbot, window, monkeypa
 
     monkeypatch.setattr(QInputDialog, "getText", lambda *a: ("openpassword", True))
     with qtbot.waitSignal(window.reader.document_opened, timeout=60000):
-        window.import_files([corpus / "pysample__password-openpassword.pdf"])
+        window.library_controller.import_files([corpus / "pysample__password-openpassword.pdf"])
     doc_id = window.reader.current.id
 
     def indexed() -> bool:
@@ -314,7 +314,7 @@ def test_a_protected_file_is_shown_only_once_its_password_is_given(
 
     monkeypatch.setattr(QInputDialog, "getText", ask)
     shown = window.page_view.document
-    window.import_files([corpus / "pysample__password-openpassword.pdf"])
+    window.library_controller.import_files([corpus / "pysample__password-openpassword.pdf"])
     qtbot.waitUntil(lambda: bool(seen), timeout=60000)
     assert seen == [("acute-myeloid-leukaemia", title, shown)]
     qtbot.wait(200)

@@ -19,22 +19,19 @@ from PySide6.QtWidgets import (
 from brochure_reader import APP_TITLE
 from brochure_reader.library import Library
 from brochure_reader.paths import AppPaths
-from brochure_reader.pdf import jobs as pdf_jobs
 from brochure_reader.settings import Settings
 from brochure_reader.ui import file_dialogs
 from brochure_reader.ui.accessibility import announce
 from brochure_reader.ui.actions import Actions
 from brochure_reader.ui.home_view import HomeView
 from brochure_reader.ui.jobs import JobRunner
+from brochure_reader.ui.library_controller import LibraryController
 from brochure_reader.ui.navigation import NavigationModel, NavigationPanel
 from brochure_reader.ui.page_view import PageView
 from brochure_reader.ui.reader import ReaderController
 
 if TYPE_CHECKING:
     from brochure_reader.ui.help_window import HelpWindow
-
-#: The Add to library file filter (the patterns stay; the words are translated where shown).
-DOCUMENT_PATTERNS = "*.pdf *.epub *.xps *.oxps *.cbz *.fb2 *.mobi"
 
 #: With a document to open at start-up, the docks are built once its first page is painted,
 #: or after this many milliseconds when none is (see MainWindow.start_with).
@@ -70,6 +67,9 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.nav_dock], [340], Qt.Orientation.Horizontal)
 
         self.reader = ReaderController(library, service, self.page_view, settings, self)
+        self.library_controller = LibraryController(
+            library, service, self.reader, settings, self.home, self
+        )
         self._text_view = None
         self._view_modes = None
         from brochure_reader.ui.settings_saver import SettingsSaver
@@ -323,8 +323,12 @@ class MainWindow(QMainWindow):
         a.copy.triggered.connect(
             lambda: self.text_view.copy() if self._in_text() else view.copy_selection()
         )
-        a.add_to_library.triggered.connect(self.choose_files_to_import)
-        a.remove_from_library.triggered.connect(self.remove_current_from_library)
+        lib = self.library_controller
+        a.add_to_library.triggered.connect(lib.choose_files)
+        a.remove_from_library.triggered.connect(lib.remove_current)
+        lib.added.connect(self._documents_added)
+        lib.removed.connect(self._document_removed)
+        lib.message.connect(self._notify)
         a.about.triggered.connect(self.show_about)
         a.help.triggered.connect(lambda: self.show_help())
         a.keyboard_shortcuts.triggered.connect(lambda: self.show_help("shortcuts"))
@@ -565,7 +569,7 @@ class MainWindow(QMainWindow):
         if doc.removable:
             menu.addSeparator()
             menu.addAction(
-                self.tr("Remove from library…"), lambda: self.remove_from_library(doc_id)
+                self.tr("Remove from library…"), lambda: self.library_controller.remove(doc_id)
             )
         menu.exec(where)
 
@@ -654,21 +658,7 @@ class MainWindow(QMainWindow):
         self.refresh_home()  # the cards size their fonts from the application font
 
     def refresh_home(self) -> None:
-        from brochure_reader.library.sections import section_at
-
-        where = {}
-        for doc_id in self.settings.get("recent_documents")[:4]:
-            position = self.settings.position(doc_id)
-            if not position:
-                continue
-            page, y = int(position.get("page", 0)), float(position.get("y", 0.0))
-            section = section_at(self.reader.sections.get(doc_id, []), page, y + 60.0)
-            where[doc_id] = self.tr("page {number}").format(number=page + 1) + (
-                f" · {section.title}" if section else ""
-            )
-        self.home.populate(
-            self.library, self.settings.get("recent_documents"), self.library.problems, where
-        )
+        self.library_controller.refresh_home()
 
     def show_home(self) -> None:
         if self._in_text():
@@ -755,92 +745,33 @@ class MainWindow(QMainWindow):
         self.window_actions.fit_width.setChecked(mode == "fit-width")
         self.window_actions.fit_page.setChecked(mode == "fit-page")
 
-    # --- importing ---------------------------------------------------------------------------
+    # --- the library changed ------------------------------------------------------------------
 
-    def choose_files_to_import(self) -> None:
-        files = file_dialogs.open_files(
-            self,
-            self.tr("Add to library"),
-            self.tr("Documents ({patterns})").format(patterns=DOCUMENT_PATTERNS)
-            + ";;"
-            + self.tr("All files (*)"),
-        )
-        if files:
-            self.import_files([Path(f) for f in files])
-
-    def import_files(self, files: list[Path]) -> None:
-        """Validate each file in a worker process, then copy it into the user's pack."""
-        from brochure_reader.library.imports import import_files
-
-        for path in files:
-
-            def accepted(info, path=path) -> None:
-                self._finish_import(import_files(self.library, [path], lambda _p: info))
-
-            def refused(exc, path=path) -> None:
-                self._finish_import(import_files(self.library, [path], _raiser(exc)))
-
-            self.service.run(pdf_jobs.validate, (str(path),)).on_result(accepted).on_error(refused)
-
-    def _finish_import(self, results) -> None:
-        """Report each file's outcome; open what was added (or what was already there), so a
-        protected file asks for its password at once."""
-        for result in results:
-            if result.status == "error":
-                QMessageBox.warning(self, self.tr("Not added"), result.message)
-                continue
-            if result.status == "added":
-                self.nav_model.set_library(self.library)
-                if self.features_ready:
-                    self.search_panel.set_categories(
-                        [(cat_id, title) for cat_id, title, _docs in self.library.by_category()]
-                    )
-                for doc_id, sections in self.reader.sections.items():
-                    self.nav_model.set_sections(doc_id, sections)
-                if self.features_ready:  # else start() reads the outlines and indexes
-                    self.reader.load_outlines()
-                    self._start_indexing()
-                self.refresh_home()
-            self.reader.open(result.document.id)
-            self._notice = (
-                self.tr("{name} is already in your library").format(name=result.source.name)
-                if result.status == "duplicate"
-                else self.tr("Added {name} to your library (under My documents)").format(
-                    name=result.source.name
-                )
+    def _documents_added(self) -> None:
+        """Documents were added: the tree, the search categories, outlines and the index
+        follow (outlines and indexing wait for start() when the docks are not built yet)."""
+        self.nav_model.set_library(self.library)
+        if self.features_ready:
+            self.search_panel.set_categories(
+                [(cat_id, title) for cat_id, title, _docs in self.library.by_category()]
             )
-            self.say(self._notice, 8000)
+        for doc_id, sections in self.reader.sections.items():
+            self.nav_model.set_sections(doc_id, sections)
+        if self.features_ready:
+            self.reader.load_outlines()
+            self._start_indexing()
+        self.refresh_home()
 
-    def remove_current_from_library(self) -> None:
-        doc = self.reader.current
-        self.remove_from_library(doc.id if doc else "")
-
-    def remove_from_library(self, doc_id: str) -> None:
-        from brochure_reader.library.imports import remove_document
-
-        doc = self.library.get(doc_id) if doc_id in self.library else None
-        if doc is None or not doc.removable:
-            QMessageBox.information(
-                self,
-                self.tr("Remove from library"),
-                self.tr("Open a document you added yourself to remove it."),
-            )
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Remove from library"),
-            self.tr("Remove “{title}” from your library?\nYour original file is not touched.")
-            .format(title=doc.title),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        if self.reader.current is doc:
-            self.reader.close_document()
-        remove_document(self.library, doc.id)
+    def _document_removed(self) -> None:
         if self.features_ready:
             self._start_indexing()
         self.nav_model.set_library(self.library)
         self.show_home()
+
+    def _notify(self, sentence: str) -> None:
+        """A status message that background progress must not overwrite."""
+        self._notice = sentence
+        self.say(sentence, 8000)
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
@@ -849,7 +780,7 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event) -> None:
         files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if files:
-            self.import_files(files)
+            self.library_controller.import_files(files)
             event.acceptProposedAction()
 
     # --- misc ----------------------------------------------------------------------------------
@@ -974,13 +905,7 @@ class MainWindow(QMainWindow):
             if existing is not None:
                 self.reader.open(existing.id)
             else:
-                self.import_files([path])
+                self.library_controller.import_files([path])
             return
         QTimer.singleShot(0, lambda: self.reader.open_ref(target))
 
-
-def _raiser(exc: BaseException):
-    def validate(_path):
-        raise exc
-
-    return validate
