@@ -145,3 +145,30 @@ def every_window(qtbot, window) -> list[QWidget]:
     for top in tops:
         qtbot.waitExposed(top)
     return tops
+
+
+def mnemonic_problems(menu, where: str = "") -> list[str]:
+    """Lines naming each entry of *menu* (a QMenu or QMenuBar, and its submenus) that has no
+    ``&`` mnemonic, and each letter that two entries of one menu share (Alt+letter in a menu bar,
+    the letter alone in an open menu: a shared one only moves between the two).  Menus filled
+    when they open (``aboutToShow``) are filled first."""
+    from PySide6.QtWidgets import QMenu
+
+    if isinstance(menu, QMenu):
+        menu.aboutToShow.emit()
+    where = where or (menu.title() if isinstance(menu, QMenu) else "menu bar")
+    problems: list[str] = []
+    letters: dict[str, list[str]] = {}
+    for action in menu.actions():
+        if action.isSeparator() or not action.isVisible() or not action.text():
+            continue
+        letter = QKeySequence.mnemonic(action.text()).toString()
+        if not letter:
+            problems.append(f"{where} > {action.text()!r}: no mnemonic")
+        else:
+            letters.setdefault(letter.split("+")[-1], []).append(action.text())
+        if action.menu() is not None:
+            problems += mnemonic_problems(action.menu(), f"{where} > {action.text()}")
+    problems += [f"{where}: {letter!r} for {', '.join(map(repr, texts))}"
+                 for letter, texts in letters.items() if len(texts) > 1]
+    return problems

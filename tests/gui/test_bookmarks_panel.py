@@ -227,7 +227,7 @@ def test_needs_attention_group_and_keep_position(qtbot, panel, store):
     assert tree_text(panel)[:2] == ["Needs attention (1)", "  What to do about a fever  ·  p. 7"]
     assert panel.model.group_index(ATTENTION).isValid()
     menu = panel.menu_for(panel.model.indexes_of(a.id)[0])
-    labels = [action.text() for action in menu.actions()]
+    labels = [action.text().replace("&", "") for action in menu.actions()]
     assert "Keep it at its old position" in labels and "Delete" in labels
     panel.keep_position(a.id)
     assert not panel.model.group_index(ATTENTION).isValid()
@@ -238,10 +238,10 @@ def test_context_menu_of_a_collection(qtbot, panel):
     a, _b, _c = add_three(panel)
     panel.move_to_collection([a.id], "For Tuesday")
     menu = panel.menu_for(panel.model.group_index(("collection", "For Tuesday")))
-    labels = [action.text() for action in menu.actions()]
+    labels = [action.text().replace("&", "") for action in menu.actions()]
     assert "Export collection as PDF…" in labels and "Rename collection…" in labels
     colour_menu = panel.menu_for(panel.model.indexes_of(a.id)[0]).actions()[2].menu()
-    assert [x.text() for x in colour_menu.actions()][:2] == ["Yellow", "Green"]
+    assert [x.text() for x in colour_menu.actions()][:2] == ["&Yellow", "&Green"]
 
 
 def test_changes_from_another_process_appear(qtbot, panel, app_paths):
@@ -360,3 +360,139 @@ def test_humanise_slug():
     assert humanise_slug("aml") == ""
 
 
+
+
+# --- by keyboard alone (issue 14) ----------------------------------------------------------
+
+
+def _new_bookmark_editing_its_label(qtbot, panel, reading):
+    """Ctrl+D's way in: the focus on *reading* (standing in for the page), a new bookmark whose
+    label editor has the keyboard."""
+    from PySide6.QtWidgets import QLineEdit
+
+    reading.setFocus()
+    qtbot.waitUntil(reading.hasFocus, timeout=3000)
+    new = panel.add_bookmark("aml", 4, 10.0, "aml#side-effects", "Side effects", "Sickness",
+                             edit_label=True)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and panel.tree.isAncestorOf(editor)
+    return new, editor
+
+
+def test_tab_leaves_the_label_editor_for_the_note_box(qtbot, panel, store):
+    # Qt's default sends Tab to the next row's label, so with two bookmarks or more Tab never
+    # left the tree (the carer journey found it)
+    add_three(panel)
+    new, editor = _new_bookmark_editing_its_label(qtbot, panel, panel.filter_edit)
+    qtbot.keyClicks(editor, "Sickness plan")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.note_edit, timeout=3000)
+    assert store.get(new.id).label == "Sickness plan"
+    assert panel.tree.currentIndex().data(Roles.BookmarkIdRole) == new.id
+    qtbot.keyClicks(panel.note_edit, "Ask about anti-sickness tablets")
+    panel.save_note()
+    assert store.get(new.id).note == "Ask about anti-sickness tablets"
+    # Shift+Tab goes the other way, and also keeps the label
+    panel.select_bookmark(new.id)
+    panel.tree.setFocus()
+    qtbot.keyClick(panel.tree, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Sickness")
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: not panel.tree.isAncestorOf(QApplication.focusWidget()),
+                    timeout=3000)
+    assert QApplication.focusWidget() is not panel.tree
+    assert store.get(new.id).label == "Sickness"
+
+
+def test_enter_keeps_the_label_gives_the_focus_back_and_the_bookmark_stays_current(
+        qtbot, panel, store):
+    add_three(panel)
+    new, editor = _new_bookmark_editing_its_label(qtbot, panel, panel.filter_edit)
+    qtbot.keyClicks(editor, "Zz last in the list")  # renamed, so its row moves
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: store.get(new.id).label == "Zz last in the list", timeout=3000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.filter_edit, timeout=3000)
+    assert panel.tree.currentIndex().data(Roles.BookmarkIdRole) == new.id
+    assert panel.note_edit.isEnabled()  # its note can be written next
+    # Escape keeps the old label and also gives the focus back
+    newer, editor = _new_bookmark_editing_its_label(qtbot, panel, panel.filter_edit)
+    qtbot.keyClicks(editor, "Not this")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.filter_edit, timeout=3000)
+    assert store.get(newer.id).label == "Side effects"
+
+
+def _popup_texts(qtbot):
+    from PySide6.QtWidgets import QMenu
+
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=3000)
+    menu = QApplication.activePopupWidget()
+    return menu, [a.text().replace("&", "") for a in menu.actions() if a.text()]
+
+
+def test_shift_f10_and_the_menu_key_open_the_context_menu_at_the_current_row(qtbot, panel):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+
+    a, _b, _c = add_three(panel)
+    panel.select_bookmark(a.id)
+    panel.tree.setFocus()
+    row = panel.tree.visualRect(panel.tree.currentIndex())
+    row_top = panel.tree.viewport().mapToGlobal(row.topLeft())
+    qtbot.keyClick(panel.tree, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    menu, texts = _popup_texts(qtbot)
+    assert texts[:2] == ["Open", "Rename"] and "Delete" in texts  # a bookmark's menu
+    assert abs(menu.pos().y() - row_top.y()) <= 2 * row.height()  # at the row, not the mouse
+    qtbot.keyClick(menu, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=3000)
+    # the Menu key: X11 (xcb) turns it into a context-menu event "from the keyboard", with the
+    # text cursor's place (for a view, somewhere in the current row)
+    panel.select_bookmark(a.id)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, QPoint(1, 1),
+                              panel.tree.mapToGlobal(QPoint(1, 1)))
+    QApplication.sendEvent(panel.tree, event)
+    menu, texts = _popup_texts(qtbot)
+    assert texts[0] == "Open"
+    qtbot.keyClick(menu, Qt.Key.Key_Escape)
+
+
+def test_the_more_button_offers_the_current_rows_actions(qtbot, panel):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QToolButton
+
+    a, _b, _c = add_three(panel)
+    panel.move_to_collection([a.id], "For Tuesday")
+    more = next(b for b in panel.findChildren(QToolButton)
+                if b.accessibleName() == "More bookmark actions")
+    seen = {}
+
+    def look_and_close():
+        menu, seen["texts"] = _popup_texts(qtbot)
+        menu.close()
+
+    for index, expected in ((panel.model.indexes_of(a.id)[0], "Move to collection"),
+                            (panel.model.group_index(("collection", "For Tuesday")),
+                             "Export collection as PDF…")):
+        panel.tree.setCurrentIndex(index)
+        QTimer.singleShot(0, look_and_close)
+        more.setFocus()
+        qtbot.keyClick(more, Qt.Key.Key_Space)  # the button's menu (modal) opens
+        qtbot.waitUntil(lambda: "texts" in seen, timeout=3000)
+        assert expected in seen.pop("texts")
+
+
+def test_every_context_menu_entry_has_its_own_mnemonic(qtbot, panel, store):
+    from tests.gui.keyboard import mnemonic_problems
+
+    a, b, _c = add_three(panel)
+    panel.move_to_collection([b.id], "Tom & Jerry")  # a name's "&" is shown, not a mnemonic
+    panel.move_to_collection([a.id], "Appointment")
+    panel.reanchor("aml", "new-hash", TextMap.from_lines([(0, 40.0, 52.0, "Other text.")]))
+    bookmark_menu = panel.menu_for(panel.model.indexes_of(a.id)[0])
+    group_menu = panel.menu_for(panel.model.group_index(("collection", "Appointment")))
+    assert mnemonic_problems(bookmark_menu, "bookmark") == []
+    assert mnemonic_problems(group_menu, "collection") == []
+    move = next(x.menu() for x in bookmark_menu.actions() if x.text() == "&Move to collection")
+    assert "Tom && Jerry" in [x.text().replace("&T", "T") for x in move.actions()]

@@ -7,6 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from brochure_reader.ui.bookmarks_model import Roles
+
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -131,3 +133,117 @@ def test_clinician_makes_a_two_section_large_print_handout_with_a_note(
                  for line in b.get("lines", []) for s in line["spans"] if s["text"].strip()]
     assert "Call us if your temperature is high." in text
     assert min(sizes) >= 16  # large print
+
+
+def popup_press(qtbot, key) -> None:
+    """A key pressed in the open menu (menus take the keyboard while they are open)."""
+    from PySide6.QtWidgets import QMenu
+
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=5000)
+    qtbot.keyClick(QApplication.activePopupWidget(), key)
+
+
+def back_in(qtbot, window) -> None:
+    """Wait until the menu or dialog has closed.  Offscreen, nothing makes the main window
+    active again then (on X11 the window manager does, and the focus comes back to where it
+    was), so do that here."""
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None
+                    and QApplication.activeModalWidget() is None, timeout=5000)
+    qtbot.wait(100)  # the platform's window (de)activation events
+    if QApplication.activeWindow() is not window:
+        window.activateWindow()
+    qtbot.waitUntil(lambda: focus() is not None, timeout=5000)
+
+
+def answer_next_dialog(qtbot, text: str) -> None:
+    """Type *text* and Enter into the next modal dialog of ours (a name asked for) as soon as
+    it is shown: it runs its own event loop, so the keys are sent from a timer."""
+    from PySide6.QtCore import QTimer
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or focus() is None or not dialog.isAncestorOf(focus()):
+            QTimer.singleShot(50, answer)
+            return
+        qtbot.keyClicks(focus(), text)
+        qtbot.keyClick(focus(), Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, answer)
+
+
+def test_carer_bookmarks_two_sections_with_notes_collects_and_exports_them(
+    qtbot, window, tmp_path, monkeypatch
+):
+    import json
+
+    import pymupdf
+    from PySide6.QtWidgets import QFileDialog
+
+    saved = iter([tmp_path / "appointment.pdf", tmp_path / "appointment.json"])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(next(saved)), ""))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: focus() is window.home.cards[0], timeout=5000)
+    doc_id = window.home.cards[0].doc_id
+    with qtbot.waitSignal(window.reader.document_opened, timeout=30000):
+        press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(window.reader.sections.get(doc_id, [])) > 2, timeout=30000)
+    qtbot.waitUntil(lambda: window.features_ready, timeout=60000)
+    library_tree, panel = window.navigation.view, window.bookmarks
+    tab_to(qtbot, lambda w: w is library_tree, backwards=True)
+    press(qtbot, Qt.Key.Key_Right)  # the document's sections
+
+    notes = ["Ask whether I can drive after the stent", "Which number do we call at night?"]
+    for note in notes:  # the next section, bookmarked with a note
+        tab_to(qtbot, lambda w: w is library_tree, backwards=True)
+        press(qtbot, Qt.Key.Key_Down)
+        with qtbot.waitSignal(window.reader.jumped, timeout=10000):
+            press(qtbot, Qt.Key.Key_Return)
+        section = window.reader.current_section()
+        with qtbot.waitSignal(panel.bookmarks_changed, timeout=30000):
+            press(qtbot, Qt.Key.Key_D, CTRL)
+        qtbot.waitUntil(lambda: panel.tree.isAncestorOf(focus()), timeout=5000)
+        press(qtbot, Qt.Key.Key_Tab)  # the label stays the section's title; on to the note
+        assert focus() is panel.note_edit
+        type_text(qtbot, note)
+        assert section is not None and panel.note_edit.toPlainText() == note
+    qtbot.waitUntil(lambda: sorted(b.note for b in window.bookmark_store.list(doc_id=doc_id))
+                    == sorted(notes), timeout=5000)  # saved shortly after typing stops
+    marks = window.bookmark_store.list(doc_id=doc_id)
+    assert len({b.section_ref for b in marks}) == 2
+
+    # both into a new collection: Shift+Tab to the tree, Shift+arrow selects the other one too
+    press(qtbot, Qt.Key.Key_Backtab, SHIFT)
+    assert focus() is panel.tree
+    current = panel.tree.currentIndex()
+    other_above = current.row() > 0
+    press(qtbot, Qt.Key.Key_Up if other_above else Qt.Key.Key_Down, SHIFT)
+    assert len(panel.selected_ids()) == 2
+    press(qtbot, Qt.Key.Key_F10, SHIFT)  # the context menu
+    popup_press(qtbot, Qt.Key.Key_M)  # &Move to collection
+    answer_next_dialog(qtbot, "Appointment 12 May")
+    popup_press(qtbot, Qt.Key.Key_N)  # &New collection…
+    qtbot.waitUntil(lambda: all(b.collections == ("Appointment 12 May",)
+                                for b in window.bookmark_store.list(doc_id=doc_id)),
+                    timeout=5000)
+
+    # export the collection: to a PDF to print, and to a bookmarks file to share
+    back_in(qtbot, window)
+    assert focus() is panel.tree
+    press(qtbot, Qt.Key.Key_Left)  # up to the collection's row
+    assert panel.tree.currentIndex().data(Roles.GroupKeyRole) == ("collection",
+                                                                  "Appointment 12 May")
+    press(qtbot, Qt.Key.Key_F10, SHIFT)
+    popup_press(qtbot, Qt.Key.Key_P)  # Export collection as &PDF…
+    back_in(qtbot, window)
+    qtbot.waitUntil((tmp_path / "appointment.pdf").exists, timeout=30000)
+    press(qtbot, Qt.Key.Key_F10, SHIFT)
+    popup_press(qtbot, Qt.Key.Key_F)  # Export collection as a bookmarks &file…
+    back_in(qtbot, window)
+    qtbot.waitUntil((tmp_path / "appointment.json").exists, timeout=10000)
+    qtbot.waitUntil(lambda: (tmp_path / "appointment.pdf").stat().st_size > 0, timeout=30000)
+    with pymupdf.open(tmp_path / "appointment.pdf") as doc:
+        text = " ".join(" ".join(page.get_text().split()) for page in doc)
+    assert all(note in text for note in notes) and "Appointment 12 May" in text
+    shared = json.loads((tmp_path / "appointment.json").read_text(encoding="utf-8"))
+    assert all(note in json.dumps(shared, ensure_ascii=False) for note in notes)

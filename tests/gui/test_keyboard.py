@@ -280,3 +280,12 @@ def test_tab_reaches_every_control_of_every_dialog(qtbot, window):
         if missed:
             unreachable[type(top).__name__] = missed
     assert unreachable == {}
+
+
+def test_every_menu_entry_has_its_own_mnemonic(qtbot, window):
+    """Alt+letter opens each menu, a letter picks each entry; none is shared within a menu."""
+    from tests.gui.keyboard import mnemonic_problems
+
+    qtbot.waitUntil(lambda: window.features_ready, timeout=30000)
+    _open(qtbot, window, AML)
+    assert mnemonic_problems(window.menuBar()) == []

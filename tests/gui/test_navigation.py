@@ -113,3 +113,19 @@ def test_long_titles_wrap_with_larger_text(qtbot, corpus_library):
         assert _cut_titles(view) == []
     finally:
         apply_text_size(app, False)
+
+
+def test_shift_f10_asks_for_the_current_sections_menu(qtbot, corpus_library):
+    """The library tree's menu (Bookmark this section, …) by keyboard: Shift+F10 asks for the
+    current row's, as a right click does for the row clicked (issue 14)."""
+    model = NavigationModel(corpus_library)
+    model.set_sections("geotopo", build_sections("geotopo", [(1, "Kompaktheit", 3, 0.0)]))
+    panel = NavigationPanel(model)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.show_current("geotopo", "geotopo#kompaktheit")
+    panel.view.setFocus()
+    with qtbot.waitSignal(panel.context_menu_requested, timeout=3000) as asked:
+        qtbot.keyClick(panel.view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    assert asked.args[:2] == ["geotopo", "geotopo#kompaktheit"]

@@ -28,3 +28,51 @@ def name_clear_button(edit: QLineEdit, name: str) -> None:
     if action is not None:
         action.setText(name)
         action.setToolTip(name)
+
+
+def give_mnemonics(menu) -> None:
+    """Give each entry of *menu* (a QMenu or QMenuBar, and its submenus) that has no ``&``
+    mnemonic the first letter or digit of its text that no other entry of that menu uses, as
+    KDE's KAcceleratorManager does for every menu.  For entries whose text is not ours to
+    write with a ``&``: a language's own name, a dock's title, a setting's values.  Entries
+    with no free letter are left alone; an entry's own ``&`` (chosen by us or a translator)
+    always wins."""
+    from PySide6.QtGui import QKeySequence
+
+    def letter(text: str) -> str:
+        return QKeySequence.mnemonic(text).toString().split("+")[-1].lower()
+
+    entries = [a for a in menu.actions() if not a.isSeparator() and a.text()]
+    taken = {letter(a.text()) for a in entries} - {""}
+    for action in entries:
+        text = action.text()
+        if not letter(text):
+            for i, char in enumerate(text):
+                if char.isalnum() and char.lower() not in taken:
+                    taken.add(char.lower())
+                    action.setText(text[:i] + "&" + text[i:])
+                    break
+        if action.menu() is not None:
+            give_mnemonics(action.menu())
+
+
+def keep_mnemonics(menu_bar) -> None:
+    """:func:`give_mnemonics` for *menu_bar* now and for each of its menus each time it opens
+    (menus filled when they open, entries added later); call once the menus are built."""
+    from PySide6.QtWidgets import QMenu
+
+    def follow(menu: QMenu) -> None:
+        if menu.property("keeps_mnemonics"):
+            return
+        menu.setProperty("keeps_mnemonics", True)
+
+        def shown() -> None:
+            give_mnemonics(menu)
+            for sub in menu.findChildren(QMenu):
+                follow(sub)
+
+        menu.aboutToShow.connect(shown)  # after the menu's own fillers, connected earlier
+
+    give_mnemonics(menu_bar)
+    for menu in menu_bar.findChildren(QMenu):
+        follow(menu)

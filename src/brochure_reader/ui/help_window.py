@@ -113,7 +113,9 @@ def _topics() -> list[tuple[str, str]]:
             "Ctrl+D bookmarks the selected text, or the top of the page, and lets you "
             "type a name for it. In the Bookmarks panel you can add a note, put "
             "bookmarks in collections, and export them as a file to bring to an "
-            "appointment or to import on another computer.")),
+            "appointment or to import on another computer. Tab goes from a new "
+            "bookmark's name to its note. Shift+F10 or the Menu key opens the menu of "
+            "the bookmark or collection you are on, as a right click does.")),
         (translate("HelpWindow", "Printing and handouts"), translate(
             "HelpWindow",
             "Ctrl+P prints all pages, the current page, a range or the current section. "

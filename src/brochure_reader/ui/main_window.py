@@ -21,7 +21,7 @@ from brochure_reader.library import Library
 from brochure_reader.paths import AppPaths
 from brochure_reader.settings import Settings
 from brochure_reader.ui import file_dialogs
-from brochure_reader.ui.accessibility import announce
+from brochure_reader.ui.accessibility import announce, give_mnemonics, keep_mnemonics
 from brochure_reader.ui.actions import Actions
 from brochure_reader.ui.home_view import HomeView
 from brochure_reader.ui.jobs import JobRunner
@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Ready"))
         self.statusBar().setAccessibleName(self.tr("Status"))
         self.menuBar().setAccessibleName(self.tr("Menu bar"))
+        keep_mnemonics(self.menuBar())  # Alt+letter reaches every menu entry
 
     # --- construction ------------------------------------------------------------------------
 
@@ -275,7 +276,7 @@ class MainWindow(QMainWindow):
 
         from brochure_reader.i18n import LANGUAGES
 
-        menu = view_menu.addMenu(self.tr("&Language"))
+        menu = view_menu.addMenu(self.tr("La&nguage"))
         menu.setObjectName("language_menu")
         group = QActionGroup(menu)
         self.language_actions = {}
@@ -571,6 +572,7 @@ class MainWindow(QMainWindow):
             menu.addAction(
                 self.tr("Remove from library…"), lambda: self.library_controller.remove(doc_id)
             )
+        give_mnemonics(menu)
         menu.exec(where)
 
     # --- printing and handouts -------------------------------------------------------------------

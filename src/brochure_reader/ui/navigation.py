@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from brochure_reader.library import Library, Section
 from brochure_reader.ui.accessibility import name_clear_button
+from brochure_reader.ui.bookmark_keys import ContextMenuKeys
 from brochure_reader.ui.tree_model import TreeModel
 
 #: Custom roles (Qt.UserRole + n)
@@ -286,6 +287,7 @@ class NavigationPanel(QWidget):
         self.view.clicked.connect(self._picked)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
+        ContextMenuKeys(self.view, self._context_menu)  # Shift+F10, the Menu key
         self.view.activated.connect(self._picked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -36,6 +36,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -54,6 +55,7 @@ from brochure_reader.bookmarks.anchors import ReanchorReport, TextMap, reanchor
 from brochure_reader.bookmarks.model import ANCHOR_OK, Bookmark, Quote
 from brochure_reader.bookmarks.store import BookmarkStore, StoreError
 from brochure_reader.ui.accessibility import name_clear_button
+from brochure_reader.ui.bookmark_keys import ContextMenuKeys, LabelDelegate
 from brochure_reader.ui.bookmarks.commands import DeleteBookmarks
 from brochure_reader.ui.bookmarks.exchange import BookmarkFiles
 from brochure_reader.ui.bookmarks.menus import context_menu
@@ -161,9 +163,8 @@ class BookmarksPanel(QWidget):
         more.setText(self.tr("More"))
         more.setAccessibleName(self.tr("More bookmark actions"))
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(more)
-        menu.addAction(self.tr("Export all bookmarks…"), lambda: self.files.choose_export(None))
-        menu.addAction(self.tr("Import bookmarks…"), self.files.choose_import)
+        menu = QMenu(more)  # the context menu of the current row, for keyboards without Menu
+        menu.aboutToShow.connect(lambda: context_menu(self, self.tree.currentIndex(), menu))
         more.setMenu(menu)
 
         self.tree = QTreeView()
@@ -175,6 +176,8 @@ class BookmarksPanel(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
+        ContextMenuKeys(self.tree, self._context_menu)  # Shift+F10, the Menu key
+        self._labels = LabelDelegate.install(self.tree)  # Tab leaves the label editor
         self.tree.clicked.connect(self.open_index)
         self.tree.expanded.connect(lambda i: self._collapsed.discard(i.data(Roles.GroupKeyRole)))
         self.tree.collapsed.connect(lambda i: self._collapsed.add(i.data(Roles.GroupKeyRole)))
@@ -249,8 +252,7 @@ class BookmarksPanel(QWidget):
         self.tabs.setCurrentWidget(self._bookmarks_tab)
         self.select_bookmark(bookmark.id)
         if edit_label and not self._store.read_only:
-            self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.tree.edit(self.tree.currentIndex())
+            self._labels.edit_for_reader(self.tree.currentIndex(), QApplication.focusWidget())
         self._changed({doc_id})
         self.status_message.emit(self.tr("Bookmarked “{title}”").format(title=bookmark.title))
         return bookmark
@@ -449,7 +451,10 @@ class BookmarksPanel(QWidget):
             self.warn(str(exc))
             self.refresh()
             return None
+        was_current = self.tree.currentIndex().data(Roles.BookmarkIdRole) == bookmark_id
         self._model.update_bookmark(bookmark)
+        if was_current and self.tree.currentIndex().data(Roles.BookmarkIdRole) != bookmark_id:
+            self.select_bookmark(bookmark_id)  # a renamed bookmark that moved stays current
         if bookmark.id == self._note_id:
             if self._note_timer.isActive() or self.note_edit.toPlainText() == bookmark.note:
                 self._show_where(bookmark)  # the user is typing: leave the note editor alone
@@ -480,8 +485,8 @@ class BookmarksPanel(QWidget):
                 return
         if name:
             self.refresh()  # a new, or newly empty, collection group
-        if ids:
-            self.select_bookmark(ids[0])
+        for bookmark_id in ids:  # all of them stay selected, the first one current
+            self.select_bookmark(bookmark_id, clear=bookmark_id == ids[0])
 
     def keep_position(self, bookmark_id: str) -> Bookmark | None:
         """Accept a "needs attention" bookmark where it is now (clears the flag)."""
@@ -581,11 +586,11 @@ class BookmarksPanel(QWidget):
     # --- context menu --------------------------------------------------------------------------
 
     def _context_menu(self, pos) -> None:
+        """The context menu at *pos* (viewport coordinates), for the row there; not modal."""
         index = self.tree.indexAt(pos)
         menu = self.menu_for(index)
-        if not menu.isEmpty():
-            menu.exec(self.tree.viewport().mapToGlobal(pos))
-        menu.deleteLater()
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
 
     def menu_for(self, index: QModelIndex) -> QMenu:
         """The context menu for *index* (menus.context_menu; tests inspect it)."""
