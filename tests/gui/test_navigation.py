@@ -129,3 +129,19 @@ def test_shift_f10_asks_for_the_current_sections_menu(qtbot, corpus_library):
     with qtbot.waitSignal(panel.context_menu_requested, timeout=3000) as asked:
         qtbot.keyClick(panel.view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
     assert asked.args[:2] == ["geotopo", "geotopo#kompaktheit"]
+
+
+def test_the_same_sections_again_keep_the_readers_place_in_the_tree(qtbot, corpus_library):
+    """The outline read at start-up can arrive after the one read when the document opened;
+    replacing the rows then moved the tree's current row back to the document, so the next
+    Down went to the first section again (found by the carer's keyboard journey)."""
+    model = NavigationModel(corpus_library)
+    outline = [(1, "One", 0, 0.0), (1, "Two", 1, 0.0), (1, "Three", 2, 0.0)]
+    model.set_sections("geotopo", build_sections("geotopo", outline))
+    panel = NavigationPanel(model)
+    qtbot.addWidget(panel)
+    panel.show_current("geotopo", "geotopo#two")
+    model.set_sections("geotopo", build_sections("geotopo", outline))  # the same, read again
+    assert panel.current_ref() == "geotopo#two"
+    model.set_sections("geotopo", build_sections("geotopo", outline[:1]))  # a new outline
+    assert model.rowCount(model.document_index("geotopo")) == 1

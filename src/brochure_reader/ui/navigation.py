@@ -86,9 +86,11 @@ class NavigationModel(TreeModel):
         self.endResetModel()
 
     def set_sections(self, doc_id: str, sections: list[Section]) -> None:
-        """Replace the section subtree of *doc_id* (unknown ids are ignored)."""
+        """Replace the section subtree of *doc_id* (unknown ids are ignored).  The same
+        sections again (the outline read at start-up arriving after the one read on opening)
+        change nothing, so a view keeps its current row (the reader's place in the tree)."""
         node = self._docs.get(doc_id)
-        if node is None:
+        if node is None or (node.children and [c.section for c in node.children] == sections):
             return
         parent_index = self.createIndex(node.row(), 0, node)
         if node.children:
