@@ -207,9 +207,9 @@ def test_carer_bookmarks_two_sections_with_notes_collects_and_exports_them(
         assert focus() is panel.note_edit
         type_text(qtbot, note)
         assert section is not None and panel.note_edit.toPlainText() == note
-    qtbot.waitUntil(lambda: sorted(b.note for b in window.bookmark_store.list(doc_id=doc_id))
+    qtbot.waitUntil(lambda: sorted(b.note for b in window.bookmark_store.bookmarks(doc_id=doc_id))
                     == sorted(notes), timeout=5000)  # saved shortly after typing stops
-    marks = window.bookmark_store.list(doc_id=doc_id)
+    marks = window.bookmark_store.bookmarks(doc_id=doc_id)
     assert len({b.section_ref for b in marks}) == 2
 
     # both into a new collection: Shift+Tab to the tree, Shift+arrow selects the other one too
@@ -224,7 +224,7 @@ def test_carer_bookmarks_two_sections_with_notes_collects_and_exports_them(
     answer_next_dialog(qtbot, "Appointment 12 May")
     popup_press(qtbot, Qt.Key.Key_N)  # &New collection…
     qtbot.waitUntil(lambda: all(b.collections == ("Appointment 12 May",)
-                                for b in window.bookmark_store.list(doc_id=doc_id)),
+                                for b in window.bookmark_store.bookmarks(doc_id=doc_id)),
                     timeout=5000)
 
     # export the collection: to a PDF to print, and to a bookmarks file to share

@@ -50,11 +50,12 @@ class ContextMenuKeys(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
         if watched is self._view and self._view.state() != QAbstractItemView.State.EditingState:
-            if event.type() == QEvent.Type.ContextMenu \
+            if isinstance(event, QContextMenuEvent) \
                     and event.reason() == QContextMenuEvent.Reason.Keyboard:
                 self._show_menu(menu_point(self._view))
                 return True
-            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_F10 \
+            if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                    and event.key() == Qt.Key.Key_F10 \
                     and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
                 self._show_menu(menu_point(self._view))
                 return True
@@ -90,8 +91,8 @@ class LabelDelegate(QStyledItemDelegate):
         self._view.edit(index)
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # Qt override
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab,
-                                                                    Qt.Key.Key_Backtab):
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             mods = event.modifiers()
             if not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
                 backwards = event.key() == Qt.Key.Key_Backtab \

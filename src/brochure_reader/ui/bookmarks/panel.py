@@ -167,7 +167,7 @@ class BookmarksPanel(QWidget):
         menu.aboutToShow.connect(lambda: context_menu(self, self.tree.currentIndex(), menu))
         more.setMenu(menu)
 
-        self.tree = QTreeView()
+        self.tree: QTreeView = QTreeView()
         self.tree.setObjectName("bookmarksTree")
         self.tree.setAccessibleName(self.tr("Bookmarks"))
         self.tree.setModel(self._model)
