@@ -172,3 +172,14 @@ def mnemonic_problems(menu, where: str = "") -> list[str]:
     problems += [f"{where}: {letter!r} for {', '.join(map(repr, texts))}"
                  for letter, texts in letters.items() if len(texts) > 1]
     return problems
+
+
+def in_every_read_aloud_state(window):
+    """Yield with View > Read aloud showing each of its texts in turn (Read aloud, Pause
+    reading, Go on reading): a menu's letters must stay apart in all of them."""
+    from brochure_reader.speech.session import PAUSED, PLAYING, STOPPED
+
+    for state in (STOPPED, PLAYING, PAUSED):
+        window.read_aloud._show_state(state)
+        yield state
+    window.read_aloud._show_state(STOPPED)

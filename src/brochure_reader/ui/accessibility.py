@@ -36,13 +36,18 @@ def give_mnemonics(menu) -> None:
     KDE's KAcceleratorManager does for every menu.  For entries whose text is not ours to
     write with a ``&``: a language's own name, a dock's title, a setting's values.  Entries
     with no free letter are left alone; an entry's own ``&`` (chosen by us or a translator)
-    always wins."""
+    always wins.  Call again when texts change (:func:`keep_mnemonics` does, each time a menu
+    opens): the letters given last time are chosen again."""
     from PySide6.QtGui import QKeySequence
 
     def letter(text: str) -> str:
         return QKeySequence.mnemonic(text).toString().split("+")[-1].lower()
 
     entries = [a for a in menu.actions() if not a.isSeparator() and a.text()]
+    for action in entries:  # letters given last time are chosen again: other texts change
+        given, plain = action.property("mnemonic_given"), action.property("mnemonic_plain")
+        if given and action.text() == given:
+            action.setText(plain)
     taken = {letter(a.text()) for a in entries} - {""}
     for action in entries:
         text = action.text()
@@ -51,6 +56,8 @@ def give_mnemonics(menu) -> None:
                 if char.isalnum() and char.lower() not in taken:
                     taken.add(char.lower())
                     action.setText(text[:i] + "&" + text[i:])
+                    action.setProperty("mnemonic_plain", text)
+                    action.setProperty("mnemonic_given", action.text())
                     break
         if action.menu() is not None:
             give_mnemonics(action.menu())

@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
 
         from brochure_reader.i18n import LANGUAGES
 
-        menu = view_menu.addMenu(self.tr("La&nguage"))
+        menu = view_menu.addMenu(self.tr("Lang&uage"))
         menu.setObjectName("language_menu")
         group = QActionGroup(menu)
         self.language_actions = {}
