@@ -100,7 +100,7 @@
     </message>
     <message>
         <source>Print pre&amp;view…</source>
-        <translation>&amp;Aperçu avant impression…</translation>
+        <translation>Aperç&amp;u avant impression…</translation>
     </message>
     <message>
         <source>&amp;Export as PDF…</source>
@@ -164,7 +164,7 @@
     </message>
     <message>
         <source>Fit &amp;width</source>
-        <translation>&amp;Pleine largeur</translation>
+        <translation>Pleine lar&amp;geur</translation>
     </message>
     <message>
         <source>Page as wide as the window (Ctrl 0)</source>
@@ -172,7 +172,7 @@
     </message>
     <message>
         <source>Fit &amp;page</source>
-        <translation>Page &amp;entière</translation>
+        <translation>Page e&amp;ntière</translation>
     </message>
     <message>
         <source>Whole page in the window</source>
@@ -180,11 +180,11 @@
     </message>
     <message>
         <source>&amp;Next page</source>
-        <translation>Page &amp;suivante</translation>
+        <translation>Page sui&amp;vante</translation>
     </message>
     <message>
         <source>&amp;Previous page</source>
-        <translation>Page &amp;précédente</translation>
+        <translation>Pa&amp;ge précédente</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
@@ -232,7 +232,7 @@
     </message>
     <message>
         <source>&amp;Larger text</source>
-        <translation>&amp;Texte plus grand</translation>
+        <translation>Te&amp;xte plus grand</translation>
     </message>
     <message>
         <source>Bigger text in menus, lists and the start page (Ctrl+Shift+L; pages zoom with Ctrl +)</source>
@@ -260,7 +260,7 @@
     </message>
     <message>
         <source>&amp;Read aloud</source>
-        <translation>&amp;Lire à voix haute</translation>
+        <translation>L&amp;ire à voix haute</translation>
     </message>
     <message>
         <source>Read the text aloud from where you are, sentence by sentence (Ctrl+Shift+R pauses and goes on)</source>
@@ -272,7 +272,7 @@
     </message>
     <message>
         <source>&amp;Stop reading aloud</source>
-        <translation>&amp;Arrêter la lecture à voix haute</translation>
+        <translation>Arrêter la lect&amp;ure à voix haute</translation>
     </message>
     <message>
         <source>Stop reading aloud (Ctrl+Shift+S)</source>
@@ -452,30 +452,6 @@
 <context>
     <name>BookmarksPanel</name>
     <message>
-        <source>Yellow</source>
-        <translation>Jaune</translation>
-    </message>
-    <message>
-        <source>Green</source>
-        <translation>Vert</translation>
-    </message>
-    <message>
-        <source>Blue</source>
-        <translation>Bleu</translation>
-    </message>
-    <message>
-        <source>Pink</source>
-        <translation>Rose</translation>
-    </message>
-    <message>
-        <source>Orange</source>
-        <translation>Orange</translation>
-    </message>
-    <message>
-        <source>Purple</source>
-        <translation>Violet</translation>
-    </message>
-    <message>
         <source>Delete “{title}”</source>
         <translation>Supprimer «&#xa0;{title}&#xa0;»</translation>
     </message>
@@ -524,14 +500,6 @@
         <translation>Autres actions sur les signets</translation>
     </message>
     <message>
-        <source>Export all bookmarks…</source>
-        <translation>Exporter tous les signets…</translation>
-    </message>
-    <message>
-        <source>Import bookmarks…</source>
-        <translation>Importer des signets…</translation>
-    </message>
-    <message>
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -567,52 +535,84 @@
         <translation>{action} — appuyez sur Ctrl+Z pour annuler</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>Ouvrir</translation>
+        <source>&amp;Yellow</source>
+        <translation>&amp;Jaune</translation>
     </message>
     <message>
-        <source>Rename</source>
-        <translation>Renommer</translation>
+        <source>&amp;Green</source>
+        <translation>&amp;Vert</translation>
     </message>
     <message>
-        <source>Colour</source>
-        <translation>Couleur</translation>
+        <source>&amp;Blue</source>
+        <translation>&amp;Bleu</translation>
     </message>
     <message>
-        <source>Move to collection</source>
-        <translation>Déplacer vers la collection</translation>
+        <source>Pin&amp;k</source>
+        <translation>&amp;Rose</translation>
     </message>
     <message>
-        <source>New collection…</source>
-        <translation>Nouvelle collection…</translation>
+        <source>&amp;Orange</source>
+        <translation>&amp;Orange</translation>
     </message>
     <message>
-        <source>Not in a collection</source>
-        <translation>Hors collection</translation>
+        <source>P&amp;urple</source>
+        <translation>Vio&amp;let</translation>
     </message>
     <message>
-        <source>Keep it at its old position</source>
-        <translation>Le garder à son ancienne place</translation>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>Supprimer</translation>
+        <source>&amp;Rename</source>
+        <translation>&amp;Renommer</translation>
     </message>
     <message>
-        <source>Export collection as PDF…</source>
-        <translation>Exporter la collection en PDF…</translation>
+        <source>&amp;Colour</source>
+        <translation>&amp;Couleur</translation>
     </message>
     <message>
-        <source>Export collection as JSON…</source>
-        <translation>Exporter la collection en JSON…</translation>
+        <source>&amp;Move to collection</source>
+        <translation>&amp;Déplacer vers la collection</translation>
     </message>
     <message>
-        <source>Rename collection…</source>
-        <translation>Renommer la collection…</translation>
+        <source>&amp;New collection…</source>
+        <translation>&amp;Nouvelle collection…</translation>
     </message>
     <message>
-        <source>Delete collection (keep its bookmarks)</source>
-        <translation>Supprimer la collection (garder ses signets)</translation>
+        <source>Not &amp;in a collection</source>
+        <translation>&amp;Hors collection</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it at its old position</source>
+        <translation>&amp;Garder à son ancienne place</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Export collection as &amp;PDF…</source>
+        <translation>Exporter la collection en &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Export collection as a bookmarks &amp;file…</source>
+        <translation>Exporter la collection en &amp;fichier de signets…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name collection…</source>
+        <translation>Re&amp;nommer la collection…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete collection (keep its bookmarks)</source>
+        <translation>&amp;Supprimer la collection (garder ses signets)</translation>
+    </message>
+    <message>
+        <source>&amp;Export all bookmarks…</source>
+        <translation>&amp;Exporter tous les signets…</translation>
+    </message>
+    <message>
+        <source>&amp;Import bookmarks…</source>
+        <translation>&amp;Importer des signets…</translation>
     </message>
     <message>
         <source>New collection</source>
@@ -884,8 +884,8 @@
         <translation>Signets et notes</translation>
     </message>
     <message>
-        <source>Ctrl+D bookmarks the selected text, or the top of the page, and lets you type a name for it. In the Bookmarks panel you can add a note, put bookmarks in collections, and export them as a file to bring to an appointment or to import on another computer.</source>
-        <translation>Ctrl+D pose un signet sur le texte sélectionné, ou sur le haut de la page, et vous laisse lui donner un nom. Dans le panneau Signets, vous pouvez ajouter une note, ranger les signets dans des collections et les exporter dans un fichier, à apporter à un rendez-vous ou à importer sur un autre ordinateur.</translation>
+        <source>Ctrl+D bookmarks the selected text, or the top of the page, and lets you type a name for it. In the Bookmarks panel you can add a note, put bookmarks in collections, and export them as a file to bring to an appointment or to import on another computer. Tab goes from a new bookmark&apos;s name to its note. Shift+F10 or the Menu key opens the menu of the bookmark or collection you are on, as a right click does.</source>
+        <translation>Ctrl+D pose un signet sur le texte sélectionné, ou sur le haut de la page, et vous laisse lui donner un nom. Dans le panneau Signets, vous pouvez ajouter une note, ranger les signets dans des collections et les exporter dans un fichier, à apporter à un rendez-vous ou à importer sur un autre ordinateur. Tab passe du nom d’un nouveau signet à sa note. Maj+F10 ou la touche Menu ouvre le menu du signet ou de la collection où vous êtes, comme un clic droit.</translation>
     </message>
     <message>
         <source>Printing and handouts</source>
@@ -1127,10 +1127,10 @@ Votre fichier d’origine n’est pas modifié.</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>Ai&amp;de</translation>
+        <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
+        <source>Lang&amp;uage</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
@@ -1618,7 +1618,7 @@ Votre fichier d’origine n’est pas modifié.</translation>
     </message>
     <message>
         <source>Go o&amp;n reading</source>
-        <translation>&amp;Reprendre la lecture</translation>
+        <translation>Repren&amp;dre la lecture</translation>
     </message>
     <message>
         <source>Go on</source>
@@ -1626,7 +1626,7 @@ Votre fichier d’origine n’est pas modifié.</translation>
     </message>
     <message>
         <source>&amp;Read aloud</source>
-        <translation>&amp;Lire à voix haute</translation>
+        <translation>L&amp;ire à voix haute</translation>
     </message>
     <message>
         <source>Reading aloud stopped: {reason}</source>
@@ -1865,7 +1865,7 @@ Le mot de passe n’est pas enregistré.</translation>
     <name>Theme</name>
     <message>
         <source>Follow the &amp;system</source>
-        <translation>Comme le &amp;système</translation>
+        <translation>Comme le s&amp;ystème</translation>
     </message>
     <message>
         <source>&amp;Light</source>
