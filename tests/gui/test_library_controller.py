@@ -36,12 +36,18 @@ def test_adding_a_file_opens_it_and_removing_it_goes_home(qtbot, window, corpus,
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", answer)
+    tree = window.nav_model
+    qtbot.waitUntil(lambda: tree.rowCount(tree.document_index("geotopo")) > 0, timeout=60000)
+    sections = tree.rowCount(tree.document_index("geotopo"))
     with qtbot.waitSignal(library.removed, timeout=5000):
         window.window_actions.remove_from_library.trigger()
     assert len(asked) == 1 and doc.title in asked[0]
     assert doc.id not in window.library and window.reader.current is None
     assert window.stack.currentWidget() is window.home
     assert doc.id not in {card.doc_id for card in window.home.cards}
+    assert not tree.document_index(doc.id).isValid()
+    # the other documents keep their sections in the tree (all were lost until a restart)
+    assert tree.rowCount(tree.document_index("geotopo")) == sections
     assert (corpus / ADDED).exists()  # the original file is never touched
 
 

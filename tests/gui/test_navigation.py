@@ -30,6 +30,18 @@ def test_model_passes_qt_model_tester(qtbot, corpus_library):
     assert model.section_index("geotopo", "geotopo#one-a") == child
 
 
+def test_a_rebuilt_tree_keeps_the_sections_it_was_given(qtbot, corpus_library):
+    model = NavigationModel()
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.set_library(corpus_library)
+    model.set_sections("geotopo", build_sections("geotopo", [(1, "One", 0, 0.0)]))
+    model.set_library(corpus_library)  # as after an import or a removal
+    assert model.rowCount(model.document_index("geotopo")) == 1
+    section = model.section_index("geotopo", "geotopo#one")
+    assert section.data() == "One" and section.parent() == model.document_index("geotopo")
+    assert model.rowCount(model.document_index("labels")) == 0  # none given, none invented
+
+
 def test_sections_without_target_are_disabled_and_filter_narrows(qtbot, corpus_library):
     model = NavigationModel(corpus_library)
     model.set_sections(

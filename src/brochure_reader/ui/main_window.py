@@ -757,8 +757,6 @@ class MainWindow(QMainWindow):
             self.search_panel.set_categories(
                 [(cat_id, title) for cat_id, title, _docs in self.library.by_category()]
             )
-        for doc_id, sections in self.reader.sections.items():
-            self.nav_model.set_sections(doc_id, sections)
         if self.features_ready:
             self.reader.load_outlines()
             self._start_indexing()

@@ -73,6 +73,10 @@ class NavigationModel(TreeModel):
             self.set_library(library)
 
     def set_library(self, library: Library) -> None:
+        """Show the categories and documents of *library*.  A document that was already
+        shown keeps the sections :meth:`set_sections` gave it (outlines are read once per
+        session, so a tree rebuilt after an import or a removal would otherwise lose them)."""
+        known = {doc_id: node.children for doc_id, node in self._docs.items()}
         self.beginResetModel()
         self._root.children.clear()
         self._docs.clear()
@@ -81,6 +85,9 @@ class NavigationModel(TreeModel):
             self._root.children.append(cat)
             for doc in documents:
                 node = Node("document", doc.title, cat, doc.id, tooltip=doc.summary)
+                node.children = known.get(doc.id, [])
+                for child in node.children:
+                    child.parent = node
                 cat.children.append(node)
                 self._docs[doc.id] = node
         self.endResetModel()
