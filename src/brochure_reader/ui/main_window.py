@@ -39,6 +39,10 @@ FEATURES_DELAY_MS = 2000
 
 
 class MainWindow(QMainWindow):
+    #: Milliseconds :meth:`start_with` waits for the first page before it starts anyway;
+    #: None: no fallback, only the first painted page starts the rest (tests of the order).
+    features_delay_ms: int | None = FEATURES_DELAY_MS
+
     def __init__(
         self, paths: AppPaths, library: Library, settings: Settings, service: JobRunner
     ):
@@ -521,7 +525,8 @@ class MainWindow(QMainWindow):
         so the search and bookmarks docks (SQLite, the search engine, rapidfuzz) and the
         library's outlines do not delay the page the reader asked for.  When no page gets
         painted (the file fails or asks for a password, or it opens in the text view),
-        :meth:`start` runs after ``FEATURES_DELAY_MS`` anyway.  Without a target: :meth:`start`."""
+        :meth:`start` runs after :attr:`features_delay_ms` anyway.  Without a target:
+        :meth:`start`."""
         if not target:
             self.start()
             self.open_target(None, view)
@@ -532,7 +537,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self.start)  # after this paint has reached the screen
 
         self.page_view.page_painted.connect(first_page)
-        QTimer.singleShot(FEATURES_DELAY_MS, self, self.start)
+        if self.features_delay_ms is not None:
+            QTimer.singleShot(self.features_delay_ms, self, self.start)
         self.open_target(target, view)
 
     def _tree_menu(self, doc_id: str, ref: str, where) -> None:
