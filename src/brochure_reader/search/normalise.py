@@ -43,10 +43,13 @@ ELIDED = ("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puis
 #: An apostrophe inside a word is dropped: "can't" = "cant", "patient's" = "patients"; but
 #: after a French elided word at the start of a word it separates: "l'estomac" = "l estomac",
 #: "qu'est-ce" = "qu est ce" (and so "d'appétit" finds "appétit").  The negative lookbehinds
-#: are "a word that is only l / d / qu / … so far".
-_NOT_ELIDED = "".join(rf"(?<!\b{e})" for e in ELIDED)
+#: are "a word that is only l / d / qu / … so far, then the apostrophe".  The pattern starts
+#: with the apostrophe so that the regex engine scans for it and tries the lookbehinds only
+#: there (with the lookbehinds first it tried all 13 at every character: 40x slower, a third
+#: of a search's time in snippets).
+_NOT_ELIDED = "".join(rf"(?<!\b{e}.)" for e in ELIDED)
 INNER_APOSTROPHE = re.compile(
-    "(?i)" + _NOT_ELIDED + "['\u2019\u02bc](?<=[^\\W_].)(?=[^\\W_])")
+    "(?i)['\u2019\u02bc](?<=[^\\W_].)" + _NOT_ELIDED + "(?=[^\\W_])")
 # Letters of scripts written without spaces between words (index one term per character).
 UNSPACED = re.compile(
     "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff"
@@ -154,7 +157,7 @@ _ASCII_WORD_BYTES = bytes(
 )
 #: An apostrophe between two ASCII letters or digits (INNER_APOSTROPHE for the fast path).
 _INNER_APOSTROPHE_BYTES = re.compile(
-    rb"(?i)" + _NOT_ELIDED.encode() + rb"'(?<=[A-Za-z0-9]')(?=[A-Za-z0-9])")
+    rb"(?i)'(?<=[A-Za-z0-9]')" + _NOT_ELIDED.encode() + rb"(?=[A-Za-z0-9])")
 
 
 def _ascii_terms(text: str) -> list[bytes] | None:
