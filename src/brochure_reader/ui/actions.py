@@ -1,10 +1,12 @@
-"""Every window action in one place: created, named, given shortcuts and connected here
-(after qpageview's viewactions.py)."""
+"""Every window action in one place: created, named, given shortcuts, grouped and enabled
+here (after qpageview's viewactions.py); MainWindow connects them."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
 
 from brochure_reader.ui.i18n import translate
 
@@ -211,3 +213,76 @@ class Actions:
             self.page_view,
         ):
             action.setCheckable(True)
+        # Exclusive choices.  ExclusiveOptional: Ctrl+T on the checked Text view unchecks it
+        # (back to the page view), and a zoom of the reader's own (Ctrl +) checks no fit.
+        self.view_group = self._group(window, self.page_view, self.text_view)
+        self.zoom_group = self._group(window, self.fit_width, self.fit_page)
+        #: Shown only while a document is (the page and zoom controls, printing, bookmarks).
+        self.reading = (
+            self.zoom_in,
+            self.zoom_out,
+            self.fit_width,
+            self.fit_page,
+            self.next_page,
+            self.previous_page,
+            self.back,
+            self.forward,
+            self.add_bookmark,
+            self.add_questions,
+            self.read_aloud,
+            self.print,
+            self.print_preview,
+            self.export_pdf,
+        )
+        self.language: dict[str, QAction] = {}  # View > Language, by code (add_language_menu)
+        self.language_group: QActionGroup | None = None
+
+    @staticmethod
+    def _group(parent: QWidget, *actions: QAction) -> QActionGroup:
+        group = QActionGroup(parent)
+        group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+        for action in actions:
+            group.addAction(action)
+        return group
+
+    def set_reading_enabled(self, enabled: bool) -> None:
+        """Enable :attr:`reading`'s actions while a document is shown, disable them at home."""
+        for action in self.reading:
+            action.setEnabled(enabled)
+
+    def show_mode(self, mode: str, has_document: bool) -> None:
+        """Check Page view or Text view for *mode* ("page" | "text"); the fits only apply to
+        pages of an open document."""
+        self.text_view.setChecked(mode == "text")
+        self.page_view.setChecked(mode == "page")
+        for action in (self.fit_width, self.fit_page):
+            action.setEnabled(mode == "page" and has_document)
+
+    def show_zoom_mode(self, mode: str) -> None:
+        """Check the fit matching the page view's *mode* ("fit-width" | "fit-page"; anything
+        else, e.g. "custom", checks neither)."""
+        self.fit_width.setChecked(mode == "fit-width")
+        self.fit_page.setChecked(mode == "fit-page")
+
+    def add_language_menu(
+        self, view_menu: QMenu, chosen: str, choose: Callable[[str], None]
+    ) -> QMenu:
+        """View > Language: the system's (code "system"), or one of ``i18n.LANGUAGES`` named
+        in its own language, one checkable action each (``language_CODE``) in an exclusive
+        group; *chosen* is checked and *choose(code)* is called when one is triggered.
+        Returns the submenu (``language_menu``)."""
+        from brochure_reader.i18n import LANGUAGES
+
+        menu = view_menu.addMenu(translate("MainWindow", "Lang&uage"))
+        menu.setObjectName("language_menu")
+        self.language_group = group = QActionGroup(menu)
+        system = translate("MainWindow", "System language")
+        for code, name in [("system", system), *LANGUAGES.items()]:
+            action = menu.addAction(name)
+            action.setObjectName(f"language_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            group.addAction(action)
+            self.language[code] = action
+            action.triggered.connect(lambda _checked=False, code=code: choose(code))
+        return menu

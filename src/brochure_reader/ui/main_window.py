@@ -258,7 +258,10 @@ class MainWindow(QMainWindow):
         self.appearance.add_menus(menu)
         menu.addAction(a.larger_text)
         a.larger_text.setChecked(bool(self.settings.get("larger_text")))
-        self._build_language_menu(menu)
+        self.language_menu = a.add_language_menu(
+            menu, self.settings.get("language") or "system", self._choose_language
+        )
+        self.language_actions = a.language
         menu.addSeparator()
         self.view_menu = menu
         menu.addAction(self.nav_dock.toggleViewAction())
@@ -271,29 +274,6 @@ class MainWindow(QMainWindow):
         menu.addActions([a.help, a.keyboard_shortcuts])
         menu.addSeparator()
         menu.addAction(a.about)
-
-    def _build_language_menu(self, view_menu) -> None:
-        """View > Language: the system's, or one named in its own language; remembered in the
-        ``language`` setting and applied at the next start (strings are translated when the
-        widgets are made)."""
-        from PySide6.QtGui import QActionGroup
-
-        from brochure_reader.i18n import LANGUAGES
-
-        menu = view_menu.addMenu(self.tr("Lang&uage"))
-        menu.setObjectName("language_menu")
-        group = QActionGroup(menu)
-        self.language_actions = {}
-        chosen = self.settings.get("language") or "system"
-        for code, name in [("system", self.tr("System language")), *LANGUAGES.items()]:
-            action = menu.addAction(name)
-            action.setObjectName(f"language_{code}")
-            action.setCheckable(True)
-            action.setChecked(code == chosen)
-            group.addAction(action)
-            self.language_actions[code] = action
-            action.triggered.connect(lambda _checked=False, code=code: self._choose_language(code))
-        self.language_menu = menu
 
     def _choose_language(self, code: str) -> None:
         if code == (self.settings.get("language") or "system"):
@@ -470,11 +450,7 @@ class MainWindow(QMainWindow):
         return self._view_modes is not None and self._view_modes.mode == "text"
 
     def _mode_changed(self, mode: str) -> None:
-        a = self.window_actions
-        a.text_view.setChecked(mode == "text")
-        a.page_view.setChecked(mode == "page")
-        for action in (a.fit_width, a.fit_page):
-            action.setEnabled(mode == "page" and self.reader.current is not None)
+        self.window_actions.show_mode(mode, self.reader.current is not None)
         self._show_zoom()
 
     def _text_size_changed(self, percent: int) -> None:
@@ -681,24 +657,7 @@ class MainWindow(QMainWindow):
 
     def _set_reading_enabled(self, enabled: bool) -> None:
         """Page and zoom controls only make sense while a document is shown."""
-        a = self.window_actions
-        for action in (
-            a.zoom_in,
-            a.zoom_out,
-            a.fit_width,
-            a.fit_page,
-            a.next_page,
-            a.previous_page,
-            a.back,
-            a.forward,
-            a.add_bookmark,
-            a.add_questions,
-            a.read_aloud,
-            a.print,
-            a.print_preview,
-            a.export_pdf,
-        ):
-            action.setEnabled(enabled)
+        self.window_actions.set_reading_enabled(enabled)
         self.page_box.setEnabled(enabled)
         self.page_total.setEnabled(enabled)
 
@@ -749,9 +708,7 @@ class MainWindow(QMainWindow):
         )
 
     def _zoom_mode_changed(self, _scale: float) -> None:
-        mode = self.page_view.zoom_mode
-        self.window_actions.fit_width.setChecked(mode == "fit-width")
-        self.window_actions.fit_page.setChecked(mode == "fit-page")
+        self.window_actions.show_zoom_mode(self.page_view.zoom_mode)
 
     # --- the library changed ------------------------------------------------------------------
 
