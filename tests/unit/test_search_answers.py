@@ -73,6 +73,29 @@ def test_questions_no_brochure_covers_get_no_answer(searcher, query):
         (h.document_id, h.section) for h in result.hits[:3]]
 
 
+@pytest.mark.parametrize("query", ["cold sores", "growing pains", "hair colour", "dye my hair",
+                                   "early menopause after chemo", "hot flushes"])
+def test_compounds_no_brochure_covers_are_not_answered_with_their_words(searcher, query):
+    """Session 6: "cold sores" found pages with cold food and mouth sores (kind exact), "hair
+    colour" pages on hair loss and the colour of pee (partial); a compound of the thesaurus is
+    searched only whole."""
+    result = searcher.search(query)
+    assert result.kind == "none" and not result.hits, [
+        (h.document_id, h.section) for h in result.hits[:3]]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("toujours fatigué", {"Coping with tiredness", "Tiredness",
+                          "When tiredness is a warning sign"}),
+    ("mal au ventre", {"Signs and symptoms", "Other symptoms", "Get help straight away"}),
+    ("exposed to chickenpox", {"Chickenpox, measles and vaccines"}),
+])
+def test_french_lay_words_and_contact_phrases_find_their_sections(searcher, query, expected):
+    """Session 6: these found nothing (kind none): « toujours » and « ventre » are in no
+    brochure, and the children's section says "been near someone", not "exposed to"."""
+    assert first(searcher.search(query))[1] in expected
+
+
 def test_common_words_of_a_long_question_are_no_answer(searcher):
     """"how long will I live with mesothelioma": the outlook words are everywhere, but no
     page is about mesothelioma; the pages with some of the words are not shown."""

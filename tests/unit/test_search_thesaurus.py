@@ -99,3 +99,18 @@ def test_bad_lines_are_reported_and_skipped():
 
 def test_missing_file_gives_an_empty_thesaurus(tmp_path):
     assert len(Thesaurus.load(tmp_path / "nope.tsv")) == 0
+
+
+def test_compounds_may_have_no_targets_and_have_two_words_at_least():
+    entries, problems = parse_lines(["cold sores\t-\tcompound", "sores\t-\tcompound",
+                                     "tiredness\t-\tlay"])
+    assert [(e.term, e.targets, e.kind) for e in entries] == [(("cold", "sores"), (), "compound")]
+    assert len(problems) == 2
+
+
+def test_a_compound_is_searched_as_one_phrase(thesaurus):
+    from brochure_reader.search import query as q
+
+    parsed = q.parse("cold sores", thesaurus)
+    assert [[(t.kind, t.terms) for t in c.alternatives] for c in parsed.clauses] == [
+        [(q.PHRASE, ("cold", "sores"))]]

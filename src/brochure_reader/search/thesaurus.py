@@ -10,9 +10,12 @@
 ``also search`` lists one or more targets separated by ``|``; a target of several words is
 searched as a phrase.  ``kind`` is ``lay`` (everyday words), ``spelling`` (UK/US or other
 spellings: the entry also works backwards, so ``leukaemia`` finds ``leukemia``), ``abbreviation``
-``synonym`` or ``french`` (a French word or phrase -> the English brochures' words, one way,
-so that French lay queries find the bundled English documents).  Lines starting with ``#``
-and blank lines are ignored.
+``synonym``, ``french`` (a French word or phrase -> the English brochures' words, one way,
+so that French lay queries find the bundled English documents) or ``compound`` (a phrase of
+several words whose meaning is not that of its words: "cold sores", "growing pains", "hot
+flushes"; it is searched only as the whole phrase, never word by word, so that pages with
+"cold" food and mouth "sores" are not shown as answers; its targets may be empty, or ``-``).
+Lines starting with ``#`` and blank lines are ignored.
 
 Entries are matched on the stems of the query words (``tired`` and ``tiredness`` both match the
 ``tiredness`` entry when their stems agree), the longest entry first.
@@ -29,7 +32,7 @@ from brochure_reader.search.normalise import stem, tokenize
 
 log = logging.getLogger(__name__)
 
-KINDS = ("lay", "spelling", "abbreviation", "synonym", "french")
+KINDS = ("lay", "spelling", "abbreviation", "synonym", "french", "compound")
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,10 @@ def parse_lines(lines: Sequence[str]) -> tuple[list[Entry], list[str]]:
         targets = tuple(
             t for t in (tuple(tokenize(x)) for x in raw_targets.split("|")) if t and t != term
         )
-        if not term or not targets:
+        if kind == "compound" and len(term) < 2:
+            problems.append(f"line {number}: a compound has at least two words")
+            continue
+        if not term or (not targets and kind != "compound"):
             problems.append(f"line {number}: empty term or targets")
             continue
         entries.append(Entry(term, targets, kind, raw_term))
