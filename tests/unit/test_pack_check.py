@@ -81,6 +81,13 @@ OWN_WORDS = (
     " This is why a high temperature needs urgent help (see Get help straight away below)."
     "\n\nPhone your 24-hour line at once, day or night, if you get a temperature of 38 °C."
 )
+#: Session 5's wording of sudden confusion and sepsis signs in nine documents' 24-hour lists,
+#: while three other documents (and the NHS) said 999: the ``sepsis`` block makes it one level.
+CONFUSION_24_HOUR = (
+    "{{ shared fever }}\n\n**Phone your 24-hour line at once, day or night, if:**\n\n"
+    "- you feel suddenly confused, or very drowsy\n"
+    "- your skin looks pale or blotchy\n"
+)
 HAND_WRITTEN_999 = (
     "{{ shared fever }}\n\n**Call 999 (UK), 112 (Europe) or 911 (US) if:**\n\n"
     "- you have a temperature of 38 °C or more\n"
@@ -99,6 +106,7 @@ def built(tmp_path_factory):
             "every-block-parent": body(ALL_BLOCKS),
             "contradicts": body(CONTRADICTS),
             "hand-written": body(HAND_WRITTEN_999),
+            "confusion-24-hour": body(CONFUSION_24_HOUR),
             "own-words": body("{{ shared fever }}\n", OWN_WORDS),
             "undated-source": body("{{ shared fever }}\n").replace(
                 "- Test publisher. A source. 2025.\n",
@@ -240,6 +248,23 @@ def test_check_fails_on_a_document_that_contradicts_a_shared_block(built):
     assert "'first-fit'" in text and "'a fit'" in text and "999" in text
     assert "'bleeding'" in text and "bring up blood" in text
     assert all(p.page is not None for p in problems)
+
+
+def test_check_sends_sudden_confusion_and_sepsis_signs_to_999(built):
+    """The old 24-hour-line wording of sudden confusion and blotchy skin fails against the
+    ``sepsis`` block (NHS "Sepsis" and "Sudden confusion (delirium)": call 999 or go to A&E);
+    "very drowsy" alone is not a sepsis sign of the adult block and passes."""
+    _sources, out = built
+    problems = [str(p) for p in check_pack(out) if p.doc_id == "confusion-24-hour"]
+    assert len(problems) == 2, "\n".join(problems)
+    assert all("'sepsis'" in p and "999" in p for p in problems)
+    assert "suddenly confused" in problems[0] and "blotchy" in problems[1]
+
+
+@pytest.mark.parametrize("doc_id", [d for d in BUNDLED_IDS if d != "glossary"])
+def test_every_urgent_box_carries_the_sepsis_block(doc_id):
+    text = (PACK / "sources" / f"{doc_id}.md").read_text("utf-8")
+    assert "{{ shared sepsis }}" in text
 
 
 def test_check_reads_the_built_text_so_a_hand_written_line_is_caught(built):
