@@ -24,13 +24,14 @@ from concurrent.futures import Future
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from brochure_reader import APP_TITLE
 from brochure_reader.errors import UserError
 from brochure_reader.pdf.jobs import spec_of
 from brochure_reader.pdf.worker import Workers
 from brochure_reader.ui.i18n import translate
+from brochure_reader.ui.message_boxes import open_warning
 
 log = logging.getLogger(__name__)
 
@@ -169,10 +170,7 @@ class JobRunner(QObject):
         if not self.show_errors:
             return
         window = parent.window() if isinstance(parent, QWidget) else QApplication.activeWindow()
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, message,
-                          QMessageBox.StandardButton.Ok, window)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        open_warning(window, APP_TITLE, message)
 
     def shutdown(self) -> None:
         """Stop the workers; results still on their way are dropped."""

@@ -68,6 +68,7 @@ from brochure_reader.ui.bookmarks.model import (
 from brochure_reader.ui.bookmarks.questions import QuestionsTab
 from brochure_reader.ui.bookmarks.sync import StoreWatcher
 from brochure_reader.ui.jobs import JobRunner
+from brochure_reader.ui.message_boxes import open_warning
 
 if TYPE_CHECKING:
     from brochure_reader.bookmarks.exchange import ImportReport
@@ -325,11 +326,7 @@ class BookmarksPanel(QWidget):
         """Show each of :meth:`store_problems` in a (non-blocking) message box."""
         boxes = []
         for message in self._store.messages:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Bookmarks"), message,
-                              QMessageBox.StandardButton.Ok, self)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
-            boxes.append(box)
+            boxes.append(open_warning(self, self.tr("Bookmarks"), message))
         return boxes
 
     def shutdown(self) -> None:
@@ -435,10 +432,7 @@ class BookmarksPanel(QWidget):
     def warn(self, message: str) -> None:
         """Show a refusal (a store error, a file not imported) in a box and the status bar."""
         self.status_message.emit(message)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Bookmarks"), message,
-                          QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        open_warning(self, self.tr("Bookmarks"), message)
 
     def _changed(self, doc_ids: Iterable[str]) -> None:
         doc_ids = set(doc_ids)

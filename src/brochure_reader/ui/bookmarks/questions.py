@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -33,6 +32,7 @@ from brochure_reader.bookmarks.store import StoreError
 from brochure_reader.ui import file_dialogs
 from brochure_reader.ui.bookmarks.commands import RemoveQuestion
 from brochure_reader.ui.jobs import user_message
+from brochure_reader.ui.message_boxes import open_warning
 
 if TYPE_CHECKING:
     from brochure_reader.bookmarks.questions import QuestionList
@@ -169,10 +169,7 @@ class QuestionsTab(QWidget):
 
     def _warn(self, message: str) -> None:
         self.status_message.emit(message)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("My questions"), message,
-                          QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        open_warning(self, self.tr("My questions"), message)
 
     def _item_changed(self, item: QListWidgetItem) -> None:
         if self._loading:
